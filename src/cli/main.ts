@@ -1,0 +1,54 @@
+#!/usr/bin/env node
+import { Command, CommanderError } from 'commander';
+import { formatProblem, InputError } from '../scenario/errors.js';
+import { VERSION } from '../version.js';
+import { registerRun } from './run.js';
+import { registerSchema } from './schema.js';
+import { registerValidate } from './validate.js';
+
+/**
+ * The `cica-sim` command. Exit codes: 0 success, 1 a failed run (a bug in cica-sim: the report
+ * says so), 2 bad input or usage (the message says what and where; never a stack trace).
+ */
+export const EXIT_OK = 0;
+export const EXIT_FAILED = 1;
+export const EXIT_BAD_INPUT = 2;
+
+function buildProgram(): Command {
+  const program = new Command()
+    .name('cica-sim')
+    .description('Agent-based simulator of regional security cooperation in Asia (CICA, SCO, ASEAN)')
+    .version(VERSION)
+    .showHelpAfterError('(add --help for usage)')
+    .exitOverride();
+  registerRun(program);
+  registerValidate(program);
+  registerSchema(program);
+  for (const command of program.commands) command.exitOverride();
+  return program;
+}
+
+async function main(argv: string[]): Promise<number> {
+  try {
+    await buildProgram().parseAsync(argv);
+    return typeof process.exitCode === 'number' ? process.exitCode : EXIT_OK;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      const done = ['commander.helpDisplayed', 'commander.help', 'commander.version'].includes(error.code);
+      return done ? EXIT_OK : EXIT_BAD_INPUT;
+    }
+    if (error instanceof InputError) {
+      process.stderr.write(`${error.problems.map(formatProblem).join('\n')}\n`);
+      return EXIT_BAD_INPUT;
+    }
+    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    process.stderr.write(
+      `cica-sim: the run failed — this is a bug in cica-sim, please report it with what follows:\n${detail}\n`,
+    );
+    return EXIT_FAILED;
+  }
+}
+
+main(process.argv).then((code) => {
+  process.exitCode = code;
+});

@@ -1,0 +1,123 @@
+import { join } from 'node:path';
+import type { Command } from 'commander';
+import { Option } from 'commander';
+import { simulate } from '../engine/simulate.js';
+import { compileWorld } from '../engine/world.js';
+import { RECORDERS } from '../metrics/recorders.js';
+import { summarizeRun } from '../metrics/summarize.js';
+import { summaryDocument } from '../metrics/summary-document.js';
+import { timeseriesCsv, timeseriesRows } from '../metrics/timeseries.js';
+import { loadScenario } from '../scenario/load.js';
+import { writeFileAtomic } from '../util/atomic-write.js';
+import { integerOption } from './options.js';
+import { formatTable } from './table.js';
+
+interface RunOptions {
+  seed: number;
+  years?: number;
+  out?: string;
+  format: 'csv' | 'json';
+}
+
+export function registerRun(program: Command): void {
+  program
+    .command('run')
+    .description('simulate one run of a scenario and write its time series and summary')
+    .argument('<scenario>', 'scenario file (YAML or JSON)')
+    .option('--seed <n>', 'seed of the run: same seed, same numbers', integerOption('--seed', 0), 1)
+    .option(
+      '--years <n>',
+      "horizon in years (default: the scenario's `years`)",
+      integerOption('--years', 1, 1000),
+    )
+    .option('--out <dir>', 'write timeseries and summary.json into this directory')
+    .addOption(
+      new Option(
+        '--format <format>',
+        'timeseries.csv or timeseries.json; without --out, json prints the summary as JSON',
+      )
+        .choices(['csv', 'json'])
+        .default('csv'),
+    )
+    .addHelpText(
+      'after',
+      `\nColumns of the time series (one row per step and organisation):\n  step, year, org, ${RECORDERS.map((r) => r.name).join(', ')}\n\nExamples:\n  cica-sim run scenarios/asia-2025.yaml\n  cica-sim run scenarios/asia-2025.yaml --seed 7 --years 20 --out output/seed7`,
+    )
+    .action((file: string, options: RunOptions) => runCommand(file, options));
+}
+
+function runCommand(file: string, options: RunOptions): void {
+  const loaded = loadScenario(file);
+  const world = compileWorld(loaded.scenario, { years: options.years });
+  const result = simulate(world, options.seed);
+  const summary = summarizeRun(result);
+  const document = summaryDocument(loaded, result, summary);
+
+  if (options.out) {
+    const series =
+      options.format === 'json'
+        ? { name: 'timeseries.json', content: `${JSON.stringify(timeseriesRows(result), null, 1)}\n` }
+        : { name: 'timeseries.csv', content: timeseriesCsv(result) };
+    writeFileAtomic(join(options.out, series.name), series.content);
+    writeFileAtomic(join(options.out, 'summary.json'), `${JSON.stringify(document, null, 2)}\n`);
+    process.stdout.write(
+      `${summaryTable(loaded.scenario.name, document.seed, result.startYear, result.steps, result.stepsPerYear, summary)}\n\n`,
+    );
+    process.stdout.write(
+      `wrote ${join(options.out, series.name)} and ${join(options.out, 'summary.json')}\n`,
+    );
+    return;
+  }
+  if (options.format === 'json') {
+    process.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
+    return;
+  }
+  process.stdout.write(
+    `${summaryTable(loaded.scenario.name, document.seed, result.startYear, result.steps, result.stepsPerYear, summary)}\n`,
+  );
+}
+
+function summaryTable(
+  name: string,
+  seed: number | string,
+  startYear: number,
+  steps: number,
+  stepsPerYear: number,
+  summary: ReturnType<typeof summarizeRun>,
+): string {
+  const lastYear = startYear + Math.ceil(steps / stepsPerYear) - 1;
+  const headers = [
+    'org',
+    'members',
+    'proposals',
+    'adopted',
+    'adoption',
+    'ambition',
+    'trust',
+    'cohesion',
+    'implemented',
+    'stage',
+    'conflicts',
+  ];
+  const rows = Object.entries(summary).map(([org, v]) => [
+    org,
+    v.members,
+    v.proposals,
+    v.adopted,
+    v.adoption_rate,
+    v.ambition,
+    v.mean_trust,
+    v.cohesion,
+    v.cbms_implemented,
+    v.stage,
+    v.conflicts,
+  ]);
+  return [
+    `${name} — seed ${seed}, ${startYear}–${lastYear} (${steps} steps)`,
+    '',
+    formatTable(headers, rows),
+    '',
+    'proposals, adopted, implemented, conflicts: totals over the run; adoption: adopted / proposals;',
+    'ambition: mean bindingness × benefit of what was adopted; members, trust, cohesion, stage: at the end.',
+  ].join('\n');
+}

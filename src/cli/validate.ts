@@ -1,0 +1,36 @@
+import type { Command } from 'commander';
+import { formatProblem, InputError } from '../scenario/errors.js';
+import { loadScenario } from '../scenario/load.js';
+
+export function registerValidate(program: Command): void {
+  program
+    .command('validate')
+    .description('check scenario files: exit 0 when all are valid, 2 listing every problem otherwise')
+    .argument('<files...>', 'scenario files (YAML or JSON)')
+    .addHelpText(
+      'after',
+      '\nEach problem is printed as  file:line:column field.path: what was expected, what was found',
+    )
+    .action((files: string[]) => validateCommand(files));
+}
+
+function validateCommand(files: string[]): void {
+  let failed = 0;
+  for (const file of files) {
+    try {
+      const { scenario } = loadScenario(file);
+      const orgs = Object.keys(scenario.organisations);
+      process.stdout.write(
+        `${file}: valid — ${Object.keys(scenario.actors).length} states, ${orgs.length} organisations (${orgs.join(', ')}), ${Object.keys(scenario.cbms).length} CBMs\n`,
+      );
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      failed++;
+      process.stderr.write(`${error.problems.map(formatProblem).join('\n')}\n`);
+    }
+  }
+  if (failed > 0) {
+    process.stderr.write(`${failed} of ${files.length} file${files.length > 1 ? 's' : ''} invalid\n`);
+    process.exitCode = 2;
+  }
+}

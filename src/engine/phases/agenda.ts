@@ -1,0 +1,36 @@
+import { type Rng, randomIndex } from '../rng.js';
+import type { RunState } from '../state.js';
+import type { World } from '../world.js';
+
+/**
+ * Each organisation tables up to `agendaSize` CBMs this step (docs/MODEL.md §Agenda): "from the
+ * simple to the complex" (seeds 000, 002), a CBM of level L is eligible only while mean trust
+ * among members is at least levelThreshold[L − 1]. Proposals are drawn from the eligible ones
+ * without replacement; the proposer is a member drawn at random.
+ */
+export function tableProposals(world: World, state: RunState, rng: Rng): void {
+  const { n, cbmCount } = world;
+  for (let o = 0; o < world.orgCount; o++) {
+    const members = state.memberCount[o];
+    if (members === 0) continue;
+    let eligible = 0;
+    for (let k = 0; k < world.catalogueSize[o]; k++) {
+      const c = world.catalogue[o * cbmCount + k];
+      if (state.orgMeanTrust[o] >= world.levelThreshold[world.cbmLevel[c] - 1])
+        state.eligible[eligible++] = c;
+    }
+    const tabled = Math.min(world.agendaSize[o], eligible);
+    for (let t = 0; t < tabled; t++) {
+      // Partial Fisher–Yates: move a random remaining CBM to position t.
+      const pick = t + randomIndex(rng, eligible - t);
+      const c = state.eligible[pick];
+      state.eligible[pick] = state.eligible[t];
+      state.eligible[t] = c;
+      const p = state.proposalCount++;
+      state.proposalOrg[p] = o;
+      state.proposalCbm[p] = c;
+      state.proposalProposer[p] = state.memberList[o * n + randomIndex(rng, members)];
+      state.proposals[o]++;
+    }
+  }
+}

@@ -1,0 +1,41 @@
+import type { Rng } from '../rng.js';
+import type { RunState } from '../state.js';
+import { addEvidence } from '../trust.js';
+import type { World } from '../world.js';
+
+/**
+ * Participants carry out adopted measures (docs/MODEL.md §Implementation). Each participant
+ * implements with probability `implementation.probability`. Then, for every ordered pair of
+ * distinct participants (i, j):
+ *   both implemented            → r[i→j] += implementationEvidence
+ *   i implemented, j did not    → s[i→j] += defectionEvidence
+ *   i did not                   → nothing (i learnt nothing new about j)
+ * The step's `implemented` counter counts participants who implemented, measure by measure.
+ */
+export function implementMeasures(world: World, state: RunState, rng: Rng): void {
+  const { n } = world;
+  const { probability } = world.parameters.implementation;
+  const { implementationEvidence, defectionEvidence } = world.parameters.trust;
+  const done = state.implementedBy;
+  for (let p = 0; p < state.proposalCount; p++) {
+    if (!state.passed[p]) continue;
+    const o = state.proposalOrg[p];
+    const base = o * n;
+    const count = state.memberCount[o];
+    for (let m = 0; m < count; m++) {
+      const i = state.memberList[base + m];
+      done[i] = state.participants[p * n + i] && rng.next() < probability ? 1 : 0;
+      state.implemented[o] += done[i];
+    }
+    for (let a = 0; a < count; a++) {
+      const i = state.memberList[base + a];
+      if (!state.participants[p * n + i] || !done[i]) continue;
+      for (let b = 0; b < count; b++) {
+        const j = state.memberList[base + b];
+        if (a === b || !state.participants[p * n + j]) continue;
+        if (done[j]) addEvidence(state.trust, i, j, state.step, implementationEvidence, 0);
+        else addEvidence(state.trust, i, j, state.step, 0, defectionEvidence);
+      }
+    }
+  }
+}

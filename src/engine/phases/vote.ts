@@ -1,0 +1,34 @@
+import { ABSTAIN, NO, YES } from '../../rules/votes.js';
+import type { Rng } from '../rng.js';
+import { logistic, scoreCbm } from '../score.js';
+import type { RunState } from '../state.js';
+import type { World } from '../world.js';
+
+/**
+ * Every member votes on every tabled proposal (docs/MODEL.md §Voting). With x = score/temperature
+ * and a = abstention:
+ *   P(yes) = σ(x − a),  P(no) = σ(−x − a),  P(abstain) = 1 − P(yes) − P(no) ≥ 0.
+ * One uniform draw u per vote: yes if u < P(yes), no if u ≥ 1 − P(no), abstain otherwise.
+ * The proposer votes yes without a draw.
+ */
+export function castVotes(world: World, state: RunState, rng: Rng): void {
+  const { n } = world;
+  const { temperature, abstention } = world.parameters.voting;
+  for (let p = 0; p < state.proposalCount; p++) {
+    const o = state.proposalOrg[p];
+    const c = state.proposalCbm[p];
+    const proposer = state.proposalProposer[p];
+    for (let m = 0; m < state.memberCount[o]; m++) {
+      const i = state.memberList[o * n + m];
+      if (i === proposer) {
+        state.votes[p * n + i] = YES;
+        continue;
+      }
+      const x = scoreCbm(world, state, o, i, c, proposer) / temperature;
+      const yes = logistic(x - abstention);
+      const no = logistic(-x - abstention);
+      const u = rng.next();
+      state.votes[p * n + i] = u < yes ? YES : u >= 1 - no ? NO : ABSTAIN;
+    }
+  }
+}

@@ -1,0 +1,71 @@
+import { METRIC_NAMES, RECORDERS, type Recorder } from '../metrics/recorders.js';
+import type { Phase } from './phase.js';
+import { DEFAULT_PHASES } from './phases/index.js';
+import { createRng } from './rng.js';
+import { createRunState, resetStepCounters } from './state.js';
+import type { World } from './world.js';
+
+/**
+ * The outcome of one run as plain data. values[(step − 1) × orgCount × metricCount
+ * + o × metricCount + k] is metric k of organisation o after step `step` (1-based).
+ */
+export interface RunResult {
+  seed: number | string;
+  steps: number;
+  startYear: number;
+  stepsPerYear: number;
+  orgIds: string[];
+  metricNames: readonly string[];
+  values: Float64Array;
+}
+
+export interface SimulateOptions {
+  /** The phases of a step, in order; the shipped ones by default. */
+  phases?: readonly Phase[];
+  /** The recorders, in column order; the shipped ones by default. */
+  recorders?: readonly Recorder[];
+}
+
+/**
+ * Runs one simulation of `world` from `seed`:
+ *   1. one random stream for the whole run, from the seed;
+ *   2. the run's mutable state, allocated once, with the World's initial trust and memberships;
+ *   3. each step: clear the step's counters, run the phases in order, record every metric of
+ *      every organisation.
+ * Same world, same seed → the same RunResult, bit for bit.
+ */
+export function simulate(world: World, seed: number | string, options: SimulateOptions = {}): RunResult {
+  const phases = options.phases ?? DEFAULT_PHASES;
+  const recorders = options.recorders ?? RECORDERS;
+  const rng = createRng(seed);
+  const state = createRunState(world);
+  const metricCount = recorders.length;
+  const values = new Float64Array(world.steps * world.orgCount * metricCount);
+
+  for (let step = 1; step <= world.steps; step++) {
+    state.step = step;
+    resetStepCounters(state);
+    for (const phase of phases) phase(world, state, rng);
+    const row = (step - 1) * world.orgCount * metricCount;
+    for (let o = 0; o < world.orgCount; o++) {
+      for (let k = 0; k < metricCount; k++) {
+        values[row + o * metricCount + k] = recorders[k].record(world, state, o);
+      }
+    }
+  }
+
+  return {
+    seed,
+    steps: world.steps,
+    startYear: world.startYear,
+    stepsPerYear: world.stepsPerYear,
+    orgIds: world.orgIds,
+    metricNames: options.recorders ? recorders.map((r) => r.name) : METRIC_NAMES,
+    values,
+  };
+}
+
+/** The calendar year of a step (1-based): steps 1..stepsPerYear fall in startYear. */
+export function yearOfStep(result: Pick<RunResult, 'startYear' | 'stepsPerYear'>, step: number): number {
+  return result.startYear + Math.floor((step - 1) / result.stepsPerYear);
+}

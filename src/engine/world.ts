@@ -1,0 +1,256 @@
+import { DIMENSION_COUNT, DIMENSIONS } from '../model/dimensions.js';
+import { type CompiledRule, compileRule } from '../rules/compile.js';
+import type { Parameters, Scenario } from '../scenario/schema.js';
+
+/**
+ * A scenario compiled for the step loop: states, organisations and CBMs become indices, and every
+ * quantity the loop reads lives in a flat typed array. A World is read-only during a run (the
+ * mutable part is RunState), so one World serves any number of runs.
+ */
+export interface World {
+  startYear: number;
+  stepsPerYear: number;
+  steps: number;
+  parameters: Parameters;
+
+  /** States, in the order of `scenario.actors`. */
+  stateIds: string[];
+  stateIndex: Map<string, number>;
+  n: number;
+  /** salience[i * DIMENSION_COUNT + d] */
+  salience: Float64Array;
+  sovereignty: Float64Array;
+  /** Population in millions, for population conditions of quota rules. */
+  population: Float64Array;
+
+  orgIds: string[];
+  orgCount: number;
+  /** Members of organisation o: memberList[o * n + 0 .. memberCount[o]). */
+  memberList: Int32Array;
+  memberCount: Int32Array;
+  /** Voting weight of state i in organisation o: weight[o * n + i] (1 unless the scenario says). */
+  weight: Float64Array;
+  /** The rule each organisation applies to CBM proposals. */
+  cbmRule: CompiledRule[];
+  /** CBMs organisation o may table: catalogue[o * cbmCount + 0 .. catalogueSize[o]). */
+  catalogue: Int32Array;
+  catalogueSize: Int32Array;
+  agendaSize: Int32Array;
+  stage: Int32Array;
+
+  cbmIds: string[];
+  cbmCount: number;
+  cbmLevel: Int32Array;
+  /** cbmBenefit[c * DIMENSION_COUNT + d] */
+  cbmBenefit: Float64Array;
+  cbmCost: Float64Array;
+  cbmBindingness: Float64Array;
+  /** Ambition of a CBM as tabled: bindingness × total benefit. */
+  cbmAmbition: Float64Array;
+  /** Mean member trust needed to table a CBM of level L: levelThreshold[L - 1]. */
+  levelThreshold: Float64Array;
+
+  /** Initial Beta evidence, [i * n + j]. */
+  initialPositive: Float64Array;
+  initialNegative: Float64Array;
+
+  /** Scheduled events sorted by step; parties of event e: eventParties[eventPartyStart[e] ..+ eventPartyCount[e]). */
+  eventCount: number;
+  eventStep: Int32Array;
+  eventMagnitude: Float64Array;
+  eventPartyStart: Int32Array;
+  eventPartyCount: Int32Array;
+  eventParties: Int32Array;
+}
+
+export interface CompileOptions {
+  /** Overrides the scenario's horizon. */
+  years?: number;
+}
+
+/** Initial trust is kept away from 0 and 1: no pair starts in certainty. */
+const INITIAL_TRUST_MIN = 0.05;
+const INITIAL_TRUST_MAX = 0.95;
+
+export function compileWorld(scenario: Scenario, options: CompileOptions = {}): World {
+  const years = options.years ?? scenario.years;
+  const stateIds = Object.keys(scenario.actors);
+  const stateIndex = new Map(stateIds.map((id, i) => [id, i]));
+  const indexOf = (id: string) => stateIndex.get(id) as number;
+  const n = stateIds.length;
+
+  const salience = new Float64Array(n * DIMENSION_COUNT);
+  const sovereignty = new Float64Array(n);
+  const population = new Float64Array(n);
+  stateIds.forEach((id, i) => {
+    const actor = scenario.actors[id];
+    DIMENSIONS.forEach((d, k) => {
+      salience[i * DIMENSION_COUNT + k] = actor.salience[d];
+    });
+    sovereignty[i] = actor.sovereignty;
+    population[i] = actor.population;
+  });
+
+  const cbmIds = Object.keys(scenario.cbms);
+  const cbmCount = cbmIds.length;
+  const cbmIndex = new Map(cbmIds.map((id, c) => [id, c]));
+  const cbmLevel = new Int32Array(cbmCount);
+  const cbmBenefit = new Float64Array(cbmCount * DIMENSION_COUNT);
+  const cbmCost = new Float64Array(cbmCount);
+  const cbmBindingness = new Float64Array(cbmCount);
+  const cbmAmbition = new Float64Array(cbmCount);
+  cbmIds.forEach((id, c) => {
+    const cbm = scenario.cbms[id];
+    cbmLevel[c] = cbm.level;
+    let total = 0;
+    DIMENSIONS.forEach((d, k) => {
+      const b = cbm.benefit[d] ?? 0;
+      cbmBenefit[c * DIMENSION_COUNT + k] = b;
+      total += b;
+    });
+    cbmCost[c] = cbm.cost;
+    cbmBindingness[c] = cbm.bindingness;
+    cbmAmbition[c] = cbm.bindingness * total;
+  });
+
+  const orgIds = Object.keys(scenario.organisations);
+  const orgCount = orgIds.length;
+  const memberList = new Int32Array(orgCount * n);
+  const memberCount = new Int32Array(orgCount);
+  const weight = new Float64Array(orgCount * n).fill(1);
+  const catalogue = new Int32Array(orgCount * Math.max(cbmCount, 1));
+  const catalogueSize = new Int32Array(orgCount);
+  const agendaSize = new Int32Array(orgCount);
+  const stage = new Int32Array(orgCount);
+  const cbmRule: CompiledRule[] = [];
+  orgIds.forEach((orgId, o) => {
+    const org = scenario.organisations[orgId];
+    org.members.forEach((id, m) => {
+      memberList[o * n + m] = indexOf(id);
+    });
+    memberCount[o] = org.members.length;
+    for (const [id, w] of Object.entries(org.weights)) weight[o * n + indexOf(id)] = w;
+    const ids = org.catalogue === 'all' ? cbmIds : org.catalogue;
+    ids.forEach((id, k) => {
+      catalogue[o * cbmCount + k] = cbmIndex.get(id) as number;
+    });
+    catalogueSize[o] = ids.length;
+    agendaSize[o] = org.agendaSize;
+    stage[o] = org.stage;
+    let totalWeight = 0;
+    let totalPopulation = 0;
+    for (const id of org.members) {
+      totalWeight += weight[o * n + indexOf(id)];
+      totalPopulation += population[indexOf(id)];
+    }
+    const totals = { count: org.members.length, weight: totalWeight, population: totalPopulation };
+    cbmRule.push(compileRule(org.rules.cbm ?? org.rules.default, totals, indexOf));
+  });
+
+  const { initialPositive, initialNegative } = initialEvidence(scenario, stateIds, stateIndex);
+
+  const stepsPerYear = scenario.stepsPerYear;
+  const events = scenario.events
+    .map((event) => ({ ...event, step: (event.year - scenario.startYear) * stepsPerYear + 1 }))
+    .sort((a, b) => a.step - b.step);
+  const eventPartyStart = new Int32Array(events.length);
+  const eventPartyCount = new Int32Array(events.length);
+  const eventParties = Int32Array.from(events.flatMap((event) => event.parties.map(indexOf)));
+  let cursor = 0;
+  events.forEach((event, e) => {
+    eventPartyStart[e] = cursor;
+    eventPartyCount[e] = event.parties.length;
+    cursor += event.parties.length;
+  });
+
+  return {
+    startYear: scenario.startYear,
+    stepsPerYear,
+    steps: years * stepsPerYear,
+    parameters: scenario.parameters,
+    stateIds,
+    stateIndex,
+    n,
+    salience,
+    sovereignty,
+    population,
+    orgIds,
+    orgCount,
+    memberList,
+    memberCount,
+    weight,
+    cbmRule,
+    catalogue,
+    catalogueSize,
+    agendaSize,
+    stage,
+    cbmIds,
+    cbmCount,
+    cbmLevel,
+    cbmBenefit,
+    cbmCost,
+    cbmBindingness,
+    cbmAmbition,
+    levelThreshold: Float64Array.from(scenario.parameters.agenda.levelThresholds),
+    initialPositive,
+    initialNegative,
+    eventCount: events.length,
+    eventStep: Int32Array.from(events.map((event) => event.step)),
+    eventMagnitude: Float64Array.from(events.map((event) => event.magnitude)),
+    eventPartyStart,
+    eventPartyCount,
+    eventParties,
+  };
+}
+
+/**
+ * Initial trust of each ordered pair (docs: README "The model", initial trust):
+ *   t0 = 0.5 + sharedMembership × (organisations and groups both belong to)
+ *            + Σ relationEffect[kind] × intensity over the relations between them,
+ * clamped to [0.05, 0.95], then written as priorStrength pseudo-observations:
+ *   r = priorStrength × t0, s = priorStrength × (1 − t0).
+ * Relations are symmetric: they set both directions.
+ */
+function initialEvidence(
+  scenario: Scenario,
+  stateIds: string[],
+  stateIndex: Map<string, number>,
+): { initialPositive: Float64Array; initialNegative: Float64Array } {
+  const n = stateIds.length;
+  const { priorStrength, sharedMembership, relationEffect } = scenario.parameters.trust;
+  const shift = new Float64Array(n * n);
+
+  const groupsOf = stateIds.map((id) => {
+    const groups = new Set(scenario.actors[id].groups);
+    for (const [orgId, org] of Object.entries(scenario.organisations))
+      if (org.members.includes(id)) groups.add(`org:${orgId}`);
+    return groups;
+  });
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < n; j++) {
+      if (i === j) continue;
+      let shared = 0;
+      for (const group of groupsOf[i]) if (groupsOf[j].has(group)) shared++;
+      shift[i * n + j] = sharedMembership * shared;
+    }
+  }
+  for (const relation of scenario.relations) {
+    const a = stateIndex.get(relation.a) as number;
+    const b = stateIndex.get(relation.b) as number;
+    const delta = relationEffect[relation.kind] * relation.intensity;
+    shift[a * n + b] += delta;
+    shift[b * n + a] += delta;
+  }
+
+  const initialPositive = new Float64Array(n * n);
+  const initialNegative = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < n; j++) {
+      if (i === j) continue;
+      const t0 = Math.min(INITIAL_TRUST_MAX, Math.max(INITIAL_TRUST_MIN, 0.5 + shift[i * n + j]));
+      initialPositive[i * n + j] = priorStrength * t0;
+      initialNegative[i * n + j] = priorStrength * (1 - t0);
+    }
+  }
+  return { initialPositive, initialNegative };
+}

@@ -1,0 +1,98 @@
+import type { RunState } from '../engine/state.js';
+import { groupCohesion, meanGroupTrust } from '../engine/trust.js';
+import type { World } from '../engine/world.js';
+
+/**
+ * What is recorded for each organisation after each step: one named recorder per column of
+ * timeseries.csv, in column order. Adding a metric is adding an entry here; the step loop knows
+ * nothing of them. A recorder returns NaN when the quantity is undefined this step (an adoption
+ * rate with no proposals); outputs write NaN as an empty cell (CSV) or null (JSON).
+ */
+export interface Recorder {
+  name: string;
+  description: string;
+  /**
+   * How a whole run sums this metric up: the total over steps (counts), the value after the
+   * last step (states), or the mean over steps weighted by another metric (rates: adoption rate
+   * weighted by proposals is all adopted / all proposals).
+   */
+  whole: 'total' | 'final' | { weightedBy: string };
+  record(world: World, state: RunState, o: number): number;
+}
+
+export const RECORDERS: readonly Recorder[] = [
+  {
+    name: 'members',
+    description: 'member states',
+    whole: 'final',
+    record: (_world, state, o) => state.memberCount[o],
+  },
+  {
+    name: 'proposals',
+    description: 'CBM proposals put to a vote this step',
+    whole: 'total',
+    record: (_world, state, o) => state.proposals[o],
+  },
+  {
+    name: 'adopted',
+    description: 'proposals adopted this step',
+    whole: 'total',
+    record: (_world, state, o) => state.adopted[o],
+  },
+  {
+    name: 'adoption_rate',
+    description: 'adopted / proposals this step (empty when nothing was proposed)',
+    whole: { weightedBy: 'proposals' },
+    record: (_world, state, o) =>
+      state.proposals[o] > 0 ? state.adopted[o] / state.proposals[o] : Number.NaN,
+  },
+  {
+    name: 'ambition',
+    description: 'mean bindingness × total benefit of what was adopted this step (empty when nothing was)',
+    whole: { weightedBy: 'adopted' },
+    record: (_world, state, o) =>
+      state.adopted[o] > 0 ? state.ambitionSum[o] / state.adopted[o] : Number.NaN,
+  },
+  {
+    name: 'mean_trust',
+    description: 'mean trust over ordered pairs of distinct members, after the step',
+    whole: 'final',
+    record: (world, state, o) =>
+      meanGroupTrust(state.trust, state.memberList, o * world.n, state.memberCount[o], state.step),
+  },
+  {
+    name: 'cohesion',
+    description: 'share of ordered member pairs whose trust is above trust.cohesionThreshold',
+    whole: 'final',
+    record: (world, state, o) =>
+      groupCohesion(
+        state.trust,
+        state.memberList,
+        o * world.n,
+        state.memberCount[o],
+        state.step,
+        world.parameters.trust.cohesionThreshold,
+      ),
+  },
+  {
+    name: 'cbms_implemented',
+    description:
+      'implementations this step: each participant that carried out an adopted measure counts once',
+    whole: 'total',
+    record: (_world, state, o) => state.implemented[o],
+  },
+  {
+    name: 'stage',
+    description: 'rungs of the institutional ladder reached',
+    whole: 'final',
+    record: (_world, state, o) => state.stage[o],
+  },
+  {
+    name: 'conflicts',
+    description: 'conflict events this step between two or more members',
+    whole: 'total',
+    record: (_world, state, o) => state.conflicts[o],
+  },
+];
+
+export const METRIC_NAMES: readonly string[] = RECORDERS.map((recorder) => recorder.name);

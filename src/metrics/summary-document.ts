@@ -1,0 +1,32 @@
+import type { RunResult } from '../engine/simulate.js';
+import type { LoadedScenario } from '../scenario/load.js';
+import { VERSION } from '../version.js';
+import { type RunSummary, summarizeRun } from './summarize.js';
+import { jsonNumber } from './timeseries.js';
+
+/**
+ * summary.json of `cica-sim run`: what was run (version, scenario hash, seed, horizon) and the
+ * whole-run values per organisation. No timestamps or paths that vary between machines, so the
+ * same inputs write the same bytes.
+ */
+export function summaryDocument(
+  loaded: LoadedScenario,
+  result: RunResult,
+  summary: RunSummary = summarizeRun(result),
+) {
+  return {
+    cicaSim: VERSION,
+    scenario: { name: loaded.scenario.name, hash: loaded.hash },
+    seed: result.seed,
+    startYear: result.startYear,
+    years: result.steps / result.stepsPerYear,
+    stepsPerYear: result.stepsPerYear,
+    steps: result.steps,
+    organisations: Object.fromEntries(
+      Object.entries(summary).map(([org, values]) => [
+        org,
+        Object.fromEntries(Object.entries(values).map(([metric, value]) => [metric, jsonNumber(value)])),
+      ]),
+    ),
+  };
+}

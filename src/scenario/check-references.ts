@@ -1,0 +1,118 @@
+import type { Scenario } from './schema.js';
+
+export interface PathProblem {
+  path: string;
+  message: string;
+}
+
+/**
+ * Checks that the schema alone cannot make: every id refers to something that exists, nobody is
+ * listed twice, and dates and levels fit the scenario. Runs on a scenario that passed the schema.
+ */
+export function checkReferences(scenario: Scenario): PathProblem[] {
+  const problems: PathProblem[] = [];
+  const actorIds = new Set(Object.keys(scenario.actors));
+  const knownActor = (id: string, path: string) => {
+    if (!actorIds.has(id))
+      problems.push({ path, message: `expected an actor id, found unknown actor "${id}"` });
+  };
+
+  const seenPairs = new Map<string, number>();
+  scenario.relations.forEach((relation, i) => {
+    knownActor(relation.a, `relations.${i}.a`);
+    knownActor(relation.b, `relations.${i}.b`);
+    if (relation.a === relation.b) {
+      problems.push({
+        path: `relations.${i}.b`,
+        message: `expected two different states, found ${relation.a} twice`,
+      });
+    }
+    const pair = [relation.a, relation.b].sort().join('-');
+    const earlier = seenPairs.get(pair);
+    if (earlier !== undefined) {
+      problems.push({
+        path: `relations.${i}`,
+        message: `the pair ${pair} is already listed as relations.${earlier}`,
+      });
+    } else {
+      seenPairs.set(pair, i);
+    }
+  });
+
+  const levelCount = scenario.parameters.agenda.levelThresholds.length;
+  for (const [id, cbm] of Object.entries(scenario.cbms)) {
+    if (cbm.level > levelCount) {
+      problems.push({
+        path: `cbms.${id}.level`,
+        message: `expected a level from 1 to ${levelCount} (parameters.agenda.levelThresholds has ${levelCount}), found ${cbm.level}`,
+      });
+    }
+  }
+
+  for (const [orgId, org] of Object.entries(scenario.organisations)) {
+    const base = `organisations.${orgId}`;
+    const statusOf = new Map<string, string>();
+    for (const status of ['members', 'observers', 'partners'] as const) {
+      org[status].forEach((id, i) => {
+        const path = `${base}.${status}.${i}`;
+        knownActor(id, path);
+        const earlier = statusOf.get(id);
+        if (earlier === status) problems.push({ path, message: `${id} is listed twice in ${status}` });
+        else if (earlier)
+          problems.push({ path, message: `${id} is already listed in ${earlier}; a state has one status` });
+        else statusOf.set(id, status);
+      });
+    }
+    const members = new Set(org.members);
+    for (const id of Object.keys(org.weights)) {
+      if (!members.has(id))
+        problems.push({
+          path: `${base}.weights.${id}`,
+          message: `expected a member of ${orgId}, found "${id}"`,
+        });
+    }
+    for (const [kind, rule] of Object.entries(org.rules)) {
+      if (rule?.kind === 'quota') {
+        rule.veto?.forEach((id, i) => {
+          if (!members.has(id)) {
+            problems.push({
+              path: `${base}.rules.${kind}.veto.${i}`,
+              message: `expected a member of ${orgId}, found "${id}"`,
+            });
+          }
+        });
+      }
+    }
+    if (org.catalogue !== 'all') {
+      org.catalogue.forEach((id, i) => {
+        if (!Object.hasOwn(scenario.cbms, id)) {
+          problems.push({
+            path: `${base}.catalogue.${i}`,
+            message: `expected a CBM id from cbms, found unknown CBM "${id}"`,
+          });
+        }
+      });
+    }
+    if (org.stage > org.ladder.length) {
+      problems.push({
+        path: `${base}.stage`,
+        message: `expected at most ${org.ladder.length} (the rungs in ladder), found ${org.stage}`,
+      });
+    }
+  }
+
+  scenario.events.forEach((event, i) => {
+    if (event.year < scenario.startYear) {
+      problems.push({
+        path: `events.${i}.year`,
+        message: `expected a year from ${scenario.startYear} (startYear), found ${event.year}`,
+      });
+    }
+    event.parties.forEach((id, j) => {
+      knownActor(id, `events.${i}.parties.${j}`);
+      if (event.parties.indexOf(id) !== j)
+        problems.push({ path: `events.${i}.parties.${j}`, message: `${id} is listed twice` });
+    });
+  });
+  return problems;
+}

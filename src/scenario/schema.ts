@@ -1,0 +1,246 @@
+import { z } from 'zod';
+import { DIMENSIONS } from '../model/dimensions.js';
+import { EVENT_KINDS, PROPOSAL_KINDS, RELATION_KINDS } from '../model/proposals.js';
+import { RuleSchema } from '../rules/schema.js';
+
+/**
+ * The scenario format. `ScenarioSchema` describes a complete scenario after `extends`, tables
+ * and overrides are resolved (what the engine compiles); `ScenarioFileSchema` describes one file
+ * as a user writes it, where fields may come from a parent or a table. The JSON Schema that
+ * editors use is generated from the file schema (`cica-sim schema`).
+ */
+
+export const Id = z
+  .string()
+  .regex(/^[A-Za-z][A-Za-z0-9_-]*$/, 'an id: a letter, then letters, digits, "_" or "-"')
+  .describe('an identifier: a letter, then letters, digits, "_" or "-" (states use ISO 3166-1 alpha-3)')
+  .meta({ id: 'Id' });
+
+const probability = z.number().min(0).max(1);
+const share = z.number().min(0).max(1);
+
+const Salience = z
+  .strictObject(
+    Object.fromEntries(DIMENSIONS.map((d) => [d, share])) as Record<
+      (typeof DIMENSIONS)[number],
+      typeof share
+    >,
+  )
+  .describe('how much the state cares about each CBM dimension, each in [0, 1]');
+
+export const ActorSchema = z.strictObject({
+  name: z.string().min(1),
+  subregion: z.string().min(1).describe('a modelling grouping, e.g. "Central Asia"'),
+  population: z.number().min(0).describe('population in millions'),
+  gdp: z.number().min(0).describe('GDP in current US$ billions'),
+  military: z.number().min(0).describe('military spending in current US$ billions'),
+  energy: z.enum(['exporter', 'importer']).describe('net energy exporter or importer'),
+  groups: z
+    .array(z.string().min(1))
+    .default([])
+    .describe('other organisations the state belongs to (OIC, EAEU, ...); shared groups raise initial trust'),
+  salience: Salience,
+  sovereignty: probability.describe('sovereignty sensitivity: resistance to binding commitments, in [0, 1]'),
+});
+
+export const RelationSchema = z.strictObject({
+  a: Id,
+  b: Id,
+  kind: z.enum(RELATION_KINDS),
+  intensity: probability.describe('a modelling judgement in [0, 1]'),
+  note: z.string().optional(),
+});
+
+const Rules = z
+  .strictObject({
+    default: RuleSchema.describe('the rule for every kind of proposal not named here'),
+    ...(Object.fromEntries(PROPOSAL_KINDS.map((k) => [k, RuleSchema.optional()])) as Record<
+      (typeof PROPOSAL_KINDS)[number],
+      z.ZodOptional<typeof RuleSchema>
+    >),
+  })
+  .describe('decision rule per kind of proposal (cbm, reform, accession, partnership, crisis)');
+
+export const OrganisationSchema = z.strictObject({
+  name: z.string().optional(),
+  members: z.array(Id).min(1).describe('member states: they vote'),
+  observers: z.array(Id).default([]).describe('observer states: they attend, do not vote'),
+  partners: z.array(Id).default([]).describe('dialogue partners'),
+  weights: z
+    .record(Id, z.number().min(0))
+    .default({})
+    .describe('voting weight per member for quota rules with a weight condition (default 1)'),
+  rules: Rules,
+  catalogue: z
+    .union([z.literal('all'), z.array(Id).min(1)])
+    .default('all')
+    .describe('the CBMs this organisation may put on its agenda: ids from `cbms`, or "all"'),
+  agendaSize: z.int().min(0).max(100).default(2).describe('CBM proposals put to a vote each step'),
+  ladder: z.array(z.string().min(1)).default([]).describe('institutional ladder, in order'),
+  stage: z.int().min(0).default(0).describe('how many rungs of the ladder are already reached'),
+});
+
+const benefit = z.number().min(0).max(10);
+
+export const CbmSchema = z.strictObject({
+  name: z.string().min(1),
+  dimension: z.enum(DIMENSIONS),
+  level: z.int().min(1).describe('complexity level; level L needs trust above agenda.levelThresholds[L-1]'),
+  benefit: z
+    .strictObject(
+      Object.fromEntries(DIMENSIONS.map((d) => [d, benefit.optional()])) as Record<
+        (typeof DIMENSIONS)[number],
+        z.ZodOptional<typeof benefit>
+      >,
+    )
+    .describe('benefit to a participant per dimension (weighted by its salience)'),
+  cost: z.number().min(0).max(10).describe('cost of taking part'),
+  bindingness: probability.describe('0 = a declaration, 1 = a binding commitment'),
+});
+
+export const EventSchema = z.strictObject({
+  year: z.int(),
+  kind: z.enum(EVENT_KINDS),
+  parties: z.array(Id).min(2),
+  magnitude: z.number().min(0).max(10).default(1),
+});
+
+const relationEffect = z.number().min(-1).max(1);
+
+const TrustParameters = z.strictObject({
+  priorStrength: z
+    .number()
+    .min(0)
+    .max(1000)
+    .default(10)
+    .describe('pseudo-observations behind the initial trust of each pair'),
+  forgetting: probability.default(0.98).describe('share of evidence kept from one step to the next'),
+  sharedMembership: z
+    .number()
+    .min(0)
+    .max(0.2)
+    .default(0.02)
+    .describe('initial trust added per organisation or group two states share'),
+  relationEffect: z
+    .strictObject({
+      conflict: relationEffect.default(-0.35),
+      dispute: relationEffect.default(-0.2),
+      rivalry: relationEffect.default(-0.2),
+      alignment: relationEffect.default(0.1),
+      alliance: relationEffect.default(0.2),
+    } satisfies Record<(typeof RELATION_KINDS)[number], unknown>)
+    .prefault({})
+    .describe('initial trust added per unit of relation intensity, by kind'),
+  implementationEvidence: z
+    .number()
+    .min(0)
+    .default(0.25)
+    .describe('positive evidence between two participants who both implemented a measure'),
+  defectionEvidence: z
+    .number()
+    .min(0)
+    .default(0.5)
+    .describe('negative evidence toward a participant who did not implement, from each who did'),
+  cohesionThreshold: probability.default(0.5).describe('trust above which a pair counts as cohesive'),
+});
+
+const VotingParameters = z.strictObject({
+  temperature: z
+    .number()
+    .gt(0)
+    .max(100)
+    .default(0.1)
+    .describe('scale of the logistic vote: lower is more decisive'),
+  abstention: z
+    .number()
+    .min(0)
+    .max(20)
+    .default(1)
+    .describe('width of the abstention band on the logit scale'),
+  sovereigntyWeight: z
+    .number()
+    .min(0)
+    .max(10)
+    .default(1)
+    .describe('how much sovereignty sensitivity raises the cost of binding measures'),
+  proposerTrustWeight: z.number().min(-10).max(10).default(0.3),
+  memberTrustWeight: z.number().min(-10).max(10).default(0.5),
+});
+
+const AgendaParameters = z.strictObject({
+  levelThresholds: z
+    .array(probability)
+    .min(1)
+    .default([0, 0.45, 0.5, 0.55, 0.6])
+    .describe('mean trust among members needed to table a CBM of level 1, 2, ...'),
+});
+
+const ImplementationParameters = z.strictObject({
+  probability: probability.default(0.8).describe('chance a participant implements an adopted measure'),
+});
+
+const EventParameters = z.strictObject({
+  clashEvidence: z
+    .number()
+    .min(0)
+    .max(1000)
+    .default(5)
+    .describe('negative evidence per unit magnitude of a border clash'),
+});
+
+export const ParametersSchema = z.strictObject({
+  trust: TrustParameters.prefault({}),
+  voting: VotingParameters.prefault({}),
+  agenda: AgendaParameters.prefault({}),
+  implementation: ImplementationParameters.prefault({}),
+  events: EventParameters.prefault({}),
+});
+
+const scenarioFields = {
+  name: z.string().min(1),
+  description: z.string().optional(),
+  startYear: z.int().min(1900).max(2200),
+  years: z.int().min(1).max(1000).describe('horizon: how many years a run covers'),
+  stepsPerYear: z.int().min(1).max(52).default(4),
+  actors: z.record(Id, ActorSchema),
+  relations: z.array(RelationSchema).default([]),
+  organisations: z.record(Id, OrganisationSchema),
+  cbms: z.record(Id, CbmSchema).describe('the catalogue of confidence-building measures'),
+  events: z.array(EventSchema).default([]),
+  parameters: ParametersSchema.prefault({}),
+};
+
+export const ScenarioSchema = z.strictObject(scenarioFields);
+
+export type Scenario = z.infer<typeof ScenarioSchema>;
+export type Actor = z.infer<typeof ActorSchema>;
+export type Organisation = z.infer<typeof OrganisationSchema>;
+export type Cbm = z.infer<typeof CbmSchema>;
+export type Parameters = z.infer<typeof ParametersSchema>;
+
+/** One file as written: everything optional (a parent or a table may supply it), plus the file-only keys. */
+export const ScenarioFileSchema = z
+  .strictObject({
+    extends: z.string().min(1).optional().describe('a scenario file (relative to this one) to start from'),
+    actorTables: z
+      .array(z.string().min(1))
+      .optional()
+      .describe(
+        'CSV tables of actors keyed by iso3 (relative to this file); `actors` entries override their fields',
+      ),
+    relationTables: z
+      .array(z.string().min(1))
+      .optional()
+      .describe('CSV tables of relations (relative to this file), added before `relations`'),
+    overrides: z
+      .record(z.string(), z.unknown())
+      .optional()
+      .describe('field path → value, applied last, e.g. "parameters.trust.forgetting": 0.95'),
+    ...scenarioFields,
+    actors: z.record(Id, ActorSchema.partial()).optional(),
+    organisations: z.record(Id, OrganisationSchema.partial()).optional(),
+  })
+  .partial()
+  .describe('A cica-sim scenario: states, relations, organisations, CBMs, events and parameters');
+
+export const FILE_ONLY_KEYS = ['extends', 'actorTables', 'relationTables', 'overrides'] as const;

@@ -1,0 +1,127 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { METRIC_NAMES } from '../../src/metrics/recorders.js';
+import { fixture, repoFile } from '../helpers.js';
+
+const main = repoFile('dist/cli/main.js');
+const builtin = repoFile('scenarios/asia-2025.yaml');
+const dir = mkdtempSync(join(tmpdir(), 'cica-cli-'));
+
+function cli(...args: string[]) {
+  const result = spawnSync(process.execPath, [main, ...args], { encoding: 'utf8', cwd: repoFile('.') });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** A stack trace shows as lines starting with "at " after an error; users must never see one. */
+const STACK = /^\s+at .+\(.*:\d+:\d+\)$/m;
+
+describe('cica-sim run', () => {
+  it('writes byte-identical files for the same seed, different numbers for another', () => {
+    const [a, b, c] = ['a', 'b', 'c'].map((name) => join(dir, name));
+    expect(cli('run', builtin, '--seed', '7', '--out', a).code).toBe(0);
+    expect(cli('run', builtin, '--seed', '7', '--out', b).code).toBe(0);
+    expect(cli('run', builtin, '--seed', '8', '--out', c).code).toBe(0);
+    for (const file of ['timeseries.csv', 'summary.json']) {
+      expect(readFileSync(join(a, file)).equals(readFileSync(join(b, file)))).toBe(true);
+    }
+    expect(readFileSync(join(a, 'timeseries.csv'), 'utf8')).not.toBe(
+      readFileSync(join(c, 'timeseries.csv'), 'utf8'),
+    );
+  });
+
+  it('writes the documented columns, one row per step and organisation, and a summary', () => {
+    const out = join(dir, 'columns');
+    cli('run', builtin, '--seed', '1', '--years', '2', '--out', out);
+    const lines = readFileSync(join(out, 'timeseries.csv'), 'utf8').trimEnd().split('\n');
+    expect(lines[0]).toBe(
+      'step,year,org,members,proposals,adopted,adoption_rate,ambition,mean_trust,cohesion,cbms_implemented,stage,conflicts',
+    );
+    expect(lines).toHaveLength(1 + 8 * 3);
+    expect(lines[1]).toMatch(/^1,2025,CICA,28,/);
+    expect(lines[24]).toMatch(/^8,2026,ASEAN,11,/);
+    const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
+    expect(summary).toMatchObject({
+      seed: 1,
+      startYear: 2025,
+      years: 2,
+      steps: 8,
+      scenario: { name: 'Asia 2025' },
+    });
+    expect(summary.scenario.hash).toMatch(/^sha256:/);
+    expect(summary.cicaSim).toBe(JSON.parse(readFileSync(repoFile('package.json'), 'utf8')).version);
+    expect(Object.keys(summary.organisations.CICA)).toEqual([...METRIC_NAMES]);
+  });
+
+  it('writes timeseries.json with --format json, and prints a readable table without --out', () => {
+    const out = join(dir, 'json');
+    expect(cli('run', builtin, '--years', '1', '--format', 'json', '--out', out).code).toBe(0);
+    const rows = JSON.parse(readFileSync(join(out, 'timeseries.json'), 'utf8'));
+    expect(rows).toHaveLength(4 * 3);
+    expect(rows[0]).toMatchObject({ step: 1, year: 2025, org: 'CICA', members: 28 });
+    const table = cli('run', builtin, '--years', '1');
+    expect(table.code).toBe(0);
+    expect(table.stdout).toMatch(/^Asia 2025 — seed 1, 2025–2025 \(4 steps\)/);
+    expect(table.stdout).toMatch(/^CICA\s+28\s/m);
+  });
+});
+
+describe('cica-sim validate', () => {
+  it('exits 0 on the shipped scenarios', () => {
+    const result = cli('validate', builtin, repoFile('scenarios/examples/border-clash.yaml'));
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/valid — 45 states, 3 organisations/);
+  });
+
+  it('exits 2 listing every problem of every file, with no stack trace', () => {
+    const bad = join(dir, 'bad.yaml');
+    writeFileSync(
+      bad,
+      `extends: ${fixture('tiny.yaml')}\nyears: -3\norganisations:\n  ORG:\n    members: [AAA, NOPE]\n`,
+    );
+    const broken = join(dir, 'broken.yaml');
+    writeFileSync(broken, 'name: [unclosed\n');
+    const result = cli('validate', bad, broken, builtin);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/bad\.yaml:2:8 years: expected a number ≥ 1, found -3/);
+    expect(result.stderr).toMatch(/broken\.yaml:\d+:\d+: YAML syntax/);
+    expect(result.stderr).toMatch(/2 of 3 files invalid/);
+    expect(result.stderr).not.toMatch(STACK);
+  });
+});
+
+describe('the command line', () => {
+  it.each([['--help'], ['run', '--help'], ['validate', '--help'], ['schema', '--help'], ['--version']])(
+    '%s exits 0',
+    (...args) => {
+      const result = cli(...args);
+      expect(result.code).toBe(0);
+      expect(result.stdout.length).toBeGreaterThan(0);
+    },
+  );
+
+  it.each([
+    [['run'], /missing required argument/],
+    [['run', builtin, '--seed', 'x'], /expected --seed as a whole number/],
+    [['run', builtin, '--format', 'xml'], /Allowed choices are csv, json/],
+    [['run', 'no-such-file.yaml'], /no-such-file\.yaml: file not found/],
+    [['frobnicate'], /unknown command/],
+  ])('bad input %j exits 2 with a message and no stack trace', (args, message) => {
+    const result = cli(...args);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr).not.toMatch(STACK);
+  });
+
+  it('schema prints the JSON Schema of scenario files', () => {
+    const result = cli('schema');
+    expect(result.code).toBe(0);
+    const schema = JSON.parse(result.stdout);
+    expect(schema.$schema).toMatch(/json-schema\.org/);
+    expect(Object.keys(schema.properties)).toEqual(
+      expect.arrayContaining(['extends', 'actors', 'organisations', 'cbms', 'events', 'parameters']),
+    );
+  });
+});

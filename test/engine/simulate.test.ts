@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { simulate } from '../../src/engine/simulate.js';
+import { compileWorld } from '../../src/engine/world.js';
+import { METRIC_NAMES } from '../../src/metrics/recorders.js';
+import { loadScenario } from '../../src/scenario/load.js';
+import { repoFile } from '../helpers.js';
+
+const world = compileWorld(loadScenario(repoFile('scenarios/asia-2025.yaml')).scenario);
+
+describe('simulate on the built-in world', () => {
+  it('gives bit-identical results for the same seed and different ones for another', () => {
+    const first = simulate(world, 7);
+    const second = simulate(world, 7);
+    expect(Buffer.from(first.values.buffer).equals(Buffer.from(second.values.buffer))).toBe(true);
+    const other = simulate(world, 8);
+    expect(Buffer.from(first.values.buffer).equals(Buffer.from(other.values.buffer))).toBe(false);
+  });
+
+  it('records every metric for every organisation and step, within their ranges', () => {
+    const result = simulate(world, 3);
+    expect(result.steps).toBe(40);
+    expect(result.values.length).toBe(40 * 3 * METRIC_NAMES.length);
+    const k = (name: string) => METRIC_NAMES.indexOf(name);
+    for (let step = 1; step <= result.steps; step++) {
+      for (let o = 0; o < 3; o++) {
+        const row = ((step - 1) * 3 + o) * METRIC_NAMES.length;
+        const v = (name: string) => result.values[row + k(name)];
+        expect(v('members')).toBe([28, 10, 11][o]);
+        expect(v('proposals')).toBeLessThanOrEqual(2);
+        expect(v('adopted')).toBeLessThanOrEqual(v('proposals'));
+        expect(v('mean_trust')).toBeGreaterThan(0);
+        expect(v('mean_trust')).toBeLessThan(1);
+        expect(v('cohesion')).toBeGreaterThanOrEqual(0);
+        expect(v('cohesion')).toBeLessThanOrEqual(1);
+        if (v('proposals') === 0) expect(v('adoption_rate')).toBeNaN();
+        else expect(v('adoption_rate')).toBe(v('adopted') / v('proposals'));
+      }
+    }
+  });
+
+  it('a horizon override changes the number of steps', () => {
+    const short = compileWorld(loadScenario(repoFile('scenarios/asia-2025.yaml')).scenario, { years: 3 });
+    expect(simulate(short, 1).steps).toBe(12);
+  });
+});

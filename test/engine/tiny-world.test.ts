@@ -1,0 +1,167 @@
+import { describe, expect, it } from 'vitest';
+import { tableProposals } from '../../src/engine/phases/agenda.js';
+import { assessTrust } from '../../src/engine/phases/assess.js';
+import { decideProposals } from '../../src/engine/phases/decide.js';
+import { applyScheduledEvents } from '../../src/engine/phases/events.js';
+import { implementMeasures } from '../../src/engine/phases/implement.js';
+import { castVotes } from '../../src/engine/phases/vote.js';
+import { scoreCbm } from '../../src/engine/score.js';
+import { createRunState, type RunState } from '../../src/engine/state.js';
+import { trustAt } from '../../src/engine/trust.js';
+import { compileWorld, type World } from '../../src/engine/world.js';
+import { ABSTAIN, NO, YES } from '../../src/rules/votes.js';
+import { loadScenario } from '../../src/scenario/load.js';
+import { fixture, scriptedRng } from '../helpers.js';
+
+const A = 0;
+const B = 1;
+const C = 2;
+
+function tinyWorld(overrides: Record<string, unknown> = {}): World {
+  return compileWorld(loadScenario(fixture('tiny.yaml'), { overrides }).scenario);
+}
+
+/** A state at step 1 with the single CBM tabled by `proposer`, as the agenda phase would. */
+function withProposal(world: World, proposer: number): RunState {
+  const state = createRunState(world);
+  state.step = 1;
+  assessTrust(world, state);
+  state.proposalCount = 1;
+  state.proposalOrg[0] = 0;
+  state.proposalCbm[0] = 0;
+  state.proposalProposer[0] = proposer;
+  state.proposals[0] = 1;
+  return state;
+}
+
+describe('initial trust (worked by hand)', () => {
+  it('adds shared memberships and relations, then writes priorStrength pseudo-observations', () => {
+    const world = tinyWorld();
+    const state = createRunState(world);
+    // A and B share ORG and group G and are allied at intensity 1:
+    //   t0 = 0.5 + 0.02 × 2 + 0.2 × 1 = 0.74 → r = 7.4, s = 2.6 → trust = 8.4 / 12 = 0.7.
+    expect(world.initialPositive[A * 3 + B]).toBeCloseTo(7.4, 12);
+    expect(world.initialNegative[A * 3 + B]).toBeCloseTo(2.6, 12);
+    expect(trustAt(state.trust, A, B, 0)).toBeCloseTo(0.7, 12);
+    expect(trustAt(state.trust, B, A, 0)).toBeCloseTo(0.7, 12);
+    // A and C share only ORG: t0 = 0.52 → (5.2 + 1) / 12.
+    expect(trustAt(state.trust, A, C, 0)).toBeCloseTo(6.2 / 12, 12);
+  });
+});
+
+describe('voting (worked by hand)', () => {
+  // Neutral trust (priorStrength 0 → every pair at 1/2) leaves only the benefit term:
+  //   score = salience_economic × benefit = 0.5 × 1 = 0.5,  x = score / temperature = 1,
+  //   P(yes) = σ(1 − 1) = 0.5,  P(no) = σ(−1 − 1) = 0.1192029…, abstain in between.
+  const neutral = { 'parameters.trust.priorStrength': 0 };
+
+  it('scores a CBM from salience, cost, sovereignty and trust', () => {
+    const world = tinyWorld(neutral);
+    const state = withProposal(world, A);
+    expect(scoreCbm(world, state, 0, B, 0, A)).toBeCloseTo(0.5, 15);
+    // With cost 0.2, bindingness 0.5 and sovereignty 1 for B:
+    //   0.5 − 0.2 × (1 + 1 × 1 × 0.5) = 0.2.
+    const costly = tinyWorld({ ...neutral, 'cbms.X.cost': 0.2, 'actors.BBB.sovereignty': 1 });
+    expect(scoreCbm(costly, withProposal(costly, A), 0, B, 0, A)).toBeCloseTo(0.2, 15);
+  });
+
+  it('draws yes below P(yes), no above 1 − P(no), abstain between; the proposer says yes', () => {
+    const world = tinyWorld(neutral);
+    const pNo = 1 / (1 + Math.exp(2));
+    const state = withProposal(world, A);
+    castVotes(world, state, scriptedRng([0.4999, 1 - pNo + 1e-9]));
+    expect([state.votes[A], state.votes[B], state.votes[C]]).toEqual([YES, YES, NO]);
+    const again = withProposal(world, A);
+    castVotes(world, again, scriptedRng([0.5, 1 - pNo - 1e-9]));
+    expect([again.votes[B], again.votes[C]]).toEqual([ABSTAIN, ABSTAIN]);
+  });
+
+  it('under unanimity an abstention blocks; under consensus it does not', () => {
+    const world = tinyWorld(neutral);
+    const state = withProposal(world, A);
+    castVotes(world, state, scriptedRng([0.1, 0.6])); // B yes, C abstains
+    decideProposals(world, state);
+    expect(state.passed[0]).toBe(0);
+    expect(state.adopted[0]).toBe(0);
+
+    const consensus = tinyWorld({ ...neutral, 'organisations.ORG.rules.default': { kind: 'consensus' } });
+    const second = withProposal(consensus, A);
+    castVotes(consensus, second, scriptedRng([0.1, 0.6]));
+    decideProposals(consensus, second);
+    expect(second.passed[0]).toBe(1);
+    expect(second.adopted[0]).toBe(1);
+    // Ambition of X: bindingness 0.5 × benefit 1.
+    expect(second.ambitionSum[0]).toBe(0.5);
+    expect([second.participants[A], second.participants[B], second.participants[C]]).toEqual([1, 1, 1]);
+  });
+});
+
+describe('implementation evidence (worked by hand)', () => {
+  it('rewards joint implementers and penalises the defector, after one step of forgetting', () => {
+    // priorStrength 2 at neutral 1/2 (no shared groups counted: sharedMembership 0, no relation)
+    // → r = s = 1 at step 0. forgetting 0.5 → at step 1 the prior is r = s = 0.5.
+    const world = tinyWorld({
+      'parameters.trust.priorStrength': 2,
+      'parameters.trust.sharedMembership': 0,
+      'parameters.trust.forgetting': 0.5,
+      'parameters.trust.implementationEvidence': 1,
+      'parameters.trust.defectionEvidence': 2,
+      'parameters.implementation.probability': 0.8,
+      relations: [],
+    });
+    const state = withProposal(world, A);
+    state.passed[0] = 1;
+    state.participants.set([1, 1, 1]);
+    implementMeasures(world, state, scriptedRng([0.1, 0.5, 0.9])); // A, B implement; C defects
+    expect(state.implemented[0]).toBe(2);
+    // A→B: r = 0.5 + 1, s = 0.5 → (1.5 + 1)/(1.5 + 0.5 + 2) = 0.625; B→A the same.
+    expect(trustAt(state.trust, A, B, 1)).toBe(0.625);
+    expect(trustAt(state.trust, B, A, 1)).toBe(0.625);
+    // A→C: r = 0.5, s = 0.5 + 2 → 1.5 / 5 = 0.3; B→C the same.
+    expect(trustAt(state.trust, A, C, 1)).toBe(0.3);
+    expect(trustAt(state.trust, B, C, 1)).toBe(0.3);
+    // C implemented nothing and learnt nothing: C→A is the decayed prior, 1.5 / 3.
+    expect(trustAt(state.trust, C, A, 1)).toBe(0.5);
+  });
+});
+
+describe('agenda and events', () => {
+  it('tables a CBM only when mean member trust reaches its level threshold', () => {
+    const low = tinyWorld({ 'cbms.X.level': 2, 'parameters.agenda.levelThresholds': [0, 0.99] });
+    const state = createRunState(low);
+    state.step = 1;
+    assessTrust(low, state);
+    tableProposals(low, state, scriptedRng([]));
+    expect(state.proposalCount).toBe(0);
+
+    const open = tinyWorld({ 'cbms.X.level': 2, 'parameters.agenda.levelThresholds': [0, 0.5] });
+    const second = createRunState(open);
+    second.step = 1;
+    assessTrust(open, second);
+    // Two draws: which eligible CBM (only one), then the proposer (0.7 × 3 → member 2, CCC).
+    tableProposals(open, second, scriptedRng([0.3, 0.7]));
+    expect(second.proposalCount).toBe(1);
+    expect(second.proposalProposer[0]).toBe(C);
+  });
+
+  it('a scheduled border clash adds clashEvidence × magnitude of negative evidence both ways', () => {
+    const world = tinyWorld({
+      'parameters.trust.priorStrength': 0,
+      'parameters.trust.forgetting': 1,
+      'parameters.events.clashEvidence': 5,
+      events: [{ year: 2026, kind: 'border-clash', parties: ['AAA', 'CCC'], magnitude: 0.4 }],
+    });
+    const state = createRunState(world);
+    for (let step = 1; step <= 5; step++) {
+      state.step = step;
+      state.conflicts.fill(0);
+      applyScheduledEvents(world, state);
+      // 2026 starts at step 5 with four steps a year.
+      expect(state.conflicts[0]).toBe(step === 5 ? 1 : 0);
+    }
+    // s = 5 × 0.4 = 2 → trust (0+1)/(0+2+2) = 0.25.
+    expect(trustAt(state.trust, A, C, 5)).toBe(0.25);
+    expect(trustAt(state.trust, C, A, 5)).toBe(0.25);
+    expect(trustAt(state.trust, A, B, 5)).toBe(0.5);
+  });
+});
