@@ -34,7 +34,10 @@ export function parseYamlText(text: string, file: string): YamlSource {
       return {
         location: position ? { file, line: position.line, column: position.col } : { file },
         path: '',
-        message: `YAML syntax: ${firstLine(error.message)}`,
+        message:
+          error.code === 'DUPLICATE_KEY'
+            ? `"${keyAt(text, error.pos[0])}" appears twice in one mapping; each id and field may be written once`
+            : `YAML syntax: ${firstLine(error.message)}`,
       };
     });
     throw new InputError(problems);
@@ -82,6 +85,12 @@ function collectLocations(
       collectLocations(item as Node, childPath, locations, at);
     });
   }
+}
+
+/** The plain or quoted key that starts at `offset` (yaml marks only its first character). */
+function keyAt(text: string, offset: number): string {
+  const match = /^("[^"]*"|'[^']*'|[^:\s,{}[\]]+)/.exec(text.slice(offset));
+  return match ? match[1].replace(/^["']|["']$/g, '') : '?';
 }
 
 function firstLine(message: string): string {

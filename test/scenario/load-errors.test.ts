@@ -35,6 +35,21 @@ describe('scenario errors carry file, line, column and field path', () => {
     ]);
   });
 
+  it('an id written twice in a mapping', () => {
+    expect(problemsOf('dup-id.yaml', 'name: x\nactors:\n  AAA: {}\n  BBB: {}\n  AAA: {}\n')).toEqual([
+      'DIR/dup-id.yaml:5:3: "AAA" appears twice in one mapping; each id and field may be written once',
+    ]);
+  });
+
+  it('a missing required field at the top is reported at the start of the file', () => {
+    expect(problemsOf('top.yaml', `extends: ${tiny}\noverrides:\n  years: null\n`)).toEqual([
+      'DIR/top.yaml:3:10 years: expected a number, found null',
+    ]);
+    expect(problemsOf('bare.yaml', 'name: bare\n')).toContain(
+      'DIR/bare.yaml:1:1 startYear: expected a number, found nothing (this field is required)',
+    );
+  });
+
   it('a wrong type, an out-of-range value and an unknown field, each at its line', () => {
     const problems = problemsOf(
       'types.yaml',
