@@ -2,18 +2,15 @@ import type { CompiledRule } from './compile.js';
 import { NO, YES } from './votes.js';
 
 /**
- * Applies a decision rule to the votes of one body.
+ * Whether a proposal passes under `rule`, given the votes of one body.
  *
- * - `members[0..count)` are the state indices of those who vote;
+ * - `members[memberOffset .. memberOffset+count)` are the state indices of those who vote;
  * - `votes[voteOffset + state]` is YES, ABSTAIN or NO;
- * - `weight[weightOffset + state]` and `population[state]` feed quota conditions;
- * - on return `participants[participantOffset + state]` is 1 for every member bound by (and so
- *   implementing) the decision, 0 otherwise — all members when binding on all, the objectors
- *   left out under consensus-minus-k, only those who opted in under opt-in.
+ * - `weight[weightOffset + state]` and `population[state]` feed quota conditions.
  *
- * Returns whether the proposal passed. Allocates nothing.
+ * Allocates nothing.
  */
-export function decide(
+export function passes(
   rule: CompiledRule,
   members: Int32Array,
   memberOffset: number,
@@ -23,8 +20,6 @@ export function decide(
   weight: Float64Array,
   weightOffset: number,
   population: Float64Array,
-  participants: Uint8Array,
-  participantOffset: number,
 ): boolean {
   let yes = 0;
   let no = 0;
@@ -41,33 +36,56 @@ export function decide(
       no++;
     }
   }
-
-  let passed: boolean;
   switch (rule.kind) {
     case 'unanimity':
-      passed = yes === count;
-      break;
+      return yes === count;
     case 'consensus':
-      passed = no === 0;
-      break;
+      return no === 0;
     case 'consensus-minus':
-      passed = no <= rule.k;
-      break;
+      return no <= rule.k;
     case 'opt-in':
-      passed = yes >= rule.minParticipants;
-      break;
+      return yes >= rule.minParticipants;
     case 'quota': {
-      let vetoed = false;
-      for (let v = 0; v < rule.veto.length; v++) if (votes[voteOffset + rule.veto[v]] === NO) vetoed = true;
+      for (let v = 0; v < rule.veto.length; v++) if (votes[voteOffset + rule.veto[v]] === NO) return false;
       const quotaMet =
         yes >= rule.minCount && yesWeight >= rule.minWeight && yesPopulation >= rule.minPopulation;
       // A blocking-minority clause (EU Council): fewer than m "no" votes cannot block.
       const blockable = rule.blockingMinority === 0 || no >= rule.blockingMinority;
-      passed = !vetoed && (quotaMet || !blockable);
-      break;
+      return quotaMet || !blockable;
     }
   }
+}
 
+/**
+ * Decides a proposal (see `passes`) and marks who is bound by it: on return
+ * `participants[participantOffset + state]` is 1 for every member bound by (and so implementing)
+ * the decision, 0 otherwise — all members when it binds all, everyone but the objectors under
+ * consensus-minus-k, only those who opted in under opt-in, nobody when it failed.
+ */
+export function decide(
+  rule: CompiledRule,
+  members: Int32Array,
+  memberOffset: number,
+  count: number,
+  votes: Int8Array,
+  voteOffset: number,
+  weight: Float64Array,
+  weightOffset: number,
+  population: Float64Array,
+  participants: Uint8Array,
+  participantOffset: number,
+): boolean {
+  const passed = passes(
+    rule,
+    members,
+    memberOffset,
+    count,
+    votes,
+    voteOffset,
+    weight,
+    weightOffset,
+    population,
+  );
   for (let m = 0; m < count; m++) {
     const state = members[memberOffset + m];
     let bound = 0;
@@ -80,4 +98,59 @@ export function decide(
     participants[participantOffset + state] = bound;
   }
   return passed;
+}
+
+/**
+ * Who was pivotal: on return `pivotal[pivotalOffset + state]` is 1 for each member whose own vote
+ * changing would have changed the outcome — to "no" when the proposal passed, to "yes" when it
+ * failed. A member pivotal in a failed vote that it voted "no" on is one who blocked it: the
+ * simulation counts these as vetoes. The votes are restored before returning.
+ */
+export function markPivotal(
+  rule: CompiledRule,
+  members: Int32Array,
+  memberOffset: number,
+  count: number,
+  votes: Int8Array,
+  voteOffset: number,
+  weight: Float64Array,
+  weightOffset: number,
+  population: Float64Array,
+  pivotal: Uint8Array,
+  pivotalOffset: number,
+): void {
+  const passed = passes(
+    rule,
+    members,
+    memberOffset,
+    count,
+    votes,
+    voteOffset,
+    weight,
+    weightOffset,
+    population,
+  );
+  const flipTo = passed ? NO : YES;
+  for (let m = 0; m < count; m++) {
+    const state = members[memberOffset + m];
+    const cast = votes[voteOffset + state];
+    let flips = 0;
+    if (cast !== flipTo) {
+      votes[voteOffset + state] = flipTo;
+      const after = passes(
+        rule,
+        members,
+        memberOffset,
+        count,
+        votes,
+        voteOffset,
+        weight,
+        weightOffset,
+        population,
+      );
+      votes[voteOffset + state] = cast;
+      flips = after !== passed ? 1 : 0;
+    }
+    pivotal[pivotalOffset + state] = flips;
+  }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compileRule } from '../../src/rules/compile.js';
-import { decide } from '../../src/rules/decide.js';
+import { decide, markPivotal } from '../../src/rules/decide.js';
 import type { Rule } from '../../src/rules/schema.js';
 import { ABSTAIN, NO, YES } from '../../src/rules/votes.js';
 
@@ -95,5 +95,50 @@ describe('decision rules', () => {
     const minority: Rule = { kind: 'quota', yes: { count: 4 }, blockingMinority: 2 };
     expect(run(minority, [YES, YES, YES, NO, ABSTAIN])[0]).toBe(true);
     expect(run(minority, [YES, YES, YES, NO, NO])[0]).toBe(false);
+  });
+});
+
+describe('pivotal members', () => {
+  function pivotalOf(rule: Rule, votes: V[]): number[] {
+    const n = votes.length;
+    const compiled = compileRule(rule, { count: n, weight: n, population: 0 }, (id) => Number(id.slice(1)));
+    const ballot = Int8Array.from(votes);
+    const pivotal = new Uint8Array(n);
+    const ones = new Float64Array(n).fill(1);
+    markPivotal(
+      compiled,
+      Int32Array.from(votes.map((_, i) => i)),
+      0,
+      n,
+      ballot,
+      0,
+      ones,
+      0,
+      new Float64Array(n),
+      pivotal,
+      0,
+    );
+    expect([...ballot]).toEqual(votes); // votes restored
+    return [...pivotal];
+  }
+
+  it('under consensus a lone objector is pivotal; two objectors are not (neither alone flips it)', () => {
+    expect(pivotalOf({ kind: 'consensus' }, [YES, NO, ABSTAIN])).toEqual([0, 1, 0]);
+    expect(pivotalOf({ kind: 'consensus' }, [YES, NO, NO])).toEqual([0, 0, 0]);
+  });
+
+  it('when a proposal passes, the members whose "no" would sink it are pivotal', () => {
+    // Unanimity passed: everyone could have blocked it.
+    expect(pivotalOf({ kind: 'unanimity' }, [YES, YES, YES])).toEqual([1, 1, 1]);
+    // Two-thirds of 3 (needs 2 yes) passed with exactly 2 yes: the two yes voters are pivotal.
+    expect(pivotalOf({ kind: 'quota', yes: { count: { share: 2 / 3 } } }, [YES, YES, NO])).toEqual([1, 1, 0]);
+    // Under unanimity with an abstention the abstainer alone could have carried it.
+    expect(pivotalOf({ kind: 'unanimity' }, [YES, ABSTAIN, YES])).toEqual([0, 1, 0]);
+  });
+
+  it('a veto holder voting no is pivotal whatever the count', () => {
+    expect(pivotalOf({ kind: 'quota', yes: { count: 2 }, veto: ['m0'] }, [NO, YES, YES, YES])).toEqual([
+      1, 0, 0, 0,
+    ]);
   });
 });
