@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { formatProblem, InputError } from '../scenario/errors.js';
 import { VERSION } from '../version.js';
+import { registerPower } from './power.js';
 import { registerRun } from './run.js';
 import { registerSchema } from './schema.js';
 import { registerValidate } from './validate.js';
@@ -24,6 +25,7 @@ function buildProgram(): Command {
   registerRun(program);
   registerValidate(program);
   registerSchema(program);
+  registerPower(program);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

@@ -1,11 +1,10 @@
 import { z } from 'zod';
+import { Id } from '../model/id.js';
 
 /**
  * The rule language: one schema used by scenario files (`organisations.<ID>.rules.<kind>`)
  * and by voting-body files. Votes are yes / abstain / no.
  */
-
-const memberId = z.string().regex(/^[A-Za-z][A-Za-z0-9_-]*$/, 'an id of letters, digits, "_" or "-"');
 
 /** A threshold is an absolute amount or a share of the body's total. */
 const threshold = z.union([
@@ -45,7 +44,7 @@ export const QuotaRule = z
         message: 'at least one of count, weight or population',
       })
       .describe('every condition named here must hold among the yes votes'),
-    veto: z.array(memberId).optional().describe('members whose "no" blocks on its own'),
+    veto: z.array(Id).optional().describe('members whose "no" blocks on its own'),
     blockingMinority: z
       .int()
       .min(1)

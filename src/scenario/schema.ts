@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DIMENSIONS } from '../model/dimensions.js';
+import { Id } from '../model/id.js';
 import { EVENT_KINDS, PROPOSAL_KINDS, RELATION_KINDS } from '../model/proposals.js';
 import { RuleSchema } from '../rules/schema.js';
 
@@ -10,11 +11,7 @@ import { RuleSchema } from '../rules/schema.js';
  * editors use is generated from the file schema (`cica-sim schema`).
  */
 
-export const Id = z
-  .string()
-  .regex(/^[A-Za-z][A-Za-z0-9_-]*$/, 'an id: a letter, then letters, digits, "_" or "-"')
-  .describe('an identifier: a letter, then letters, digits, "_" or "-" (states use ISO 3166-1 alpha-3)')
-  .meta({ id: 'Id' });
+export { Id };
 
 const probability = z.number().min(0).max(1);
 const share = z.number().min(0).max(1);

@@ -1,0 +1,142 @@
+import { z } from 'zod';
+import { Id } from '../model/id.js';
+import { PROPOSAL_KINDS, type ProposalKind } from '../model/proposals.js';
+import type { GameMember } from '../rules/game.js';
+import { type Rule, RuleSchema } from '../rules/schema.js';
+import { describeIssue } from './describe-issue.js';
+import { InputError, type InputProblem } from './errors.js';
+import { isPlainObject } from './paths.js';
+import { readYamlFile } from './read-yaml.js';
+import type { Scenario } from './schema.js';
+import { locate } from './source-map.js';
+
+/**
+ * Voting-body files, for `cica-sim power`: a list of members (weight and population optional)
+ * and one rule in the same language as scenarios' `organisations.<ID>.rules`.
+ *
+ *   members:
+ *     - { id: AAA, weight: 3, population: 12.5 }
+ *     - { id: BBB }
+ *   rule: { kind: quota, yes: { count: 9, weight: { share: 0.6 } }, veto: [AAA] }
+ */
+export const VotingBodySchema = z.strictObject({
+  name: z.string().optional(),
+  members: z
+    .array(
+      z.strictObject({
+        id: Id,
+        weight: z.number().min(0).default(1).describe('voting weight for quota rules (default 1)'),
+        population: z
+          .number()
+          .min(0)
+          .default(0)
+          .describe('population, for population conditions (default 0)'),
+      }),
+    )
+    .min(1),
+  rule: RuleSchema,
+});
+
+export interface VotingBody {
+  /** What to call this body in tables: its name, or where it came from. */
+  label: string;
+  members: GameMember[];
+  rule: Rule;
+}
+
+/** Whether parsed YAML looks like a voting-body file (it has `rule` and `members` at the top). */
+export function looksLikeVotingBody(data: unknown): boolean {
+  return isPlainObject(data) && 'rule' in data && 'members' in data;
+}
+
+export function loadVotingBody(file: string): VotingBody {
+  const source = readYamlFile(file);
+  const parsed = VotingBodySchema.safeParse(source.data, { reportInput: true });
+  const at = (path: string, message: string): InputProblem => ({
+    location: locate(source.locations, path) ?? { file },
+    path,
+    message,
+  });
+  if (!parsed.success)
+    throw new InputError(parsed.error.issues.flatMap(describeIssue).map((p) => at(p.path, p.message)));
+  const body = parsed.data;
+  const problems: InputProblem[] = [];
+  const seen = new Set<string>();
+  body.members.forEach((member, i) => {
+    if (seen.has(member.id)) problems.push(at(`members.${i}.id`, `${member.id} is listed twice`));
+    seen.add(member.id);
+  });
+  if (body.rule.kind === 'quota') {
+    body.rule.veto?.forEach((id, i) => {
+      if (!seen.has(id)) problems.push(at(`rule.veto.${i}`, `expected a member id, found "${id}"`));
+    });
+  }
+  if (problems.length) throw new InputError(problems);
+  return { label: body.name ?? file, members: body.members, rule: body.rule };
+}
+
+/**
+ * The voting body of organisation `orgId` in a scenario, deciding proposals of `kind`: its members
+ * with their weights (`organisations.<ID>.weights`, default 1) and populations, and its rule for
+ * that kind (or its default rule).
+ */
+export function votingBodyFromScenario(
+  scenario: Scenario,
+  file: string,
+  orgId: string,
+  kind: string,
+): VotingBody {
+  const org = scenario.organisations[orgId];
+  if (!org) {
+    throw new InputError([
+      {
+        location: { file },
+        path: `organisations.${orgId}`,
+        message: `no organisation "${orgId}" in this scenario; expected one of ${Object.keys(scenario.organisations).join(', ')}`,
+      },
+    ]);
+  }
+  if (!(PROPOSAL_KINDS as readonly string[]).includes(kind)) {
+    throw new InputError([
+      {
+        location: { file: '--kind' },
+        path: '',
+        message: `expected one of ${PROPOSAL_KINDS.join(', ')}, found "${kind}"`,
+      },
+    ]);
+  }
+  const rule = org.rules[kind as ProposalKind] ?? org.rules.default;
+  return {
+    label: `${orgId} ${kind}`,
+    members: org.members.map((id) => ({
+      id,
+      weight: org.weights[id] ?? 1,
+      population: scenario.actors[id].population,
+    })),
+    rule,
+  };
+}
+
+/** A rule in a few words, for table headings: "consensus-minus 1", "quota count ≥ 2/3 …". */
+export function describeRule(rule: Rule): string {
+  switch (rule.kind) {
+    case 'unanimity':
+    case 'consensus':
+      return rule.kind;
+    case 'consensus-minus':
+      return `consensus-minus ${rule.k}`;
+    case 'opt-in':
+      return `opt-in ≥ ${rule.minParticipants}`;
+    case 'quota': {
+      const parts = (['count', 'weight', 'population'] as const)
+        .filter((key) => rule.yes[key] !== undefined)
+        .map((key) => {
+          const t = rule.yes[key];
+          return `${key} ≥ ${typeof t === 'number' ? t : `${+((t as { share: number }).share * 100).toFixed(2)}%`}`;
+        });
+      if (rule.veto?.length) parts.push(`veto ${rule.veto.join(' ')}`);
+      if (rule.blockingMinority) parts.push(`blocking minority ${rule.blockingMinority}`);
+      return `quota ${parts.join(', ')}`;
+    }
+  }
+}

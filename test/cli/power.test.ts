@@ -1,0 +1,130 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { repoFile } from '../helpers.js';
+
+const main = repoFile('dist/cli/main.js');
+const dir = mkdtempSync(join(tmpdir(), 'cica-power-'));
+const STACK = /^\s+at .+\(.*:\d+:\d+\)$/m;
+
+function cli(...args: string[]) {
+  const result = spawnSync(process.execPath, [main, ...args], { encoding: 'utf8', cwd: repoFile('.') });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function bodyFile(name: string, text: string): string {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+}
+
+describe('cica-sim power', () => {
+  it('prints the documented JSON for a voting-body file', () => {
+    const file = bodyFile(
+      'three.yaml',
+      'members:\n  - { id: A, weight: 2 }\n  - { id: B }\n  - { id: C }\nrule: { kind: quota, yes: { weight: 3 } }\n',
+    );
+    const result = cli('power', file, '--json');
+    expect(result.code).toBe(0);
+    const json = JSON.parse(result.stdout);
+    expect(json.method).toBe('exact');
+    expect(json.passageProbability).toBe(3 / 8);
+    expect(json.members.map((m: { id: string }) => m.id)).toEqual(['A', 'B', 'C']);
+    expect(Object.keys(json.members[0])).toEqual([
+      'id',
+      'banzhaf',
+      'banzhafRaw',
+      'shapleyShubik',
+      'colemanPrevent',
+      'colemanInitiate',
+    ]);
+    expect(json.members[0].banzhaf).toBe(0.6);
+  });
+
+  it('prints a table sorted by power, with standard errors under Monte Carlo', () => {
+    const exact = cli('power', repoFile('experiments/bodies/eec-1958.yaml'));
+    expect(exact.code).toBe(0);
+    const rows = exact.stdout.split('\n').filter((line) => /^[A-Z]{3}\s+\d/.test(line));
+    expect(rows.map((line) => line.slice(0, 3))).toEqual(['FRA', 'DEU', 'ITA', 'BEL', 'NLD', 'LUX']);
+    const mc = cli(
+      'power',
+      repoFile('experiments/bodies/eec-1958.yaml'),
+      '--method',
+      'montecarlo',
+      '--samples',
+      '2000',
+      '--json',
+    );
+    const json = JSON.parse(mc.stdout);
+    expect(json.method).toBe('montecarlo');
+    expect(json.samples).toBe(2000);
+    expect(json.standardErrors).toHaveLength(6);
+    expect(json.passageProbabilityStandardError).toBeGreaterThan(0);
+  });
+
+  it('takes members and rules from a scenario with --org and --kind, and compares them', () => {
+    const scenario = repoFile('scenarios/examples/cica-rules.yaml');
+    const result = cli('power', scenario, '--org', 'CICA', '--kind', 'cbm', 'crisis', '--compare');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/B1: CICA cbm — unanimity/);
+    expect(result.stdout).toMatch(/B2: CICA crisis — quota count ≥ 55%, population ≥ 65%/);
+    // Under the double majority the most populous members hold the most power.
+    const firstRows = result.stdout
+      .split('\n')
+      .filter((line) => /^[A-Z]{3}\s+\d/.test(line))
+      .slice(0, 2);
+    expect(firstRows.map((line) => line.slice(0, 3)).sort()).toEqual(['CHN', 'IND']);
+    const json = JSON.parse(
+      cli('power', scenario, '--org', 'CICA', '--kind', 'cbm', 'reform', '--json').stdout,
+    );
+    expect(json).toHaveLength(2);
+    expect(json[0].members).toHaveLength(28);
+  });
+
+  it.each([
+    ['unknown kind', 'members: [{ id: A }]\nrule: { kind: majority }\n', /rule\.kind: expected one of/],
+    [
+      'veto not a member',
+      'members: [{ id: A }, { id: B }]\nrule: { kind: quota, yes: { count: 1 }, veto: [Z] }\n',
+      /2:\d+ rule\.veto\.0: expected a member id, found "Z"/,
+    ],
+    [
+      'share outside (0, 1]',
+      'members: [{ id: A }]\nrule: { kind: quota, yes: { count: { share: 1.5 } } }\n',
+      /rule\.yes\.count.*≤ 1, found 1\.5/,
+    ],
+    [
+      'zero share',
+      'members: [{ id: A }]\nrule: { kind: quota, yes: { count: { share: 0 } } }\n',
+      /rule\.yes\.count.*> 0, found 0/,
+    ],
+    ['empty body', 'members: []\nrule: { kind: unanimity }\n', /members: expected at least 1 entries/],
+    [
+      'a member listed twice',
+      'members: [{ id: A }, { id: A }]\nrule: { kind: unanimity }\n',
+      /members\.1\.id: A is listed twice/,
+    ],
+  ])('a bad body file (%s) exits 2 with a clear message', (name, text, message) => {
+    const result = cli('power', bodyFile(`${name.replace(/\W+/g, '-')}.yaml`, text));
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr).not.toMatch(STACK);
+  });
+
+  it('asks for --org with a scenario, and rejects an unknown organisation or kind', () => {
+    const scenario = repoFile('scenarios/asia-2025.yaml');
+    expect(cli('power', scenario).stderr).toMatch(
+      /name the organisation with --org \(one of CICA, SCO, ASEAN\)/,
+    );
+    const unknownOrg = cli('power', scenario, '--org', 'NATO');
+    expect(unknownOrg.code).toBe(2);
+    expect(unknownOrg.stderr).toMatch(/no organisation "NATO"/);
+    const unknownKind = cli('power', scenario, '--org', 'SCO', '--kind', 'trade');
+    expect(unknownKind.code).toBe(2);
+    expect(unknownKind.stderr).toMatch(
+      /expected one of cbm, reform, accession, partnership, crisis, found "trade"/,
+    );
+  });
+});
