@@ -1,12 +1,16 @@
 import type { Command } from 'commander';
 import { formatProblem, InputError } from '../scenario/errors.js';
 import { loadScenario } from '../scenario/load.js';
+import { readYamlFile } from '../scenario/read-yaml.js';
+import { describeRule, loadVotingBody, looksLikeVotingBody } from '../scenario/voting-body.js';
 
 export function registerValidate(program: Command): void {
   program
     .command('validate')
-    .description('check scenario files: exit 0 when all are valid, 2 listing every problem otherwise')
-    .argument('<files...>', 'scenario files (YAML or JSON)')
+    .description(
+      'check scenario and voting-body files: exit 0 when all are valid, 2 listing every problem otherwise',
+    )
+    .argument('<files...>', 'scenario or voting-body files (YAML or JSON)')
     .addHelpText(
       'after',
       '\nEach problem is printed as  file:line:column field.path: what was expected, what was found',
@@ -18,6 +22,13 @@ function validateCommand(files: string[]): void {
   let failed = 0;
   for (const file of files) {
     try {
+      if (looksLikeVotingBody(readYamlFile(file).data)) {
+        const body = loadVotingBody(file);
+        process.stdout.write(
+          `${file}: valid voting body — ${body.members.length} members, ${describeRule(body.rule)}\n`,
+        );
+        continue;
+      }
       const { scenario } = loadScenario(file);
       const orgs = Object.keys(scenario.organisations);
       process.stdout.write(

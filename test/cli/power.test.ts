@@ -113,6 +113,21 @@ describe('cica-sim power', () => {
     expect(result.stderr).not.toMatch(STACK);
   });
 
+  it('validate checks voting-body files too', () => {
+    const good = cli('validate', repoFile('experiments/bodies/un-security-council.yaml'));
+    expect(good.code).toBe(0);
+    expect(good.stdout).toMatch(/valid voting body — 15 members, quota count ≥ 9, veto CHN FRA RUS GBR USA/);
+    const bad = cli(
+      'validate',
+      bodyFile(
+        'bad-veto.yaml',
+        'members: [{ id: A }]\nrule: { kind: quota, yes: { count: 1 }, veto: [Q] }\n',
+      ),
+    );
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/rule\.veto\.0: expected a member id, found "Q"/);
+  });
+
   it('asks for --org with a scenario, and rejects an unknown organisation or kind', () => {
     const scenario = repoFile('scenarios/asia-2025.yaml');
     expect(cli('power', scenario).stderr).toMatch(

@@ -1,0 +1,39 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { repoFile } from '../helpers.js';
+
+/** Every `npx cica-sim ...` line in the README's sh blocks, continuation lines joined. */
+function readmeCommands(): string[][] {
+  const readme = readFileSync(repoFile('README.md'), 'utf8');
+  const blocks = [...readme.matchAll(/```sh\n([\s\S]*?)```/g)].map((m) => m[1].replace(/\\\n\s*/g, ''));
+  return blocks
+    .flatMap((block) => block.split('\n'))
+    .map((line) => line.replace(/#.*$/, '').trim())
+    .filter((line) => line.startsWith('npx cica-sim '))
+    .map((line) => line.slice('npx cica-sim '.length).split(/\s+/));
+}
+
+const out = mkdtempSync(join(tmpdir(), 'cica-readme-'));
+const commands = readmeCommands();
+
+describe('the README examples run', () => {
+  it('has examples to run', () => {
+    expect(commands.length).toBeGreaterThanOrEqual(8);
+  });
+
+  it.each(commands.map((args) => [args.join(' '), args]))('cica-sim %s', (_line, args) => {
+    // Results go to a temporary directory rather than the checkout's output/.
+    const redirected = (args as string[]).map((arg, i, all) =>
+      all[i - 1] === '--out' ? join(out, arg) : arg,
+    );
+    const result = spawnSync(process.execPath, [repoFile('dist/cli/main.js'), ...redirected], {
+      encoding: 'utf8',
+      cwd: repoFile('.'),
+    });
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+  });
+});
