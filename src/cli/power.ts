@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import { type Command, Option } from 'commander';
 import { analysePower, EXACT_MAX_MEMBERS } from '../rules/power/analyse.js';
-import type { PowerResult } from '../rules/power/indices.js';
+import type { PowerIndex, PowerResult } from '../rules/power/indices.js';
 import { InputError } from '../scenario/errors.js';
 import { loadScenario } from '../scenario/load.js';
 import { readYamlFile } from '../scenario/read-yaml.js';
@@ -128,13 +128,9 @@ function singleTable(body: VotingBody, result: PowerResult): string {
   const order = result.members
     .map((_, i) => i)
     .sort((a, b) => result.members[b].banzhaf - result.members[a].banzhaf);
-  const withError = (
-    value: number,
-    i: number,
-    index: keyof NonNullable<PowerResult['standardErrors']>[number],
-  ) =>
-    montecarlo && result.standardErrors
-      ? `${value.toFixed(4)} ±${result.standardErrors[i][index].toFixed(4)}`
+  const withError = (value: number, i: number, index: PowerIndex) =>
+    montecarlo && result.members[i].standardErrors
+      ? `${value.toFixed(4)} ±${result.members[i].standardErrors?.[index].toFixed(4)}`
       : value;
   const rows = order.map((i) => {
     const m = result.members[i];

@@ -60,7 +60,14 @@ describe('cica-sim power', () => {
     const json = JSON.parse(mc.stdout);
     expect(json.method).toBe('montecarlo');
     expect(json.samples).toBe(2000);
-    expect(json.standardErrors).toHaveLength(6);
+    expect(Object.keys(json.members[0].standardErrors)).toEqual([
+      'banzhaf',
+      'banzhafRaw',
+      'shapleyShubik',
+      'colemanPrevent',
+      'colemanInitiate',
+    ]);
+    expect(json.members[0].standardErrors.shapleyShubik).toBeGreaterThan(0);
     expect(json.passageProbabilityStandardError).toBeGreaterThan(0);
   });
 
@@ -111,6 +118,18 @@ describe('cica-sim power', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(message);
     expect(result.stderr).not.toMatch(STACK);
+  });
+
+  it('refuses an exact count beyond 36 members and defaults to Monte Carlo beyond 30', () => {
+    const members = Array.from({ length: 40 }, (_, i) => `  - { id: M${i} }`).join('\n');
+    const file = bodyFile('forty.yaml', `members:\n${members}\nrule: { kind: quota, yes: { count: 21 } }\n`);
+    const exact = cli('power', file, '--method', 'exact');
+    expect(exact.code).toBe(2);
+    expect(exact.stderr).toMatch(
+      /exact analysis handles up to 36 members; forty has 40 \(use --method montecarlo\)/,
+    );
+    const auto = JSON.parse(cli('power', file, '--samples', '1000', '--json').stdout);
+    expect(auto.method).toBe('montecarlo');
   });
 
   it('validate checks voting-body files too', () => {

@@ -17,9 +17,11 @@ export interface MemberPower {
   shapleyShubik: number;
   colemanPrevent: number;
   colemanInitiate: number;
+  /** Monte Carlo only: the standard error of each index. */
+  standardErrors?: Record<PowerIndex, number>;
 }
 
-export type PowerIndex = Exclude<keyof MemberPower, 'id'>;
+export type PowerIndex = 'banzhaf' | 'banzhafRaw' | 'shapleyShubik' | 'colemanPrevent' | 'colemanInitiate';
 
 export const POWER_INDICES: readonly PowerIndex[] = [
   'banzhaf',
@@ -33,10 +35,9 @@ export interface PowerResult {
   method: 'exact' | 'montecarlo';
   passageProbability: number;
   members: MemberPower[];
-  /** Monte Carlo only: how many samples, and the standard error of every number. */
+  /** Monte Carlo only: how many samples, and the standard error of the passage probability. */
   samples?: number;
   passageProbabilityStandardError?: number;
-  standardErrors?: Record<PowerIndex, number>[];
 }
 
 /** Indices from swing counts: `swings[i]`, `shapley[i]` (already weighted), `winning`, out of 2^n. */

@@ -66,13 +66,14 @@ export function monteCarloPower(game: SimpleGame, samples: number, seed: number)
   const se = (values: number[]) => standardDeviation(values) / Math.sqrt(BATCHES);
   return {
     method: 'montecarlo',
-    ...overall,
+    passageProbability: overall.passageProbability,
     samples: total,
     passageProbabilityStandardError: se(batchResults.map((r) => r.passageProbability)),
-    standardErrors: game.ids.map((_, i) => {
-      const errors = {} as Record<PowerIndex, number>;
-      for (const index of POWER_INDICES) errors[index] = se(batchResults.map((r) => r.members[i][index]));
-      return errors;
+    members: overall.members.map((member, i) => {
+      const standardErrors = {} as Record<PowerIndex, number>;
+      for (const index of POWER_INDICES)
+        standardErrors[index] = se(batchResults.map((r) => r.members[i][index]));
+      return { ...member, standardErrors };
     }),
   };
 }

@@ -127,7 +127,7 @@ describe('Monte Carlo agrees with the exact count within its standard errors', (
     expect(se).toBeGreaterThan(0);
     expect(Math.abs(mc.passageProbability - exact.passageProbability)).toBeLessThan(4.5 * se);
     mc.members.forEach((m, i) => {
-      const errors = mc.standardErrors?.[i];
+      const errors = m.standardErrors;
       for (const index of ['banzhafRaw', 'shapleyShubik'] as const) {
         expect(Math.abs(m[index] - exact.members[i][index])).toBeLessThan(
           4.5 * (errors?.[index] ?? 0) + 1e-12,
