@@ -1,0 +1,242 @@
+import jstat from 'jstat';
+import { addExact, type ExactSum, exactValue, mergeExact } from './exact-sum.js';
+import {
+  addValue,
+  createQuantileSummary,
+  mergeSummary,
+  type QuantileSummary,
+  quantile,
+  summaryFromJson,
+  summaryToJson,
+} from './quantile-summary.js';
+import type { RunSummary } from './summarize.js';
+
+/**
+ * Statistics of an experiment across runs, kept so that (1) memory does not grow with the number
+ * of replications, (2) the result depends only on which runs were added, not their order, and
+ * (3) two aggregates of disjoint sets of runs merge into exactly the aggregate of all of them.
+ * Sums are exact (exact-sum.ts), quantiles come from count-based summaries (quantile-summary.ts).
+ */
+
+/** One cell: one metric of one organisation at one step, for one variant and point. */
+interface CellStats {
+  sum: ExactSum;
+  sumSquares: ExactSum;
+  values: QuantileSummary;
+}
+
+/** The time series of one world (variant × point). cells[(step−1) × orgs × metrics + o × metrics + k]. */
+interface WorldStats {
+  orgIds: string[];
+  steps: number;
+  cells: CellStats[];
+}
+
+/** Paired differences (variant − reference) of one whole-run metric of one organisation. */
+interface PairStats {
+  sum: ExactSum;
+  sumSquares: ExactSum;
+  n: number;
+}
+
+export interface ExperimentAggregate {
+  metricNames: readonly string[];
+  variants: number;
+  points: number;
+  worlds: WorldStats[];
+  /** pairs[variant][point][org][metric], for variants after the first (the reference). */
+  pairs: Record<string, Record<string, PairStats>>[][];
+  /** The reference variant's whole-run values in the replication under way, per point, to pair against. */
+  pendingReference: (RunSummary | null)[];
+}
+
+export function createAggregate(
+  metricNames: readonly string[],
+  variants: number,
+  points: number,
+  worlds: { orgIds: string[]; steps: number }[],
+): ExperimentAggregate {
+  return {
+    metricNames,
+    variants,
+    points,
+    worlds: worlds.map(({ orgIds, steps }) => ({
+      orgIds,
+      steps,
+      cells: Array.from({ length: steps * orgIds.length * metricNames.length }, () => ({
+        sum: [],
+        sumSquares: [],
+        values: createQuantileSummary(),
+      })),
+    })),
+    pairs: Array.from({ length: variants }, () => Array.from({ length: points }, () => ({}))),
+    pendingReference: new Array(points).fill(null),
+  };
+}
+
+/**
+ * Adds one run: its time series (values laid out as RunResult.values) to its world's cells, and
+ * its whole-run summary to the paired differences. Runs of one replication must arrive with the
+ * reference variant first (the job order guarantees it).
+ */
+export function addRun(
+  aggregate: ExperimentAggregate,
+  variant: number,
+  point: number,
+  values: Float64Array,
+  summary: RunSummary,
+): void {
+  const world = aggregate.worlds[variant * aggregate.points + point];
+  for (let c = 0; c < world.cells.length; c++) {
+    const value = values[c];
+    if (Number.isNaN(value)) continue; // undefined this step (e.g. no proposals): not a value
+    const cell = world.cells[c];
+    addExact(cell.sum, value);
+    addExact(cell.sumSquares, value * value);
+    addValue(cell.values, value);
+  }
+  if (variant === 0) {
+    aggregate.pendingReference[point] = summary;
+    return;
+  }
+  const reference = aggregate.pendingReference[point];
+  if (!reference) throw new Error(`run of variant ${variant} arrived before its reference`);
+  const pairs = aggregate.pairs[variant][point];
+  for (const [org, row] of Object.entries(summary)) {
+    const base = reference[org];
+    if (!base) continue; // an organisation the reference world does not have
+    pairs[org] ??= {};
+    for (const metric of aggregate.metricNames) {
+      const difference = row[metric] - base[metric];
+      if (!Number.isFinite(difference)) continue;
+      pairs[org][metric] ??= { sum: [], sumSquares: [], n: 0 };
+      const pair = pairs[org][metric];
+      addExact(pair.sum, difference);
+      addExact(pair.sumSquares, difference * difference);
+      pair.n++;
+    }
+  }
+}
+
+/** Adds everything in `other` (runs disjoint from those in `into`) into `into`. */
+export function mergeAggregates(into: ExperimentAggregate, other: ExperimentAggregate): void {
+  into.worlds.forEach((world, w) => {
+    world.cells.forEach((cell, c) => {
+      const theirs = other.worlds[w].cells[c];
+      mergeExact(cell.sum, theirs.sum);
+      mergeExact(cell.sumSquares, theirs.sumSquares);
+      mergeSummary(cell.values, theirs.values);
+    });
+  });
+  into.pairs.forEach((byPoint, v) => {
+    byPoint.forEach((byOrg, p) => {
+      for (const [org, byMetric] of Object.entries(other.pairs[v][p])) {
+        byOrg[org] ??= {};
+        for (const [metric, pair] of Object.entries(byMetric)) {
+          byOrg[org][metric] ??= { sum: [], sumSquares: [], n: 0 };
+          mergeExact(byOrg[org][metric].sum, pair.sum);
+          mergeExact(byOrg[org][metric].sumSquares, pair.sumSquares);
+          byOrg[org][metric].n += pair.n;
+        }
+      }
+    });
+  });
+}
+
+export interface CellSummary {
+  mean: number;
+  sd: number;
+  p05: number;
+  p50: number;
+  p95: number;
+  n: number;
+}
+
+/** Mean, sample standard deviation and quantiles of one cell; NaN where undefined. */
+export function cellSummary(
+  aggregate: ExperimentAggregate,
+  world: number,
+  step: number,
+  org: number,
+  metric: number,
+): CellSummary {
+  const stats = aggregate.worlds[world];
+  const m = aggregate.metricNames.length;
+  const cell = stats.cells[(step - 1) * stats.orgIds.length * m + org * m + metric];
+  const n = cell.values.n;
+  const { mean, sd } = meanAndSd(cell.sum, cell.sumSquares, n);
+  return {
+    mean,
+    sd,
+    p05: quantile(cell.values, 0.05),
+    p50: quantile(cell.values, 0.5),
+    p95: quantile(cell.values, 0.95),
+    n,
+  };
+}
+
+export interface PairSummary {
+  mean: number;
+  sd: number;
+  ciLow: number;
+  ciHigh: number;
+  n: number;
+}
+
+/** The mean paired difference with its 95% t interval (jStat's Student t quantile). */
+export function pairSummary(
+  aggregate: ExperimentAggregate,
+  variant: number,
+  point: number,
+  org: string,
+  metric: string,
+): PairSummary {
+  const pair = aggregate.pairs[variant][point][org]?.[metric];
+  const n = pair?.n ?? 0;
+  const { mean, sd } = pair ? meanAndSd(pair.sum, pair.sumSquares, n) : { mean: Number.NaN, sd: Number.NaN };
+  if (n < 2) return { mean, sd, ciLow: Number.NaN, ciHigh: Number.NaN, n };
+  const half = jstat.jStat.studentt.inv(0.975, n - 1) * (sd / Math.sqrt(n));
+  return { mean, sd, ciLow: mean - half, ciHigh: mean + half, n };
+}
+
+function meanAndSd(sum: ExactSum, sumSquares: ExactSum, n: number): { mean: number; sd: number } {
+  if (n === 0) return { mean: Number.NaN, sd: Number.NaN };
+  const total = exactValue(sum);
+  const mean = total / n;
+  if (n < 2) return { mean, sd: Number.NaN };
+  // From exact sums the usual cancellation is bounded by one rounding of each sum.
+  const variance = Math.max(0, (exactValue(sumSquares) - (total * total) / n) / (n - 1));
+  return { mean, sd: Math.sqrt(variance) };
+}
+
+/** Plain JSON of an aggregate, for checkpoints and shard states. */
+export function aggregateToJson(aggregate: ExperimentAggregate): unknown {
+  return {
+    ...aggregate,
+    worlds: aggregate.worlds.map((world) => ({
+      ...world,
+      cells: world.cells.map((cell) => ({ ...cell, values: summaryToJson(cell.values) })),
+    })),
+  };
+}
+
+export function aggregateFromJson(json: unknown): ExperimentAggregate {
+  const data = json as ExperimentAggregate & {
+    worlds: {
+      orgIds: string[];
+      steps: number;
+      cells: { sum: ExactSum; sumSquares: ExactSum; values: unknown }[];
+    }[];
+  };
+  return {
+    ...data,
+    worlds: data.worlds.map((world) => ({
+      ...world,
+      cells: world.cells.map((cell) => ({
+        sum: cell.sum,
+        sumSquares: cell.sumSquares,
+        values: summaryFromJson(cell.values),
+      })),
+    })),
+  };
+}

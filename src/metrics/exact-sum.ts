@@ -1,0 +1,51 @@
+/**
+ * Exactly rounded floating-point summation (Shewchuk, "Adaptive precision floating-point
+ * arithmetic and fast robust geometric predicates", 1997; the algorithm behind Python's
+ * math.fsum). The running sum is kept as a list of non-overlapping partials whose exact total is
+ * the exact sum of everything added, so the result does not depend on the order of the additions
+ * or on how they were grouped — which is what lets experiment shards merge into exactly the
+ * numbers one machine would have produced.
+ */
+export type ExactSum = number[];
+
+export function addExact(partials: ExactSum, value: number): void {
+  let x = value;
+  let kept = 0;
+  for (let i = 0; i < partials.length; i++) {
+    let y = partials[i];
+    if (Math.abs(x) < Math.abs(y)) [x, y] = [y, x];
+    const high = x + y;
+    const low = y - (high - x);
+    if (low !== 0) partials[kept++] = low;
+    x = high;
+  }
+  partials.length = kept;
+  partials.push(x);
+}
+
+/** Adds every partial of `other` into `into`: the exact sum of both. */
+export function mergeExact(into: ExactSum, other: ExactSum): void {
+  for (const value of other) addExact(into, value);
+}
+
+/** The exact sum rounded once to the nearest double (round-half-even, as math.fsum). */
+export function exactValue(partials: ExactSum): number {
+  if (partials.length === 0) return 0;
+  let i = partials.length - 1;
+  let high = partials[i];
+  let low = 0;
+  while (i > 0) {
+    const x = high;
+    const y = partials[--i];
+    high = x + y;
+    low = y - (high - x);
+    if (low !== 0) break;
+  }
+  // Correct the rounding of the top two partials when what remains below would tip it.
+  if (i > 0 && ((low < 0 && partials[i - 1] < 0) || (low > 0 && partials[i - 1] > 0))) {
+    const y = low * 2;
+    const x = high + y;
+    if (y === x - high) high = x;
+  }
+  return high;
+}

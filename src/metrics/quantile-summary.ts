@@ -1,0 +1,161 @@
+/**
+ * What an experiment keeps of one cell's values (one metric, organisation, step, variant and
+ * point over all replications) to report quantiles, in memory that does not grow with the number
+ * of replications, merging exactly across shards and independent of the order values arrive in.
+ *
+ * - While a cell has at most EXACT_DISTINCT distinct values (counts of proposals, members,
+ *   conflicts, stages...) it keeps each value with its count: quantiles are exact.
+ * - Beyond that it keeps counts in logarithmic buckets (the DDSketch mapping of Masson, Rim and
+ *   Lee, VLDB 2019): bucket i holds values in (γ^(i−1), γ^i] with γ = (1+α)/(1−α), and a bucket
+ *   is reported as 2γ^i/(γ+1), within relative error α = 0.5% of every value in it.
+ *
+ * Both are counts, so merging adds counts and the result depends only on the multiset of values.
+ * Quantiles follow R's type 7 (linear interpolation between order statistics at (n−1)q).
+ */
+export const EXACT_DISTINCT = 64;
+export const RELATIVE_ACCURACY = 0.005;
+const GAMMA = (1 + RELATIVE_ACCURACY) / (1 - RELATIVE_ACCURACY);
+const LOG_GAMMA = Math.log(GAMMA);
+
+export interface QuantileSummary {
+  n: number;
+  /** value → count, while exact; null once bucketed. */
+  exact: Map<number, number> | null;
+  zeros: number;
+  positive: BucketStore;
+  negative: BucketStore;
+}
+
+/** Counts of consecutive bucket indices offset, offset+1, ... */
+export interface BucketStore {
+  offset: number;
+  counts: number[];
+}
+
+export function createQuantileSummary(): QuantileSummary {
+  return {
+    n: 0,
+    exact: new Map(),
+    zeros: 0,
+    positive: { offset: 0, counts: [] },
+    negative: { offset: 0, counts: [] },
+  };
+}
+
+export function addValue(summary: QuantileSummary, value: number, count = 1): void {
+  summary.n += count;
+  if (summary.exact) {
+    summary.exact.set(value, (summary.exact.get(value) ?? 0) + count);
+    if (summary.exact.size > EXACT_DISTINCT) toBuckets(summary);
+    return;
+  }
+  bucketValue(summary, value, count);
+}
+
+export function mergeSummary(into: QuantileSummary, other: QuantileSummary): void {
+  if (other.exact) {
+    for (const [value, count] of other.exact) addValue(into, value, count);
+    return;
+  }
+  if (into.exact) toBuckets(into);
+  into.n += other.n;
+  into.zeros += other.zeros;
+  mergeStore(into.positive, other.positive);
+  mergeStore(into.negative, other.negative);
+}
+
+/** The q-quantile (type 7) of everything added; NaN when nothing was. */
+export function quantile(summary: QuantileSummary, q: number): number {
+  if (summary.n === 0) return Number.NaN;
+  const h = (summary.n - 1) * q;
+  const lower = Math.floor(h);
+  const below = valueAtRank(summary, lower);
+  if (h === lower) return below;
+  return below + (h - lower) * (valueAtRank(summary, lower + 1) - below);
+}
+
+function toBuckets(summary: QuantileSummary): void {
+  const values = summary.exact;
+  summary.exact = null;
+  if (!values) return;
+  for (const [value, count] of values) bucketValue(summary, value, count);
+}
+
+function bucketValue(summary: QuantileSummary, value: number, count: number): void {
+  if (value === 0) summary.zeros += count;
+  else if (value > 0) addToStore(summary.positive, Math.ceil(Math.log(value) / LOG_GAMMA), count);
+  else addToStore(summary.negative, Math.ceil(Math.log(-value) / LOG_GAMMA), count);
+}
+
+function addToStore(store: BucketStore, index: number, count: number): void {
+  if (store.counts.length === 0) store.offset = index;
+  if (index < store.offset) {
+    store.counts.unshift(...new Array<number>(store.offset - index).fill(0));
+    store.offset = index;
+  }
+  const at = index - store.offset;
+  while (store.counts.length <= at) store.counts.push(0);
+  store.counts[at] += count;
+}
+
+function mergeStore(into: BucketStore, other: BucketStore): void {
+  other.counts.forEach((count, k) => {
+    if (count !== 0) addToStore(into, other.offset + k, count);
+  });
+}
+
+const representative = (index: number) => (2 * GAMMA ** index) / (GAMMA + 1);
+
+/** The value of the element at 0-based `rank` in sorted order. */
+function valueAtRank(summary: QuantileSummary, rank: number): number {
+  if (summary.exact) {
+    const sorted = [...summary.exact.keys()].sort((a, b) => a - b);
+    let seen = 0;
+    for (const value of sorted) {
+      seen += summary.exact.get(value) as number;
+      if (rank < seen) return value;
+    }
+    return sorted[sorted.length - 1];
+  }
+  let seen = 0;
+  // Negative values, most negative (largest magnitude bucket) first.
+  for (let k = summary.negative.counts.length - 1; k >= 0; k--) {
+    seen += summary.negative.counts[k];
+    if (rank < seen) return -representative(summary.negative.offset + k);
+  }
+  seen += summary.zeros;
+  if (rank < seen) return 0;
+  for (let k = 0; k < summary.positive.counts.length; k++) {
+    seen += summary.positive.counts[k];
+    if (rank < seen) return representative(summary.positive.offset + k);
+  }
+  return representative(summary.positive.offset + summary.positive.counts.length - 1);
+}
+
+/** Plain JSON for checkpoints and shard states. */
+export function summaryToJson(summary: QuantileSummary): unknown {
+  return {
+    n: summary.n,
+    exact: summary.exact ? [...summary.exact].sort((a, b) => a[0] - b[0]) : null,
+    zeros: summary.zeros,
+    positive: summary.positive,
+    negative: summary.negative,
+  };
+}
+
+export function summaryFromJson(json: unknown): QuantileSummary {
+  const data = json as {
+    n: number;
+    exact: [number, number][] | null;
+    zeros: number;
+    positive: BucketStore;
+    negative: BucketStore;
+  };
+  return {
+    n: data.n,
+    exact: data.exact ? new Map(data.exact) : null,
+    zeros: data.zeros,
+    positive: { offset: data.positive.offset, counts: [...data.positive.counts] },
+    negative: { offset: data.negative.offset, counts: [...data.negative.counts] },
+  };
+}

@@ -1,0 +1,56 @@
+import { quantileSeq } from 'mathjs';
+import { describe, expect, it } from 'vitest';
+import { createRng } from '../../src/engine/rng.js';
+import {
+  addValue,
+  createQuantileSummary,
+  EXACT_DISTINCT,
+  mergeSummary,
+  quantile,
+  RELATIVE_ACCURACY,
+  summaryFromJson,
+  summaryToJson,
+} from '../../src/metrics/quantile-summary.js';
+
+const Q = [0, 0.05, 0.25, 0.5, 0.95, 1];
+
+describe('quantile summaries', () => {
+  it('are exact (type 7, as mathjs quantileSeq) while values are few', () => {
+    const rng = createRng('few');
+    const values = Array.from({ length: 777 }, () => Math.floor(rng.next() * 30));
+    const summary = createQuantileSummary();
+    for (const v of values) addValue(summary, v);
+    expect(summary.exact).not.toBeNull();
+    for (const q of Q) expect(quantile(summary, q)).toBeCloseTo(quantileSeq(values, q) as number, 12);
+  });
+
+  it('stay within the relative accuracy once bucketed', () => {
+    const rng = createRng('many');
+    const values = Array.from({ length: 5000 }, () => 0.2 + rng.next() * 0.7);
+    const summary = createQuantileSummary();
+    for (const v of values) addValue(summary, v);
+    expect(summary.exact).toBeNull();
+    for (const q of Q) {
+      const reference = quantileSeq(values, q) as number;
+      expect(Math.abs(quantile(summary, q) - reference) / reference).toBeLessThan(RELATIVE_ACCURACY * 1.01);
+    }
+  });
+
+  it('merge to exactly the summary of all values, whatever the split, and survive JSON', () => {
+    const rng = createRng('merge');
+    const values = Array.from({ length: 3000 }, (_, i) => (i % 5 === 0 ? 0 : rng.next() * 10));
+    const whole = createQuantileSummary();
+    for (const v of values) addValue(whole, v);
+    // Parts small enough to stay exact merge into a bucketed whole.
+    const parts = Array.from({ length: 60 }, () => createQuantileSummary());
+    values.forEach((v, i) => {
+      addValue(parts[i % 60], v);
+    });
+    expect(parts[0].exact?.size).toBeLessThanOrEqual(EXACT_DISTINCT);
+    const merged = createQuantileSummary();
+    for (const part of parts)
+      mergeSummary(merged, summaryFromJson(JSON.parse(JSON.stringify(summaryToJson(part)))));
+    expect(JSON.stringify(summaryToJson(merged))).toBe(JSON.stringify(summaryToJson(whole)));
+    for (const q of Q) expect(quantile(merged, q)).toBe(quantile(whole, q));
+  });
+});
