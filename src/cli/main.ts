@@ -2,6 +2,8 @@
 import { Command, CommanderError } from 'commander';
 import { formatProblem, InputError } from '../scenario/errors.js';
 import { VERSION } from '../version.js';
+import { registerExperiment } from './experiment.js';
+import { registerMerge } from './merge.js';
 import { registerPower } from './power.js';
 import { registerRun } from './run.js';
 import { registerSchema } from './schema.js';
@@ -26,6 +28,8 @@ function buildProgram(): Command {
   registerValidate(program);
   registerSchema(program);
   registerPower(program);
+  registerExperiment(program);
+  registerMerge(program);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

@@ -25,6 +25,8 @@ export interface LoadOptions {
   overrides?: Record<string, unknown>;
   /** Where the overrides came from, for error messages. */
   overridesSource?: string;
+  /** Where each override path was written (e.g. in an experiment file), for error messages. */
+  overrideLocations?: SourceMap;
 }
 
 /** The keys that say how to build the scenario must be right before anything is built from them. */
@@ -49,7 +51,12 @@ interface Resolved {
 export function loadScenario(file: string, options: LoadOptions = {}): LoadedScenario {
   const resolved = resolveFile(resolve(file), []);
   if (options.overrides) {
-    applyOverrides(resolved, options.overrides, options.overridesSource ?? '(overrides)');
+    applyOverrides(
+      resolved,
+      options.overrides,
+      options.overridesSource ?? '(overrides)',
+      options.overrideLocations,
+    );
   }
   const parsed = ScenarioSchema.safeParse(resolved.data, { reportInput: true });
   if (!parsed.success) {

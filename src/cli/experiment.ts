@@ -1,0 +1,135 @@
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { type Command, InvalidArgumentError, Option } from 'commander';
+import { loadExperiment } from '../experiment/load.js';
+import { FILES } from '../experiment/output-dir.js';
+import { runExperiment } from '../experiment/run-experiment.js';
+import { integerOption } from './options.js';
+import { createProgress, formatDuration, type Progress } from './progress.js';
+
+interface ExperimentOptions {
+  out?: string;
+  threads: number;
+  replications?: number;
+  resume?: boolean;
+  shard?: { index: number; count: number };
+  quiet?: boolean;
+  stopAfter?: number;
+}
+
+export const EXIT_INTERRUPTED = 130;
+
+export function registerExperiment(program: Command): void {
+  program
+    .command('experiment')
+    .description('run an experiment — variants × sweep points × replications — on worker threads')
+    .argument('<file>', 'experiment file (YAML or JSON)')
+    .option('--out <dir>', 'output directory (default: output/<experiment name>)')
+    .option(
+      '--threads <n>',
+      'worker threads (default: one per core)',
+      integerOption('--threads', 1, 1024),
+      availableParallelism(),
+    )
+    .option(
+      '--replications <n>',
+      "replications per variant and point (default: the file's)",
+      integerOption('--replications', 1, 10_000_000),
+    )
+    .option('--resume', 'continue an interrupted run of the same experiment in --out')
+    .option('--shard <i/n>', 'run only shard i of n (then combine shards with cica-sim merge)', parseShard)
+    .option('--quiet', 'no progress output')
+    .addOption(
+      new Option('--stop-after <n>', 'stop as if interrupted after n runs (for tests)')
+        .argParser(integerOption('--stop-after', 0))
+        .hideHelp(),
+    )
+    .addHelpText(
+      'after',
+      `
+Writes into the output directory: manifest.json, runs.csv (one row per run and organisation),
+timeseries.csv (mean, sd, p05, p50, p95, n per variant, point, step, organisation, metric),
+compare.csv (each variant minus the first, paired by replication, with 95% intervals),
+points.csv (the swept values, with a sweep) and state.json (for merging shards).
+
+Results do not depend on --threads or on sharding. Ctrl-C stops cleanly; --resume continues.
+
+Examples:
+  cica-sim experiment experiments/example.yaml --replications 20
+  cica-sim experiment experiments/example.yaml --shard 1/2 --out output/example-1
+  cica-sim merge output/example-1 output/example-2 --out output/example`,
+    )
+    .action((file: string, options: ExperimentOptions) => experimentCommand(file, options));
+}
+
+function parseShard(raw: string): { index: number; count: number } {
+  const match = /^(\d+)\/(\d+)$/.exec(raw.trim());
+  const index = Number(match?.[1]);
+  const count = Number(match?.[2]);
+  if (!match || count < 1 || index < 1 || index > count) {
+    throw new InvalidArgumentError(`expected i/n with 1 ≤ i ≤ n, e.g. 2/8, found "${raw}"`);
+  }
+  return { index, count };
+}
+
+async function experimentCommand(file: string, options: ExperimentOptions): Promise<void> {
+  const experiment = loadExperiment(file, { replications: options.replications });
+  const out =
+    options.out ??
+    join(
+      'output',
+      options.shard
+        ? `${experiment.name}-shard-${options.shard.index}-of-${options.shard.count}`
+        : experiment.name,
+    );
+
+  let stopRequested = false;
+  const requestStop = () => {
+    stopRequested = true;
+  };
+  process.on('SIGINT', requestStop);
+  process.on('SIGTERM', requestStop);
+  // Created at the first run taken in, when the share of runs left is known.
+  const progress: { current: Progress | null } = { current: null };
+  const started = Date.now();
+  try {
+    const outcome = await runExperiment(experiment, {
+      out,
+      threads: options.threads,
+      resume: options.resume,
+      shard: options.shard,
+      stopAfter: options.stopAfter,
+      shouldStop: () => stopRequested,
+      onProgress: (done, total) => {
+        progress.current ??= createProgress(total, done - 1, options.quiet ?? false);
+        progress.current.update(done);
+      },
+    });
+    progress.current?.stop();
+    if (outcome.status === 'interrupted') {
+      const again = [
+        'cica-sim experiment',
+        file,
+        '--out',
+        out,
+        '--resume',
+        ...(options.replications ? ['--replications', String(options.replications)] : []),
+        ...(options.shard ? ['--shard', `${options.shard.index}/${options.shard.count}`] : []),
+      ].join(' ');
+      process.stderr.write(
+        `stopped: ${outcome.done} of ${outcome.total} runs done and kept in ${out}\nto continue: ${again}\n`,
+      );
+      process.exitCode = EXIT_INTERRUPTED;
+      return;
+    }
+    if (!options.quiet) {
+      const seconds = (Date.now() - started) / 1000;
+      process.stdout.write(
+        `${experiment.name}: ${outcome.total} runs in ${formatDuration(seconds)}; wrote ${join(out, FILES.runs)}, ${FILES.timeseries}, ${FILES.compare}${experiment.sweptPaths.length ? `, ${FILES.points}` : ''}\n`,
+      );
+    }
+  } finally {
+    process.off('SIGINT', requestStop);
+    process.off('SIGTERM', requestStop);
+  }
+}

@@ -1,0 +1,25 @@
+import type { Command } from 'commander';
+import { mergeShards } from '../experiment/merge.js';
+
+export function registerMerge(program: Command): void {
+  program
+    .command('merge')
+    .description("combine the directories of an experiment's shards into one result")
+    .argument('<dirs...>', 'the output directories of shards 1..n (any order)')
+    .requiredOption('--out <dir>', 'where to write the combined result')
+    .addHelpText(
+      'after',
+      `
+The combined runs.csv, timeseries.csv and compare.csv are exactly what one machine running the
+whole experiment would have written. See docs/CLUSTER.md for running shards on a cluster.
+
+Example:
+  cica-sim merge output/example-1 output/example-2 --out output/example`,
+    )
+    .action((dirs: string[], options: { out: string }) => {
+      const manifest = mergeShards(dirs, options.out);
+      process.stdout.write(
+        `merged ${dirs.length} shards of ${manifest.experiment.name} (${manifest.jobs.done} runs) into ${options.out}\n`,
+      );
+    });
+}

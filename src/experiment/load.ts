@@ -1,0 +1,141 @@
+import { createHash } from 'node:crypto';
+import { dirname, relative, resolve } from 'node:path';
+import { describeIssue } from '../scenario/describe-issue.js';
+import { InputError, type InputProblem } from '../scenario/errors.js';
+import { type LoadedScenario, loadScenario } from '../scenario/load.js';
+import { isPlainObject, parsePath } from '../scenario/paths.js';
+import { readYamlFile } from '../scenario/read-yaml.js';
+import type { Scenario } from '../scenario/schema.js';
+import { locate, type SourceMap } from '../scenario/source-map.js';
+import { canonicalJson } from '../util/canonical-json.js';
+import { ExperimentSchema } from './schema.js';
+
+export interface SweepPoint {
+  /** p0, p1, ... in the order of the grid (the last swept path varies fastest). */
+  id: string;
+  values: Record<string, unknown>;
+}
+
+/** An experiment with every variant × point resolved to a validated scenario. */
+export interface ResolvedExperiment {
+  name: string;
+  question?: string;
+  file: string;
+  /** sha256 of everything that determines the results: settings and every scenario's content. */
+  hash: string;
+  seed: number;
+  replications: number;
+  years: number;
+  variants: string[];
+  sweptPaths: string[];
+  points: SweepPoint[];
+  /** scenarios[variant × points.length + point] */
+  scenarios: Scenario[];
+  scenarioHashes: string[];
+}
+
+export interface ExperimentLoadOptions {
+  /** Overrides the file's replications (the CLI's --replications). */
+  replications?: number;
+}
+
+export function loadExperiment(file: string, options: ExperimentLoadOptions = {}): ResolvedExperiment {
+  const source = readYamlFile(file);
+  const at = (path: string, message: string): InputProblem => ({
+    location: locate(source.locations, path) ?? { file },
+    path,
+    message,
+  });
+  const parsed = ExperimentSchema.safeParse(source.data, { reportInput: true });
+  if (!parsed.success)
+    throw new InputError(parsed.error.issues.flatMap(describeIssue).map((p) => at(p.path, p.message)));
+  const experiment = parsed.data;
+
+  const problems: InputProblem[] = [];
+  const sweptPaths = Object.keys(experiment.sweep ?? {});
+  for (const path of sweptPaths) {
+    const segments = parsePath(path);
+    if (!Array.isArray(segments)) problems.push(at(`sweep.${path}`, segments.error));
+  }
+  for (const [name, variant] of Object.entries(experiment.variants)) {
+    for (const path of Object.keys(variant.set ?? {})) {
+      const segments = parsePath(path);
+      if (!Array.isArray(segments)) problems.push(at(`variants.${name}.set.${path}`, segments.error));
+    }
+  }
+  if (problems.length) throw new InputError(problems);
+
+  const points = sweepGrid(experiment.sweep ?? {});
+  const here = dirname(resolve(file));
+  const variants = Object.keys(experiment.variants);
+  const loaded: LoadedScenario[] = [];
+  for (const name of variants) {
+    const variant = experiment.variants[name];
+    const scenarioFile = relative(process.cwd(), resolve(here, variant.scenario ?? experiment.scenario));
+    for (const point of points) {
+      // Where each override was written, so a bad value is reported at its line in this file.
+      const overrideLocations: SourceMap = new Map();
+      for (const [key, location] of source.locations) {
+        const setPrefix = `variants.${name}.set.`;
+        if (key.startsWith(setPrefix)) overrideLocations.set(key.slice(setPrefix.length), location);
+      }
+      for (const path of sweptPaths) {
+        const location = locate(source.locations, `sweep.${path}`);
+        if (location) overrideLocations.set(path, location);
+      }
+      loaded.push(
+        loadScenario(scenarioFile, {
+          overrides: { ...(variant.set ?? {}), ...point.values },
+          overridesSource: file,
+          overrideLocations,
+        }),
+      );
+    }
+  }
+
+  const replications = options.replications ?? experiment.replications;
+  const years = experiment.years ?? loaded[0].scenario.years;
+  const scenarioHashes = loaded.map((l) => l.hash);
+  const hash = createHash('sha256')
+    .update(
+      canonicalJson({
+        name: experiment.name,
+        seed: experiment.seed,
+        replications,
+        years,
+        variants,
+        points,
+        scenarioHashes,
+      }),
+    )
+    .digest('hex');
+  return {
+    name: experiment.name,
+    question: experiment.question,
+    file,
+    hash: `sha256:${hash}`,
+    seed: experiment.seed,
+    replications,
+    years,
+    variants,
+    sweptPaths,
+    points,
+    scenarios: loaded.map((l) => l.scenario),
+    scenarioHashes,
+  };
+}
+
+/** Every combination of the swept values, the last path varying fastest; one empty point without a sweep. */
+function sweepGrid(sweep: Record<string, unknown[]>): SweepPoint[] {
+  let combinations: Record<string, unknown>[] = [{}];
+  for (const [path, values] of Object.entries(sweep)) {
+    combinations = combinations.flatMap((combination) =>
+      values.map((value) => ({ ...combination, [path]: value })),
+    );
+  }
+  return combinations.map((values, i) => ({ id: `p${i}`, values }));
+}
+
+export function isExperimentFile(data: unknown): boolean {
+  return isPlainObject(data) && 'variants' in data && 'replications' in data;
+}

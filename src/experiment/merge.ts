@@ -1,0 +1,94 @@
+import { closeSync, existsSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { aggregateFromJson, aggregateToJson, mergeAggregates } from '../metrics/aggregate.js';
+import { InputError } from '../scenario/errors.js';
+import { writeFileAtomic } from '../util/atomic-write.js';
+import { claimDirectory, FILES, type Manifest, readManifest, writeManifest } from './output-dir.js';
+import { writeTables } from './run-experiment.js';
+
+/**
+ * Combines the directories of shards 1..n of one experiment into what a single machine would have
+ * written: runs.csv is the shards' rows in shard order (shards are consecutive ranges of jobs);
+ * the aggregates merge exactly (exact sums, counts), so timeseries.csv and compare.csv are the same
+ * bytes as a one-machine run's.
+ */
+export function mergeShards(dirs: string[], out: string): Manifest {
+  const manifests = dirs.map((dir) => {
+    const manifest = readManifest(dir);
+    if (!manifest)
+      throw new InputError([
+        {
+          location: { file: dir },
+          path: '',
+          message: 'expected an experiment directory with manifest.json, found none',
+        },
+      ]);
+    return { dir, manifest };
+  });
+  const first = manifests[0].manifest;
+  const problems: string[] = [];
+  for (const { dir, manifest } of manifests) {
+    if (manifest.experiment.hash !== first.experiment.hash)
+      problems.push(`${dir} holds another experiment (${manifest.experiment.name})`);
+    if (!manifest.jobs.shard) problems.push(`${dir} is not a shard (it was run without --shard)`);
+    else if (manifest.jobs.shard.count !== first.jobs.shard?.count)
+      problems.push(
+        `${dir} is shard ${manifest.jobs.shard.index}/${manifest.jobs.shard.count}, of another split`,
+      );
+    if (manifest.status !== 'complete')
+      problems.push(`${dir} is ${manifest.status}: finish it first (--resume)`);
+  }
+  const count = first.jobs.shard?.count ?? 0;
+  const byIndex = new Map(manifests.map((m) => [m.manifest.jobs.shard?.index, m]));
+  for (let i = 1; i <= count; i++) if (!byIndex.has(i)) problems.push(`shard ${i}/${count} is missing`);
+  if (manifests.length !== byIndex.size) problems.push('a shard is given twice');
+  if (problems.length) {
+    throw new InputError(problems.map((message) => ({ location: { file: 'merge' }, path: '', message })));
+  }
+
+  const ordered = Array.from({ length: count }, (_, i) => byIndex.get(i + 1) as (typeof manifests)[number]);
+  claimDirectory(out, first.experiment.hash, null, false);
+  const readState = (dir: string) => {
+    const path = join(dir, FILES.state);
+    if (!existsSync(path))
+      throw new InputError([{ location: { file: path }, path: '', message: 'the shard has no state.json' }]);
+    return JSON.parse(readFileSync(path, 'utf8')) as { done: number; aggregate: unknown };
+  };
+  const aggregate = aggregateFromJson(readState(ordered[0].dir).aggregate);
+  let done = readState(ordered[0].dir).done;
+  for (const { dir } of ordered.slice(1)) {
+    const state = readState(dir);
+    mergeAggregates(aggregate, aggregateFromJson(state.aggregate));
+    done += state.done;
+  }
+
+  // runs.csv: the header once, then every shard's rows in order, streamed through a temporary file.
+  const temporary = join(out, `${FILES.runs}.${process.pid}.tmp`);
+  const file = openSync(temporary, 'w');
+  ordered.forEach(({ dir }, i) => {
+    const text = readFileSync(join(dir, FILES.runs), 'utf8');
+    writeSync(file, i === 0 ? text : text.slice(text.indexOf('\n') + 1));
+  });
+  closeSync(file);
+  renameSync(temporary, join(out, FILES.runs));
+
+  writeFileAtomic(join(out, FILES.state), JSON.stringify({ done, aggregate: aggregateToJson(aggregate) }));
+  writeTables(out, aggregate, {
+    variants: first.variants,
+    points: first.points,
+    sweptPaths: first.sweptPaths,
+    calendars: first.scenarios.map(({ startYear, stepsPerYear }) => ({ startYear, stepsPerYear })),
+  });
+  const manifest: Manifest = {
+    ...first,
+    jobs: { total: done, done, shard: null },
+    threads: 0,
+    startedAt: ordered.map((m) => m.manifest.startedAt).sort()[0],
+    finishedAt: new Date().toISOString(),
+    status: 'complete',
+    failures: ordered.flatMap((m) => m.manifest.failures),
+    mergedFrom: ordered.map((m) => m.dir),
+  };
+  writeManifest(out, manifest);
+  return manifest;
+}

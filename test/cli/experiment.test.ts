@@ -1,0 +1,175 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fixture, repoFile } from '../helpers.js';
+
+const main = repoFile('dist/cli/main.js');
+const dir = mkdtempSync(join(tmpdir(), 'cica-exp-'));
+const TABLES = ['runs.csv', 'timeseries.csv', 'compare.csv', 'points.csv'];
+const STACK = /^\s+at .+\(.*:\d+:\d+\)$/m;
+
+function cli(...args: string[]) {
+  const result = spawnSync(process.execPath, [main, ...args], { encoding: 'utf8', cwd: repoFile('.') });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function expectSameTables(a: string, b: string, tables = TABLES) {
+  for (const table of tables) {
+    expect(readFileSync(join(b, table), 'utf8'), `${table} differs`).toBe(
+      readFileSync(join(a, table), 'utf8'),
+    );
+  }
+}
+
+const tiny = fixture('experiment.yaml');
+const reference = join(dir, 'reference');
+const referenceRun = cli('experiment', tiny, '--out', reference, '--threads', '1', '--quiet');
+
+describe('cica-sim experiment', () => {
+  it('writes the manifest and every table', () => {
+    expect(referenceRun.code).toBe(0);
+    for (const file of [...TABLES, 'manifest.json', 'state.json'])
+      expect(existsSync(join(reference, file))).toBe(true);
+    const manifest = JSON.parse(readFileSync(join(reference, 'manifest.json'), 'utf8'));
+    expect(manifest).toMatchObject({
+      status: 'complete',
+      seed: 5,
+      replications: 6,
+      jobs: { total: 24, done: 24 },
+    });
+    expect(manifest.experiment.hash).toMatch(/^sha256:/);
+    expect(manifest.scenarios).toHaveLength(4);
+  });
+
+  it('gives byte-identical tables whatever the number of threads', () => {
+    const three = join(dir, 'three-threads');
+    expect(cli('experiment', tiny, '--out', three, '--threads', '3', '--quiet').code).toBe(0);
+    expectSameTables(reference, three);
+    // The built-in world, where runs take long enough to finish out of order.
+    const example = repoFile('experiments/example.yaml');
+    const one = join(dir, 'example-1');
+    const two = join(dir, 'example-2');
+    expect(
+      cli('experiment', example, '--replications', '4', '--out', one, '--threads', '1', '--quiet').code,
+    ).toBe(0);
+    expect(
+      cli('experiment', example, '--replications', '4', '--out', two, '--threads', '2', '--quiet').code,
+    ).toBe(0);
+    expectSameTables(one, two);
+  });
+
+  it('shards run as separate processes merge into exactly the single run', async () => {
+    const shards = [1, 2, 3].map((i) => join(dir, `shard-${i}`));
+    const codes = await Promise.all(
+      shards.map(
+        (out, i) =>
+          new Promise<number | null>((resolve) => {
+            spawn(
+              process.execPath,
+              [main, 'experiment', tiny, '--shard', `${i + 1}/3`, '--out', out, '--quiet', '--threads', '1'],
+              {
+                cwd: repoFile('.'),
+              },
+            ).on('exit', resolve);
+          }),
+      ),
+    );
+    expect(codes).toEqual([0, 0, 0]);
+    const merged = join(dir, 'merged');
+    // Any order of directories on the command line.
+    const result = cli('merge', shards[2], shards[0], shards[1], '--out', merged);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/merged 3 shards of tiny-experiment \(24 runs\)/);
+    // The tables are the contract; state.json's exact sums may be split into different (equal) partials.
+    expectSameTables(reference, merged);
+  });
+
+  it('refuses to merge an incomplete set of shards', () => {
+    const result = cli('merge', join(dir, 'shard-1'), join(dir, 'shard-3'), '--out', join(dir, 'bad-merge'));
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/shard 2\/3 is missing/);
+  });
+
+  it.each([1, 3, 10, 23])(
+    'stopped after %i runs, --resume yields exactly the uninterrupted result',
+    (stopAfter) => {
+      const out = join(dir, `stopped-${stopAfter}`);
+      const first = cli(
+        'experiment',
+        tiny,
+        '--out',
+        out,
+        '--stop-after',
+        String(stopAfter),
+        '--quiet',
+        '--threads',
+        '2',
+      );
+      expect(first.code).toBe(130);
+      expect(first.stderr).toMatch(new RegExp(`stopped: ${stopAfter} of 24 runs done and kept in ${out}`));
+      expect(first.stderr).toMatch(/to continue: cica-sim experiment .* --resume/);
+      expect(JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')).status).toBe('interrupted');
+      const second = cli('experiment', tiny, '--out', out, '--resume', '--quiet', '--threads', '2');
+      expect(second.code).toBe(0);
+      expectSameTables(reference, out);
+    },
+  );
+
+  it('Ctrl-C stops cleanly, keeps what is done, and --resume completes it identically', async () => {
+    const example = repoFile('experiments/example.yaml');
+    const full = join(dir, 'sigint-full');
+    expect(cli('experiment', example, '--replications', '30', '--out', full, '--quiet').code).toBe(0);
+    const out = join(dir, 'sigint');
+    const child = spawn(
+      process.execPath,
+      [main, 'experiment', example, '--replications', '30', '--out', out, '--threads', '1', '--quiet'],
+      {
+        cwd: repoFile('.'),
+      },
+    );
+    let stderr = '';
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+    });
+    // Interrupt once some runs are written.
+    const partial = join(out, 'runs.csv.partial');
+    for (let i = 0; i < 200 && !(existsSync(partial) && statSync(partial).size > 2000); i++)
+      await new Promise((r) => setTimeout(r, 25));
+    child.kill('SIGINT');
+    const code = await new Promise((resolve) => child.on('exit', resolve));
+    expect(code).toBe(130);
+    expect(stderr).toMatch(/stopped: \d+ of 270 runs done/);
+    expect(cli('experiment', example, '--replications', '30', '--out', out, '--resume', '--quiet').code).toBe(
+      0,
+    );
+    expectSameTables(full, out);
+  });
+
+  it("never mixes into another experiment's directory", () => {
+    const again = cli('experiment', tiny, '--out', reference, '--quiet');
+    expect(again.code).toBe(2);
+    expect(again.stderr).toMatch(/already holds results of experiment "tiny-experiment"; add --resume/);
+    const other = cli('experiment', tiny, '--out', reference, '--resume', '--replications', '7', '--quiet');
+    expect(other.code).toBe(2);
+    expect(other.stderr).toMatch(/--resume needs the same experiment/);
+    expect(other.stderr).not.toMatch(STACK);
+  });
+
+  it('reports a bad value in an experiment at its line, and a bad --shard as usage', () => {
+    const bad = join(dir, 'bad.yaml');
+    writeFileSync(
+      bad,
+      `name: bad\nscenario: ${fixture('tiny.yaml')}\nreplications: 2\nvariants:\n  a: {}\n  b:\n    set:\n      parameters.trust.forgetting: 1.5\n`,
+    );
+    const result = cli('experiment', bad, '--out', join(dir, 'never'));
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(
+      /bad\.yaml:8:36 parameters\.trust\.forgetting: expected a number ≤ 1, found 1\.5/,
+    );
+    const shard = cli('experiment', tiny, '--shard', '4/3');
+    expect(shard.code).toBe(2);
+    expect(shard.stderr).toMatch(/expected i\/n with 1 ≤ i ≤ n/);
+  });
+});
