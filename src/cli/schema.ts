@@ -1,15 +1,33 @@
 import type { Command } from 'commander';
-import { scenarioJsonSchema } from '../scenario/json-schema.js';
+import { experimentJsonSchema, scenarioJsonSchema, votingBodyJsonSchema } from '../scenario/json-schema.js';
 
 export function registerSchema(program: Command): void {
   program
     .command('schema')
-    .description('print the JSON Schema of scenario files, for editors and other tools')
+    .description(
+      'print the JSON Schema of scenario files (or of experiment or voting-body files), for editors',
+    )
+    .option('--experiment', 'the schema of experiment files')
+    .option('--voting-body', 'the schema of voting-body files (cica-sim power)')
     .addHelpText(
       'after',
-      '\nSave it and point your editor at it, e.g. the first line of a scenario:\n  # yaml-language-server: $schema=./scenario.schema.json\n\nExample:\n  cica-sim schema > scenarios/scenario.schema.json',
+      `
+Save it and point your editor at it, e.g. the first line of a scenario:
+  # yaml-language-server: $schema=./scenario.schema.json
+
+The shipped copies: scenarios/scenario.schema.json, experiments/experiment.schema.json,
+experiments/bodies/voting-body.schema.json.
+
+Examples:
+  cica-sim schema > scenarios/scenario.schema.json
+  cica-sim schema --experiment > experiments/experiment.schema.json`,
     )
-    .action(() => {
-      process.stdout.write(`${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`);
+    .action((options: { experiment?: boolean; votingBody?: boolean }) => {
+      const schema = options.experiment
+        ? experimentJsonSchema()
+        : options.votingBody
+          ? votingBodyJsonSchema()
+          : scenarioJsonSchema();
+      process.stdout.write(`${JSON.stringify(schema, null, 2)}\n`);
     });
 }

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { isExperimentFile, loadExperiment } from '../experiment/load.js';
 import { formatProblem, InputError } from '../scenario/errors.js';
 import { loadScenario } from '../scenario/load.js';
 import { readYamlFile } from '../scenario/read-yaml.js';
@@ -22,7 +23,16 @@ function validateCommand(files: string[]): void {
   let failed = 0;
   for (const file of files) {
     try {
-      if (looksLikeVotingBody(readYamlFile(file).data)) {
+      const data = readYamlFile(file).data;
+      if (isExperimentFile(data)) {
+        const experiment = loadExperiment(file);
+        const runs = experiment.variants.length * experiment.points.length * experiment.replications;
+        process.stdout.write(
+          `${file}: valid experiment — ${experiment.variants.length} variants × ${experiment.points.length} points × ${experiment.replications} replications = ${runs} runs\n`,
+        );
+        continue;
+      }
+      if (looksLikeVotingBody(data)) {
         const body = loadVotingBody(file);
         process.stdout.write(
           `${file}: valid voting body — ${body.members.length} members, ${describeRule(body.rule)}\n`,

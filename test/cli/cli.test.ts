@@ -69,10 +69,18 @@ describe('cica-sim run', () => {
 });
 
 describe('cica-sim validate', () => {
-  it('exits 0 on the shipped scenarios', () => {
-    const result = cli('validate', builtin, repoFile('scenarios/examples/border-clash.yaml'));
+  it('exits 0 on the shipped scenarios and experiments', () => {
+    const result = cli(
+      'validate',
+      builtin,
+      repoFile('scenarios/examples/border-clash.yaml'),
+      repoFile('experiments/example.yaml'),
+    );
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/valid — 45 states, 3 organisations/);
+    expect(result.stdout).toMatch(
+      /example\.yaml: valid experiment — 3 variants × 3 points × 50 replications = 450 runs/,
+    );
   });
 
   it('exits 2 listing every problem of every file, with no stack trace', () => {

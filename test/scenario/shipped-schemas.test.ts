@@ -1,0 +1,31 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import {
+  experimentJsonSchema,
+  scenarioJsonSchema,
+  votingBodyJsonSchema,
+} from '../../src/scenario/json-schema.js';
+import { repoFile } from '../helpers.js';
+
+describe('the shipped JSON Schemas are what `cica-sim schema` prints', () => {
+  it.each([
+    ['scenarios/scenario.schema.json', scenarioJsonSchema],
+    ['experiments/experiment.schema.json', experimentJsonSchema],
+    ['experiments/bodies/voting-body.schema.json', votingBodyJsonSchema],
+  ] as const)('%s', (path, generate) => {
+    expect(JSON.parse(readFileSync(repoFile(path), 'utf8'))).toEqual(generate());
+  });
+
+  it('and the shipped files point their editors at them', () => {
+    const firstLine = (path: string) => readFileSync(repoFile(path), 'utf8').split('\n')[0];
+    expect(firstLine('experiments/example.yaml')).toBe(
+      '# yaml-language-server: $schema=./experiment.schema.json',
+    );
+    expect(firstLine('experiments/bodies/eec-1958.yaml')).toBe(
+      '# yaml-language-server: $schema=./voting-body.schema.json',
+    );
+    expect(firstLine('scenarios/examples/cica-rules.yaml')).toBe(
+      '# yaml-language-server: $schema=../scenario.schema.json',
+    );
+  });
+});
