@@ -12,6 +12,7 @@ export {
   implementMeasures,
   tableProposals,
 } from './engine/phases/index.js';
+export { createRunRandom, type RunRandom } from './engine/random.js';
 export { createRng, type Rng } from './engine/rng.js';
 export { type RunResult, type SimulateOptions, simulate, yearOfStep } from './engine/simulate.js';
 export type { RunState } from './engine/state.js';

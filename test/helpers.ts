@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import type { RunRandom } from '../src/engine/random.js';
 import type { Rng } from '../src/engine/rng.js';
 
 export const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
@@ -14,4 +15,10 @@ export function scriptedRng(draws: number[]): Rng & { remaining: () => number } 
     },
     remaining: () => draws.length - next,
   };
+}
+
+/** Every stream of a run replaced by one scripted stream, for phases tested on a one-organisation world. */
+export function scriptedRandom(draws: number[]): RunRandom & { remaining: () => number } {
+  const rng = scriptedRng(draws);
+  return { events: rng, agenda: [rng], votes: [rng], implementation: [rng], remaining: rng.remaining };
 }

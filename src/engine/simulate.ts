@@ -1,7 +1,7 @@
 import { METRIC_NAMES, RECORDERS, type Recorder } from '../metrics/recorders.js';
 import type { Phase } from './phase.js';
 import { DEFAULT_PHASES } from './phases/index.js';
-import { createRng } from './rng.js';
+import { createRunRandom } from './random.js';
 import { createRunState, resetStepCounters } from './state.js';
 import type { World } from './world.js';
 
@@ -28,7 +28,7 @@ export interface SimulateOptions {
 
 /**
  * Runs one simulation of `world` from `seed`:
- *   1. one random stream for the whole run, from the seed;
+ *   1. the run's random streams, one per purpose and organisation, all from the seed;
  *   2. the run's mutable state, allocated once, with the World's initial trust and memberships;
  *   3. each step: clear the step's counters, run the phases in order, record every metric of
  *      every organisation.
@@ -37,7 +37,7 @@ export interface SimulateOptions {
 export function simulate(world: World, seed: number | string, options: SimulateOptions = {}): RunResult {
   const phases = options.phases ?? DEFAULT_PHASES;
   const recorders = options.recorders ?? RECORDERS;
-  const rng = createRng(seed);
+  const random = createRunRandom(seed, world.orgIds);
   const state = createRunState(world);
   const metricCount = recorders.length;
   const values = new Float64Array(world.steps * world.orgCount * metricCount);
@@ -45,7 +45,7 @@ export function simulate(world: World, seed: number | string, options: SimulateO
   for (let step = 1; step <= world.steps; step++) {
     state.step = step;
     resetStepCounters(state);
-    for (const phase of phases) phase(world, state, rng);
+    for (const phase of phases) phase(world, state, random);
     const row = (step - 1) * world.orgCount * metricCount;
     for (let o = 0; o < world.orgCount; o++) {
       for (let k = 0; k < metricCount; k++) {

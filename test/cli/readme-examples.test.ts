@@ -34,7 +34,9 @@ describe('the README examples run', () => {
       cwd: repoFile('.'),
     });
     // Progress lines ("12 of 90 runs (13.3%), ...") are expected on stderr; nothing else is.
-    const unexpected = result.stderr.split('\n').filter((line) => line !== '' && !/^\d+ of \d+ runs \(/.test(line));
+    const unexpected = result.stderr
+      .split('\n')
+      .filter((line) => line !== '' && !/^\d+ of \d+ runs \(/.test(line));
     expect(unexpected).toEqual([]);
     expect(result.status).toBe(0);
   });

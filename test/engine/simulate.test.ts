@@ -3,7 +3,7 @@ import { simulate } from '../../src/engine/simulate.js';
 import { compileWorld } from '../../src/engine/world.js';
 import { METRIC_NAMES } from '../../src/metrics/recorders.js';
 import { loadScenario } from '../../src/scenario/load.js';
-import { repoFile } from '../helpers.js';
+import { fixture, repoFile } from '../helpers.js';
 
 const world = compileWorld(loadScenario(repoFile('scenarios/asia-2025.yaml')).scenario);
 
@@ -41,5 +41,32 @@ describe('simulate on the built-in world', () => {
   it('a horizon override changes the number of steps', () => {
     const short = compileWorld(loadScenario(repoFile('scenarios/asia-2025.yaml')).scenario, { years: 3 });
     expect(simulate(short, 1).steps).toBe(12);
+  });
+});
+
+describe('random streams per purpose and organisation', () => {
+  it('a change to one organisation leaves an unconnected one exactly as it was (common random numbers)', () => {
+    const load = (overrides: Record<string, unknown>) =>
+      compileWorld(loadScenario(fixture('two-orgs.yaml'), { overrides }).scenario);
+    const base = load({});
+    const changed = load({
+      'organisations.ORG.rules.default': { kind: 'consensus' },
+      'organisations.ORG.agendaSize': 2,
+    });
+    const m = METRIC_NAMES.length;
+    const series = (world: typeof base, seed: number, o: number) => {
+      const { values, steps } = simulate(world, seed);
+      return Array.from({ length: steps }, (_, s) =>
+        Array.from(values.subarray((s * 2 + o) * m, (s * 2 + o + 1) * m)),
+      );
+    };
+    let orgDiffered = false;
+    for (const seed of [1, 2, 3, 4, 5]) {
+      // OTHER (index 1) shares no member with ORG: its whole time series is unchanged.
+      expect(series(changed, seed, 1)).toEqual(series(base, seed, 1));
+      orgDiffered ||= JSON.stringify(series(changed, seed, 0)) !== JSON.stringify(series(base, seed, 0));
+    }
+    // ...while the organisation that was changed did change.
+    expect(orgDiffered).toBe(true);
   });
 });

@@ -11,7 +11,7 @@ import { trustAt } from '../../src/engine/trust.js';
 import { compileWorld, type World } from '../../src/engine/world.js';
 import { ABSTAIN, NO, YES } from '../../src/rules/votes.js';
 import { loadScenario } from '../../src/scenario/load.js';
-import { fixture, scriptedRng } from '../helpers.js';
+import { fixture, scriptedRandom } from '../helpers.js';
 
 const A = 0;
 const B = 1;
@@ -69,24 +69,24 @@ describe('voting (worked by hand)', () => {
     const world = tinyWorld(neutral);
     const pNo = 1 / (1 + Math.exp(2));
     const state = withProposal(world, A);
-    castVotes(world, state, scriptedRng([0.4999, 1 - pNo + 1e-9]));
+    castVotes(world, state, scriptedRandom([0.4999, 1 - pNo + 1e-9]));
     expect([state.votes[A], state.votes[B], state.votes[C]]).toEqual([YES, YES, NO]);
     const again = withProposal(world, A);
-    castVotes(world, again, scriptedRng([0.5, 1 - pNo - 1e-9]));
+    castVotes(world, again, scriptedRandom([0.5, 1 - pNo - 1e-9]));
     expect([again.votes[B], again.votes[C]]).toEqual([ABSTAIN, ABSTAIN]);
   });
 
   it('under unanimity an abstention blocks; under consensus it does not', () => {
     const world = tinyWorld(neutral);
     const state = withProposal(world, A);
-    castVotes(world, state, scriptedRng([0.1, 0.6])); // B yes, C abstains
+    castVotes(world, state, scriptedRandom([0.1, 0.6])); // B yes, C abstains
     decideProposals(world, state);
     expect(state.passed[0]).toBe(0);
     expect(state.adopted[0]).toBe(0);
 
     const consensus = tinyWorld({ ...neutral, 'organisations.ORG.rules.default': { kind: 'consensus' } });
     const second = withProposal(consensus, A);
-    castVotes(consensus, second, scriptedRng([0.1, 0.6]));
+    castVotes(consensus, second, scriptedRandom([0.1, 0.6]));
     decideProposals(consensus, second);
     expect(second.passed[0]).toBe(1);
     expect(second.adopted[0]).toBe(1);
@@ -112,7 +112,7 @@ describe('implementation evidence (worked by hand)', () => {
     const state = withProposal(world, A);
     state.passed[0] = 1;
     state.participants.set([1, 1, 1]);
-    implementMeasures(world, state, scriptedRng([0.1, 0.5, 0.9])); // A, B implement; C defects
+    implementMeasures(world, state, scriptedRandom([0.1, 0.5, 0.9])); // A, B implement; C defects
     expect(state.implemented[0]).toBe(2);
     // A→B: r = 0.5 + 1, s = 0.5 → (1.5 + 1)/(1.5 + 0.5 + 2) = 0.625; B→A the same.
     expect(trustAt(state.trust, A, B, 1)).toBe(0.625);
@@ -131,7 +131,7 @@ describe('agenda and events', () => {
     const state = createRunState(low);
     state.step = 1;
     assessTrust(low, state);
-    tableProposals(low, state, scriptedRng([]));
+    tableProposals(low, state, scriptedRandom([]));
     expect(state.proposalCount).toBe(0);
 
     const open = tinyWorld({ 'cbms.X.level': 2, 'parameters.agenda.levelThresholds': [0, 0.5] });
@@ -139,7 +139,7 @@ describe('agenda and events', () => {
     second.step = 1;
     assessTrust(open, second);
     // Two draws: which eligible CBM (only one), then the proposer (0.7 × 3 → member 2, CCC).
-    tableProposals(open, second, scriptedRng([0.3, 0.7]));
+    tableProposals(open, second, scriptedRandom([0.3, 0.7]));
     expect(second.proposalCount).toBe(1);
     expect(second.proposalProposer[0]).toBe(C);
   });

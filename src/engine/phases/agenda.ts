@@ -1,4 +1,5 @@
-import { type Rng, randomIndex } from '../rng.js';
+import type { RunRandom } from '../random.js';
+import { randomIndex } from '../rng.js';
 import type { RunState } from '../state.js';
 import type { World } from '../world.js';
 
@@ -8,11 +9,12 @@ import type { World } from '../world.js';
  * among members is at least levelThreshold[L − 1]. Proposals are drawn from the eligible ones
  * without replacement; the proposer is a member drawn at random.
  */
-export function tableProposals(world: World, state: RunState, rng: Rng): void {
+export function tableProposals(world: World, state: RunState, random: RunRandom): void {
   const { n, cbmCount } = world;
   for (let o = 0; o < world.orgCount; o++) {
     const members = state.memberCount[o];
     if (members === 0) continue;
+    const rng = random.agenda[o];
     let eligible = 0;
     for (let k = 0; k < world.catalogueSize[o]; k++) {
       const c = world.catalogue[o * cbmCount + k];

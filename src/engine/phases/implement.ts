@@ -1,4 +1,4 @@
-import type { Rng } from '../rng.js';
+import type { RunRandom } from '../random.js';
 import type { RunState } from '../state.js';
 import { addEvidence } from '../trust.js';
 import type { World } from '../world.js';
@@ -12,7 +12,7 @@ import type { World } from '../world.js';
  *   i did not                   → nothing (i learnt nothing new about j)
  * The step's `implemented` counter counts participants who implemented, measure by measure.
  */
-export function implementMeasures(world: World, state: RunState, rng: Rng): void {
+export function implementMeasures(world: World, state: RunState, random: RunRandom): void {
   const { n } = world;
   const { probability } = world.parameters.implementation;
   const { implementationEvidence, defectionEvidence } = world.parameters.trust;
@@ -22,6 +22,7 @@ export function implementMeasures(world: World, state: RunState, rng: Rng): void
     const o = state.proposalOrg[p];
     const base = o * n;
     const count = state.memberCount[o];
+    const rng = random.implementation[o];
     for (let m = 0; m < count; m++) {
       const i = state.memberList[base + m];
       done[i] = state.participants[p * n + i] && rng.next() < probability ? 1 : 0;

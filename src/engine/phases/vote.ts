@@ -1,5 +1,5 @@
 import { ABSTAIN, NO, YES } from '../../rules/votes.js';
-import type { Rng } from '../rng.js';
+import type { RunRandom } from '../random.js';
 import { logistic, scoreCbm } from '../score.js';
 import type { RunState } from '../state.js';
 import type { World } from '../world.js';
@@ -11,13 +11,14 @@ import type { World } from '../world.js';
  * One uniform draw u per vote: yes if u < P(yes), no if u ≥ 1 − P(no), abstain otherwise.
  * The proposer votes yes without a draw.
  */
-export function castVotes(world: World, state: RunState, rng: Rng): void {
+export function castVotes(world: World, state: RunState, random: RunRandom): void {
   const { n } = world;
   const { temperature, abstention } = world.parameters.voting;
   for (let p = 0; p < state.proposalCount; p++) {
     const o = state.proposalOrg[p];
     const c = state.proposalCbm[p];
     const proposer = state.proposalProposer[p];
+    const rng = random.votes[o];
     for (let m = 0; m < state.memberCount[o]; m++) {
       const i = state.memberList[o * n + m];
       if (i === proposer) {
