@@ -6,7 +6,7 @@ import { compileWorld } from '../engine/world.js';
 import { RECORDERS } from '../metrics/recorders.js';
 import { summarizeRun } from '../metrics/summarize.js';
 import { summaryDocument } from '../metrics/summary-document.js';
-import { timeseriesCsv, timeseriesRows } from '../metrics/timeseries.js';
+import { timeseriesCsv, timeseriesRows, vetoesCsv } from '../metrics/timeseries.js';
 import { loadScenario } from '../scenario/load.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { integerOption } from './options.js';
@@ -60,11 +60,16 @@ function runCommand(file: string, options: RunOptions): void {
         : { name: 'timeseries.csv', content: timeseriesCsv(result) };
     writeFileAtomic(join(options.out, series.name), series.content);
     writeFileAtomic(join(options.out, 'summary.json'), `${JSON.stringify(document, null, 2)}\n`);
+    const organisations = Object.values(loaded.scenario.organisations);
+    writeFileAtomic(
+      join(options.out, 'vetoes.csv'),
+      vetoesCsv(result, (o) => organisations[o].members),
+    );
     process.stdout.write(
       `${summaryTable(loaded.scenario.name, document.seed, result.startYear, result.steps, result.stepsPerYear, summary)}\n\n`,
     );
     process.stdout.write(
-      `wrote ${join(options.out, series.name)} and ${join(options.out, 'summary.json')}\n`,
+      `wrote ${join(options.out, series.name)}, ${join(options.out, 'summary.json')} and ${join(options.out, 'vetoes.csv')}\n`,
     );
     return;
   }
@@ -96,6 +101,7 @@ function summaryTable(
     'trust',
     'cohesion',
     'implemented',
+    'vetoes',
     'stage',
     'conflicts',
   ];
@@ -109,6 +115,7 @@ function summaryTable(
     v.mean_trust,
     v.cohesion,
     v.cbms_implemented,
+    v.vetoes,
     v.stage,
     v.conflicts,
   ]);
@@ -117,7 +124,7 @@ function summaryTable(
     '',
     formatTable(headers, rows),
     '',
-    'proposals, adopted, implemented, conflicts: totals over the run; adoption: adopted / proposals;',
+    'proposals, adopted, implemented, vetoes, conflicts: totals over the run; adoption: adopted / proposals;',
     'ambition: mean bindingness × benefit of what was adopted; members, trust, cohesion, stage: at the end.',
   ].join('\n');
 }

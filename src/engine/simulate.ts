@@ -17,6 +17,9 @@ export interface RunResult {
   orgIds: string[];
   metricNames: readonly string[];
   values: Float64Array;
+  /** Optional per-state results: state ids, and vetoes used over the run, vetoesByState[o × states + i]. */
+  stateIds?: string[];
+  vetoesByState?: Float64Array;
 }
 
 export interface SimulateOptions {
@@ -62,6 +65,8 @@ export function simulate(world: World, seed: number | string, options: SimulateO
     orgIds: world.orgIds,
     metricNames: options.recorders ? recorders.map((r) => r.name) : METRIC_NAMES,
     values,
+    stateIds: world.stateIds,
+    vetoesByState: state.vetoesByState,
   };
 }
 

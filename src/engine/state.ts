@@ -1,3 +1,5 @@
+import { DIMENSION_COUNT } from '../model/dimensions.js';
+import { markVetoHolders } from '../rules/decide.js';
 import { createTrustStore, type TrustStore } from './trust.js';
 import type { World } from './world.js';
 
@@ -38,6 +40,14 @@ export interface RunState {
   ambitionSum: Float64Array;
   implemented: Float64Array;
   conflicts: Float64Array;
+  vetoes: Float64Array;
+  /** implementedByDimension[o * DIMENSION_COUNT + d] this step. */
+  implementedByDimension: Float64Array;
+
+  /** vetoHolder[o * n + i] = 1 when member i's lone "no" blocks o's CBM proposals (see markVetoHolders). */
+  vetoHolder: Uint8Array;
+  /** Whole-run count of vetoes used by each state in each organisation: vetoesByState[o * n + i]. */
+  vetoesByState: Float64Array;
 
   /** Scratch space. */
   eligible: Int32Array;
@@ -47,6 +57,30 @@ export interface RunState {
 }
 
 export function createRunState(world: World): RunState {
+  const state = allocateRunState(world);
+  for (let o = 0; o < world.orgCount; o++) updateVetoHolders(world, state, o);
+  return state;
+}
+
+/** Recomputes who holds a veto in organisation o (after its membership or rule changes). */
+export function updateVetoHolders(world: World, state: RunState, o: number): void {
+  const { n } = world;
+  markVetoHolders(
+    world.cbmRule[o],
+    state.memberList,
+    o * n,
+    state.memberCount[o],
+    state.votes,
+    0,
+    world.weight,
+    o * n,
+    world.population,
+    state.vetoHolder,
+    o * n,
+  );
+}
+
+function allocateRunState(world: World): RunState {
   const { n, orgCount } = world;
   let maxProposals = 0;
   for (let o = 0; o < orgCount; o++) maxProposals += world.agendaSize[o];
@@ -65,7 +99,8 @@ export function createRunState(world: World): RunState {
     proposalOrg: new Int32Array(maxProposals),
     proposalCbm: new Int32Array(maxProposals),
     proposalProposer: new Int32Array(maxProposals),
-    votes: new Int8Array(maxProposals * n),
+    // At least one row: markVetoHolders uses it as scratch space even with an empty agenda.
+    votes: new Int8Array(Math.max(maxProposals, 1) * n),
     participants: new Uint8Array(maxProposals * n),
     passed: new Uint8Array(maxProposals),
     proposals: new Float64Array(orgCount),
@@ -73,6 +108,10 @@ export function createRunState(world: World): RunState {
     ambitionSum: new Float64Array(orgCount),
     implemented: new Float64Array(orgCount),
     conflicts: new Float64Array(orgCount),
+    vetoes: new Float64Array(orgCount),
+    implementedByDimension: new Float64Array(orgCount * DIMENSION_COUNT),
+    vetoHolder: new Uint8Array(orgCount * n),
+    vetoesByState: new Float64Array(orgCount * n),
     eligible: new Int32Array(Math.max(world.cbmCount, 1)),
     implementedBy: new Uint8Array(n),
     nextEvent: 0,
@@ -87,6 +126,8 @@ export function resetStepCounters(state: RunState): void {
   state.ambitionSum.fill(0);
   state.implemented.fill(0);
   state.conflicts.fill(0);
+  state.vetoes.fill(0);
+  state.implementedByDimension.fill(0);
 }
 
 /** Whether state i is currently a member of organisation o (members are few; a scan is cheap). */

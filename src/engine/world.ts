@@ -41,6 +41,8 @@ export interface World {
   cbmIds: string[];
   cbmCount: number;
   cbmLevel: Int32Array;
+  /** Index of each CBM's dimension in DIMENSIONS. */
+  cbmDimension: Uint8Array;
   /** cbmBenefit[c * DIMENSION_COUNT + d] */
   cbmBenefit: Float64Array;
   cbmCost: Float64Array;
@@ -95,6 +97,7 @@ export function compileWorld(scenario: Scenario, options: CompileOptions = {}): 
   const cbmCount = cbmIds.length;
   const cbmIndex = new Map(cbmIds.map((id, c) => [id, c]));
   const cbmLevel = new Int32Array(cbmCount);
+  const cbmDimension = new Uint8Array(cbmCount);
   const cbmBenefit = new Float64Array(cbmCount * DIMENSION_COUNT);
   const cbmCost = new Float64Array(cbmCount);
   const cbmBindingness = new Float64Array(cbmCount);
@@ -102,6 +105,7 @@ export function compileWorld(scenario: Scenario, options: CompileOptions = {}): 
   cbmIds.forEach((id, c) => {
     const cbm = scenario.cbms[id];
     cbmLevel[c] = cbm.level;
+    cbmDimension[c] = DIMENSIONS.indexOf(cbm.dimension);
     let total = 0;
     DIMENSIONS.forEach((d, k) => {
       const b = cbm.benefit[d] ?? 0;
@@ -187,6 +191,7 @@ export function compileWorld(scenario: Scenario, options: CompileOptions = {}): 
     cbmIds,
     cbmCount,
     cbmLevel,
+    cbmDimension,
     cbmBenefit,
     cbmCost,
     cbmBindingness,

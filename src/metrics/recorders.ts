@@ -1,6 +1,7 @@
 import type { RunState } from '../engine/state.js';
 import { groupCohesion, meanGroupTrust } from '../engine/trust.js';
 import type { World } from '../engine/world.js';
+import { DIMENSION_COLUMNS, DIMENSION_COUNT, DIMENSIONS } from '../model/dimensions.js';
 
 /**
  * What is recorded for each organisation after each step: one named recorder per column of
@@ -93,6 +94,20 @@ export const RECORDERS: readonly Recorder[] = [
     whole: 'total',
     record: (_world, state, o) => state.conflicts[o],
   },
+  {
+    name: 'vetoes',
+    description: 'vetoes used this step: "no" votes on failed proposals by members whose lone "no" blocks',
+    whole: 'total',
+    record: (_world, state, o) => state.vetoes[o],
+  },
+  ...DIMENSIONS.map(
+    (dimension, d): Recorder => ({
+      name: `cbms_${DIMENSION_COLUMNS[dimension]}`,
+      description: `implementations this step of CBMs in the ${dimension} dimension`,
+      whole: 'total',
+      record: (_world, state, o) => state.implementedByDimension[o * DIMENSION_COUNT + d],
+    }),
+  ),
 ];
 
 export const METRIC_NAMES: readonly string[] = RECORDERS.map((recorder) => recorder.name);

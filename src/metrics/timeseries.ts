@@ -46,3 +46,16 @@ export function timeseriesRows(result: RunResult): Record<string, string | numbe
   }
   return rows;
 }
+
+/** vetoes.csv of a run: for each organisation and member state, the vetoes it used over the run. */
+export function vetoesCsv(result: RunResult, members: (o: number) => string[]): string {
+  const lines = ['org,state,vetoes'];
+  const n = result.stateIds?.length ?? 0;
+  result.orgIds.forEach((org, o) => {
+    for (const id of members(o)) {
+      const i = result.stateIds?.indexOf(id) ?? -1;
+      lines.push(`${org},${id},${csvNumber(result.vetoesByState?.[o * n + i] ?? Number.NaN)}`);
+    }
+  });
+  return `${lines.join('\n')}\n`;
+}

@@ -154,3 +154,43 @@ export function markPivotal(
     pivotal[pivotalOffset + state] = flips;
   }
 }
+
+/**
+ * Veto holders: on return `holds[holdsOffset + state]` is 1 for each member whose "no" alone
+ * blocks a proposal that every other member supports — under unanimity and consensus every
+ * member, under consensus-minus-k (k ≥ 1) nobody, under a quota its veto list and anyone the quota
+ * cannot do without. It depends only on the rule and the membership. `votes` is scratch space.
+ */
+export function markVetoHolders(
+  rule: CompiledRule,
+  members: Int32Array,
+  memberOffset: number,
+  count: number,
+  votes: Int8Array,
+  voteOffset: number,
+  weight: Float64Array,
+  weightOffset: number,
+  population: Float64Array,
+  holds: Uint8Array,
+  holdsOffset: number,
+): void {
+  for (let m = 0; m < count; m++) votes[voteOffset + members[memberOffset + m]] = YES;
+  for (let m = 0; m < count; m++) {
+    const state = members[memberOffset + m];
+    votes[voteOffset + state] = NO;
+    holds[holdsOffset + state] = passes(
+      rule,
+      members,
+      memberOffset,
+      count,
+      votes,
+      voteOffset,
+      weight,
+      weightOffset,
+      population,
+    )
+      ? 0
+      : 1;
+    votes[voteOffset + state] = YES;
+  }
+}

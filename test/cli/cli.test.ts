@@ -37,7 +37,8 @@ describe('cica-sim run', () => {
     cli('run', builtin, '--seed', '1', '--years', '2', '--out', out);
     const lines = readFileSync(join(out, 'timeseries.csv'), 'utf8').trimEnd().split('\n');
     expect(lines[0]).toBe(
-      'step,year,org,members,proposals,adopted,adoption_rate,ambition,mean_trust,cohesion,cbms_implemented,stage,conflicts',
+      'step,year,org,members,proposals,adopted,adoption_rate,ambition,mean_trust,cohesion,cbms_implemented,stage,conflicts,' +
+        'vetoes,cbms_military_political,cbms_new_threats,cbms_economic,cbms_environmental,cbms_human',
     );
     expect(lines).toHaveLength(1 + 8 * 3);
     expect(lines[1]).toMatch(/^1,2025,CICA,28,/);
@@ -53,6 +54,18 @@ describe('cica-sim run', () => {
     expect(summary.scenario.hash).toMatch(/^sha256:/);
     expect(summary.cicaSim).toBe(JSON.parse(readFileSync(repoFile('package.json'), 'utf8')).version);
     expect(Object.keys(summary.organisations.CICA)).toEqual([...METRIC_NAMES]);
+    // Vetoes per state sum to the organisation's total, and the dimensions to all implementations.
+    const vetoes = readFileSync(join(out, 'vetoes.csv'), 'utf8').trimEnd().split('\n');
+    expect(vetoes[0]).toBe('org,state,vetoes');
+    expect(vetoes).toHaveLength(1 + 28 + 10 + 11);
+    const cicaVetoes = vetoes
+      .filter((line) => line.startsWith('CICA,'))
+      .reduce((sum, line) => sum + Number(line.split(',')[2]), 0);
+    expect(cicaVetoes).toBe(summary.organisations.CICA.vetoes);
+    const dims = ['military_political', 'new_threats', 'economic', 'environmental', 'human'];
+    expect(dims.reduce((sum, d) => sum + summary.organisations.CICA[`cbms_${d}`], 0)).toBe(
+      summary.organisations.CICA.cbms_implemented,
+    );
   });
 
   it('writes timeseries.json with --format json, and prints a readable table without --out', () => {
@@ -65,6 +78,20 @@ describe('cica-sim run', () => {
     expect(table.code).toBe(0);
     expect(table.stdout).toMatch(/^Asia 2025 — seed 1, 2025–2025 \(4 steps\)/);
     expect(table.stdout).toMatch(/^CICA\s+28\s/m);
+    // Every row has as many cells as the header.
+    const lines = table.stdout.split('\n');
+    const header =
+      lines
+        .find((line) => line.startsWith('org '))
+        ?.trim()
+        .split(/\s+/) ?? [];
+    const cica =
+      lines
+        .find((line) => line.startsWith('CICA '))
+        ?.trim()
+        .split(/\s+/) ?? [];
+    expect(header).toContain('vetoes');
+    expect(cica).toHaveLength(header.length);
   });
 });
 

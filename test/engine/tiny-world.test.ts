@@ -84,6 +84,15 @@ describe('voting (worked by hand)', () => {
     expect(state.passed[0]).toBe(0);
     expect(state.adopted[0]).toBe(0);
 
+    // An abstention is not a veto.
+    expect(state.vetoes[0]).toBe(0);
+    const objection = withProposal(world, A);
+    castVotes(world, objection, scriptedRandom([0.1, 0.99])); // B yes, C objects
+    decideProposals(world, objection);
+    expect(objection.passed[0]).toBe(0);
+    expect(objection.vetoes[0]).toBe(1);
+    expect([...objection.vetoesByState]).toEqual([0, 0, 1]);
+
     const consensus = tinyWorld({ ...neutral, 'organisations.ORG.rules.default': { kind: 'consensus' } });
     const second = withProposal(consensus, A);
     castVotes(consensus, second, scriptedRandom([0.1, 0.6]));
@@ -114,6 +123,8 @@ describe('implementation evidence (worked by hand)', () => {
     state.participants.set([1, 1, 1]);
     implementMeasures(world, state, scriptedRandom([0.1, 0.5, 0.9])); // A, B implement; C defects
     expect(state.implemented[0]).toBe(2);
+    // X is an economic measure: both implementations count in that dimension (index 2), none elsewhere.
+    expect([...state.implementedByDimension]).toEqual([0, 0, 2, 0, 0]);
     // A→B: r = 0.5 + 1, s = 0.5 → (1.5 + 1)/(1.5 + 0.5 + 2) = 0.625; B→A the same.
     expect(trustAt(state.trust, A, B, 1)).toBe(0.625);
     expect(trustAt(state.trust, B, A, 1)).toBe(0.625);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compileRule } from '../../src/rules/compile.js';
-import { decide, markPivotal } from '../../src/rules/decide.js';
+import { decide, markPivotal, markVetoHolders } from '../../src/rules/decide.js';
 import type { Rule } from '../../src/rules/schema.js';
 import { ABSTAIN, NO, YES } from '../../src/rules/votes.js';
 
@@ -140,5 +140,42 @@ describe('pivotal members', () => {
     expect(pivotalOf({ kind: 'quota', yes: { count: 2 }, veto: ['m0'] }, [NO, YES, YES, YES])).toEqual([
       1, 0, 0, 0,
     ]);
+  });
+});
+
+describe('veto holders', () => {
+  function holders(rule: Rule, n: number): number[] {
+    const compiled = compileRule(rule, { count: n, weight: n, population: 0 }, (id) => Number(id.slice(1)));
+    const holds = new Uint8Array(n);
+    const ones = new Float64Array(n).fill(1);
+    markVetoHolders(
+      compiled,
+      Int32Array.from({ length: n }, (_, i) => i),
+      0,
+      n,
+      new Int8Array(n),
+      0,
+      ones,
+      0,
+      new Float64Array(n),
+      holds,
+      0,
+    );
+    return [...holds];
+  }
+
+  it('everyone under unanimity and consensus; nobody under consensus minus one', () => {
+    expect(holders({ kind: 'unanimity' }, 4)).toEqual([1, 1, 1, 1]);
+    expect(holders({ kind: 'consensus' }, 4)).toEqual([1, 1, 1, 1]);
+    expect(holders({ kind: 'consensus-minus', k: 1 }, 4)).toEqual([0, 0, 0, 0]);
+  });
+
+  it('under a quota, the veto list and whoever the quota cannot do without', () => {
+    expect(holders({ kind: 'quota', yes: { count: 2 }, veto: ['m1'] }, 4)).toEqual([0, 1, 0, 0]);
+    // 4 of 4 needed: everyone's "no" blocks. 3 of 4: nobody's alone does.
+    expect(holders({ kind: 'quota', yes: { count: 4 } }, 4)).toEqual([1, 1, 1, 1]);
+    expect(holders({ kind: 'quota', yes: { count: 3 } }, 4)).toEqual([0, 0, 0, 0]);
+    // Opt-in: a lone refusal never stops the others.
+    expect(holders({ kind: 'opt-in', minParticipants: 2 }, 4)).toEqual([0, 0, 0, 0]);
   });
 });

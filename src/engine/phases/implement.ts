@@ -1,3 +1,4 @@
+import { DIMENSION_COUNT } from '../../model/dimensions.js';
 import type { RunRandom } from '../random.js';
 import type { RunState } from '../state.js';
 import { addEvidence } from '../trust.js';
@@ -27,6 +28,7 @@ export function implementMeasures(world: World, state: RunState, random: RunRand
       const i = state.memberList[base + m];
       done[i] = state.participants[p * n + i] && rng.next() < probability ? 1 : 0;
       state.implemented[o] += done[i];
+      state.implementedByDimension[o * DIMENSION_COUNT + world.cbmDimension[state.proposalCbm[p]]] += done[i];
     }
     for (let a = 0; a < count; a++) {
       const i = state.memberList[base + a];
