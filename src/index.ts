@@ -9,6 +9,7 @@ export {
   castVotes,
   DEFAULT_PHASES,
   decideProposals,
+  deliberate,
   implementMeasures,
   tableProposals,
 } from './engine/phases/index.js';

@@ -4,31 +4,29 @@ import { trustAt } from './trust.js';
 import type { World } from './world.js';
 
 /**
- * How much state i wants CBM c adopted (docs/MODEL.md §Voting):
+ * How much state i wants proposal p (CBM c, as amended: bindingness b_p, cost c_p) adopted
+ * (docs/MODEL.md §Voting):
  *
  *   score = Σ_d salience[i,d] × benefit[c,d]
- *         − cost[c] × (1 + sovereigntyWeight × sovereignty[i] × bindingness[c])
+ *         − c_p × (1 + sovereigntyWeight × sovereignty[i] × b_p)
  *         + proposerTrustWeight × (trust(i → proposer) − ½)
  *         + memberTrustWeight × (mean trust(i → other members) − ½)
  *
  * Sovereignty-sensitive states pay more for binding measures; trust in the proposer and in
  * those who would take part makes a state readier to say yes.
  */
-export function scoreCbm(
-  world: World,
-  state: RunState,
-  o: number,
-  i: number,
-  c: number,
-  proposer: number,
-): number {
+export function scoreProposal(world: World, state: RunState, p: number, i: number): number {
+  const o = state.proposalOrg[p];
+  const c = state.proposalCbm[p];
+  const proposer = state.proposalProposer[p];
   const { voting } = world.parameters;
   let benefit = 0;
   for (let d = 0; d < DIMENSION_COUNT; d++) {
     benefit += world.salience[i * DIMENSION_COUNT + d] * world.cbmBenefit[c * DIMENSION_COUNT + d];
   }
   const cost =
-    world.cbmCost[c] * (1 + voting.sovereigntyWeight * world.sovereignty[i] * world.cbmBindingness[c]);
+    state.proposalCost[p] *
+    (1 + voting.sovereigntyWeight * world.sovereignty[i] * state.proposalBindingness[p]);
   const proposerTrust = trustAt(state.trust, i, proposer, state.step);
   const memberTrust = state.meanTrustToMembers[o * world.n + i];
   return (
@@ -41,4 +39,10 @@ export function scoreCbm(
 
 export function logistic(x: number): number {
   return 1 / (1 + Math.exp(-x));
+}
+
+/** P(no) of member i on proposal p: σ(−score/temperature − abstention) (docs/MODEL.md §Voting). */
+export function objectionProbability(world: World, state: RunState, p: number, i: number): number {
+  const { temperature, abstention } = world.parameters.voting;
+  return logistic(-scoreProposal(world, state, p, i) / temperature - abstention);
 }

@@ -28,6 +28,9 @@ export interface RunState {
   proposalOrg: Int32Array;
   proposalCbm: Int32Array;
   proposalProposer: Int32Array;
+  /** Bindingness and cost of each proposal as it goes to the vote, after any amendment. */
+  proposalBindingness: Float64Array;
+  proposalCost: Float64Array;
   /** votes[p * n + i]: YES, ABSTAIN or NO of state i on proposal p. */
   votes: Int8Array;
   /** participants[p * n + i]: 1 when i is bound by proposal p as decided. */
@@ -41,6 +44,7 @@ export interface RunState {
   implemented: Float64Array;
   conflicts: Float64Array;
   vetoes: Float64Array;
+  amendments: Float64Array;
   /** implementedByDimension[o * DIMENSION_COUNT + d] this step. */
   implementedByDimension: Float64Array;
 
@@ -99,6 +103,8 @@ function allocateRunState(world: World): RunState {
     proposalOrg: new Int32Array(maxProposals),
     proposalCbm: new Int32Array(maxProposals),
     proposalProposer: new Int32Array(maxProposals),
+    proposalBindingness: new Float64Array(maxProposals),
+    proposalCost: new Float64Array(maxProposals),
     // At least one row: markVetoHolders uses it as scratch space even with an empty agenda.
     votes: new Int8Array(Math.max(maxProposals, 1) * n),
     participants: new Uint8Array(maxProposals * n),
@@ -109,6 +115,7 @@ function allocateRunState(world: World): RunState {
     implemented: new Float64Array(orgCount),
     conflicts: new Float64Array(orgCount),
     vetoes: new Float64Array(orgCount),
+    amendments: new Float64Array(orgCount),
     implementedByDimension: new Float64Array(orgCount * DIMENSION_COUNT),
     vetoHolder: new Uint8Array(orgCount * n),
     vetoesByState: new Float64Array(orgCount * n),
@@ -127,6 +134,7 @@ export function resetStepCounters(state: RunState): void {
   state.implemented.fill(0);
   state.conflicts.fill(0);
   state.vetoes.fill(0);
+  state.amendments.fill(0);
   state.implementedByDimension.fill(0);
 }
 
@@ -136,4 +144,10 @@ export function isMember(state: RunState, n: number, o: number, i: number): bool
   const end = start + state.memberCount[o];
   for (let k = start; k < end; k++) if (state.memberList[k] === i) return true;
   return false;
+}
+
+/** The chair of organisation o at the current step: the rotation advances every term. */
+export function chairOf(world: World, state: RunState, o: number): number {
+  const order = world.chairOrder[o];
+  return order[Math.floor((state.step - 1) / world.chairTermSteps[o]) % order.length];
 }

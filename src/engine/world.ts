@@ -37,6 +37,9 @@ export interface World {
   catalogueSize: Int32Array;
   agendaSize: Int32Array;
   stage: Int32Array;
+  /** The chair rotation of organisation o: chairOrder[o] (state indices), each serving chairTermSteps[o] steps. */
+  chairOrder: Int32Array[];
+  chairTermSteps: Int32Array;
 
   cbmIds: string[];
   cbmCount: number;
@@ -49,6 +52,8 @@ export interface World {
   cbmBindingness: Float64Array;
   /** Ambition of a CBM as tabled: bindingness × total benefit. */
   cbmAmbition: Float64Array;
+  /** Total benefit of a CBM over all dimensions (ambition = bindingness × this). */
+  cbmTotalBenefit: Float64Array;
   /** Mean member trust needed to table a CBM of level L: levelThreshold[L - 1]. */
   levelThreshold: Float64Array;
 
@@ -102,6 +107,7 @@ export function compileWorld(scenario: Scenario, options: CompileOptions = {}): 
   const cbmCost = new Float64Array(cbmCount);
   const cbmBindingness = new Float64Array(cbmCount);
   const cbmAmbition = new Float64Array(cbmCount);
+  const cbmTotalBenefit = new Float64Array(cbmCount);
   cbmIds.forEach((id, c) => {
     const cbm = scenario.cbms[id];
     cbmLevel[c] = cbm.level;
@@ -115,6 +121,7 @@ export function compileWorld(scenario: Scenario, options: CompileOptions = {}): 
     cbmCost[c] = cbm.cost;
     cbmBindingness[c] = cbm.bindingness;
     cbmAmbition[c] = cbm.bindingness * total;
+    cbmTotalBenefit[c] = total;
   });
 
   const orgIds = Object.keys(scenario.organisations);
@@ -127,6 +134,8 @@ export function compileWorld(scenario: Scenario, options: CompileOptions = {}): 
   const agendaSize = new Int32Array(orgCount);
   const stage = new Int32Array(orgCount);
   const cbmRule: CompiledRule[] = [];
+  const chairOrder: Int32Array[] = [];
+  const chairTermSteps = new Int32Array(orgCount);
   orgIds.forEach((orgId, o) => {
     const org = scenario.organisations[orgId];
     org.members.forEach((id, m) => {
@@ -141,6 +150,8 @@ export function compileWorld(scenario: Scenario, options: CompileOptions = {}): 
     catalogueSize[o] = ids.length;
     agendaSize[o] = org.agendaSize;
     stage[o] = org.stage;
+    chairOrder.push(Int32Array.from((org.chair.order ?? org.members).map(indexOf)));
+    chairTermSteps[o] = Math.max(1, Math.round(org.chair.termYears * scenario.stepsPerYear));
     let totalWeight = 0;
     let totalPopulation = 0;
     for (const id of org.members) {
@@ -196,6 +207,9 @@ export function compileWorld(scenario: Scenario, options: CompileOptions = {}): 
     cbmCost,
     cbmBindingness,
     cbmAmbition,
+    cbmTotalBenefit,
+    chairOrder,
+    chairTermSteps,
     levelThreshold: Float64Array.from(scenario.parameters.agenda.levelThresholds),
     initialPositive,
     initialNegative,

@@ -95,6 +95,12 @@ export const RECORDERS: readonly Recorder[] = [
     record: (_world, state, o) => state.conflicts[o],
   },
   {
+    name: 'amendments',
+    description: "amendments made by chairs to this step's proposals before the votes",
+    whole: 'total',
+    record: (_world, state, o) => state.amendments[o],
+  },
+  {
     name: 'vetoes',
     description: 'vetoes used this step: "no" votes on failed proposals by members whose lone "no" blocks',
     whole: 'total',

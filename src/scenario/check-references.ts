@@ -93,6 +93,14 @@ export function checkReferences(scenario: Scenario): PathProblem[] {
         }
       });
     }
+    org.chair.order?.forEach((id, i) => {
+      if (!statusOf.has(id)) {
+        problems.push({
+          path: `${base}.chair.order.${i}`,
+          message: `expected a member, observer or partner of ${orgId}, found "${id}"`,
+        });
+      }
+    });
     if (org.stage > org.ladder.length) {
       problems.push({
         path: `${base}.stage`,

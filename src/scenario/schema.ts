@@ -73,6 +73,17 @@ export const OrganisationSchema = z.strictObject({
     .default('all')
     .describe('the CBMs this organisation may put on its agenda: ids from `cbms`, or "all"'),
   agendaSize: z.int().min(0).max(100).default(2).describe('CBM proposals put to a vote each step'),
+  chair: z
+    .strictObject({
+      order: z
+        .array(Id)
+        .min(1)
+        .optional()
+        .describe('the rotation, in order (default: the members as listed)'),
+      termYears: z.number().gt(0).max(100).default(2).describe('years each chair serves'),
+    })
+    .prefault({})
+    .describe('the rotating chair, who amends proposals before votes'),
   ladder: z.array(z.string().min(1)).default([]).describe('institutional ladder, in order'),
   stage: z.int().min(0).default(0).describe('how many rungs of the ladder are already reached'),
 });
@@ -139,6 +150,13 @@ const TrustParameters = z.strictObject({
     .default(0.5)
     .describe('negative evidence toward a participant who did not implement, from each who did'),
   cohesionThreshold: probability.default(0.5).describe('trust above which a pair counts as cohesive'),
+  blockingPenalty: z
+    .number()
+    .min(0)
+    .default(0.1)
+    .describe(
+      'negative evidence from each supporter of a failed proposal toward each member that voted no (0: off)',
+    ),
 });
 
 const VotingParameters = z.strictObject({
@@ -172,6 +190,16 @@ const AgendaParameters = z.strictObject({
     .describe('mean trust among members needed to table a CBM of level 1, 2, ...'),
 });
 
+const AmendmentParameters = z.strictObject({
+  enabled: z.boolean().default(true).describe('whether the chair amends proposals before votes'),
+  rounds: z.int().min(0).max(50).default(3).describe('most amendments to one proposal'),
+  objectionThreshold: probability
+    .default(0.1)
+    .describe('a member whose chance of voting no is at least this counts as a likely objector'),
+  bindingnessCut: probability.default(0.25).describe('share of bindingness removed by one amendment'),
+  costCut: probability.default(0.2).describe('share of cost removed by one amendment'),
+});
+
 const ImplementationParameters = z.strictObject({
   probability: probability.default(0.8).describe('chance a participant implements an adopted measure'),
 });
@@ -189,6 +217,7 @@ export const ParametersSchema = z.strictObject({
   trust: TrustParameters.prefault({}),
   voting: VotingParameters.prefault({}),
   agenda: AgendaParameters.prefault({}),
+  amendment: AmendmentParameters.prefault({}),
   implementation: ImplementationParameters.prefault({}),
   events: EventParameters.prefault({}),
 });

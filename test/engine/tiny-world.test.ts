@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { tableProposals } from '../../src/engine/phases/agenda.js';
 import { assessTrust } from '../../src/engine/phases/assess.js';
 import { decideProposals } from '../../src/engine/phases/decide.js';
+import { deliberate } from '../../src/engine/phases/deliberate.js';
 import { applyScheduledEvents } from '../../src/engine/phases/events.js';
 import { implementMeasures } from '../../src/engine/phases/implement.js';
 import { castVotes } from '../../src/engine/phases/vote.js';
-import { scoreCbm } from '../../src/engine/score.js';
+import { scoreProposal } from '../../src/engine/score.js';
 import { createRunState, type RunState } from '../../src/engine/state.js';
 import { trustAt } from '../../src/engine/trust.js';
 import { compileWorld, type World } from '../../src/engine/world.js';
@@ -30,6 +31,8 @@ function withProposal(world: World, proposer: number): RunState {
   state.proposalOrg[0] = 0;
   state.proposalCbm[0] = 0;
   state.proposalProposer[0] = proposer;
+  state.proposalBindingness[0] = world.cbmBindingness[0];
+  state.proposalCost[0] = world.cbmCost[0];
   state.proposals[0] = 1;
   return state;
 }
@@ -58,11 +61,11 @@ describe('voting (worked by hand)', () => {
   it('scores a CBM from salience, cost, sovereignty and trust', () => {
     const world = tinyWorld(neutral);
     const state = withProposal(world, A);
-    expect(scoreCbm(world, state, 0, B, 0, A)).toBeCloseTo(0.5, 15);
+    expect(scoreProposal(world, state, 0, B)).toBeCloseTo(0.5, 15);
     // With cost 0.2, bindingness 0.5 and sovereignty 1 for B:
     //   0.5 − 0.2 × (1 + 1 × 1 × 0.5) = 0.2.
     const costly = tinyWorld({ ...neutral, 'cbms.X.cost': 0.2, 'actors.BBB.sovereignty': 1 });
-    expect(scoreCbm(costly, withProposal(costly, A), 0, B, 0, A)).toBeCloseTo(0.2, 15);
+    expect(scoreProposal(costly, withProposal(costly, A), 0, B)).toBeCloseTo(0.2, 15);
   });
 
   it('draws yes below P(yes), no above 1 − P(no), abstain between; the proposer says yes', () => {
@@ -92,6 +95,11 @@ describe('voting (worked by hand)', () => {
     expect(objection.passed[0]).toBe(0);
     expect(objection.vetoes[0]).toBe(1);
     expect([...objection.vetoesByState]).toEqual([0, 0, 1]);
+    // The blocked proposal costs its supporters' trust in the objector: s(A→C) = s(B→C) = 0.1
+    // (blockingPenalty) on no prior evidence → trust 1 / 2.1; C's view of them is unchanged.
+    expect(trustAt(objection.trust, A, C, 1)).toBeCloseTo(1 / 2.1, 14);
+    expect(trustAt(objection.trust, B, C, 1)).toBeCloseTo(1 / 2.1, 14);
+    expect(trustAt(objection.trust, C, A, 1)).toBe(0.5);
 
     const consensus = tinyWorld({ ...neutral, 'organisations.ORG.rules.default': { kind: 'consensus' } });
     const second = withProposal(consensus, A);
@@ -102,6 +110,55 @@ describe('voting (worked by hand)', () => {
     // Ambition of X: bindingness 0.5 × benefit 1.
     expect(second.ambitionSum[0]).toBe(0.5);
     expect([second.participants[A], second.participants[B], second.participants[C]]).toEqual([1, 1, 1]);
+  });
+});
+
+describe('amendment before the vote (worked by hand)', () => {
+  // Neutral trust, temperature 0.1, abstention 1; X: benefit 1 (economic), cost 0.3, bindingness 1.
+  // A and B (sovereignty 0): score 0.5 − 0.3 = 0.2, x = 2, P(no) = σ(−3) ≈ 0.047: not objectors.
+  // C (sovereignty 1): score 0.5 − 0.3 × (1 + 1) = −0.1, x = −1, P(no) = σ(0) = 0.5: objects.
+  // Round 1 (b 0.75, c 0.24): C scores 0.5 − 0.24 × 1.75 = 0.08, P(no) = σ(−1.8) ≈ 0.142 ≥ 0.1.
+  // Round 2 (b 0.5625, c 0.192): C scores 0.5 − 0.192 × 1.5625 = 0.2, P(no) ≈ 0.047: nobody objects.
+  const amended = {
+    'parameters.trust.priorStrength': 0,
+    'parameters.voting.temperature': 0.1,
+    'cbms.X.cost': 0.3,
+    'cbms.X.bindingness': 1,
+    'actors.CCC.sovereignty': 1,
+  };
+
+  it('under unanimity, cuts bindingness and cost until no member is a likely objector', () => {
+    const world = tinyWorld(amended);
+    const state = withProposal(world, A);
+    deliberate(world, state);
+    expect(state.amendments[0]).toBe(2);
+    expect(state.proposalBindingness[0]).toBeCloseTo(0.5625, 15);
+    expect(state.proposalCost[0]).toBeCloseTo(0.192, 15);
+    expect(scoreProposal(world, state, 0, C)).toBeCloseTo(0.2, 14);
+  });
+
+  it('under a two-thirds quota one objector does not matter: no amendment', () => {
+    const world = tinyWorld({
+      ...amended,
+      'organisations.ORG.rules.default': { kind: 'quota', yes: { count: { share: 2 / 3 } } },
+    });
+    const state = withProposal(world, A);
+    deliberate(world, state);
+    expect(state.amendments[0]).toBe(0);
+    expect(state.proposalBindingness[0]).toBe(1);
+  });
+
+  it('stops after `rounds` amendments, and does nothing when switched off', () => {
+    const once = tinyWorld({ ...amended, 'parameters.amendment.rounds': 1 });
+    const state = withProposal(once, A);
+    deliberate(once, state);
+    expect(state.amendments[0]).toBe(1);
+    expect(state.proposalBindingness[0]).toBeCloseTo(0.75, 15);
+    const off = tinyWorld({ ...amended, 'parameters.amendment.enabled': false });
+    const untouched = withProposal(off, A);
+    deliberate(off, untouched);
+    expect(untouched.amendments[0]).toBe(0);
+    expect(untouched.proposalCost[0]).toBe(0.3);
   });
 });
 

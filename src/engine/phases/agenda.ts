@@ -32,6 +32,8 @@ export function tableProposals(world: World, state: RunState, random: RunRandom)
       state.proposalOrg[p] = o;
       state.proposalCbm[p] = c;
       state.proposalProposer[p] = state.memberList[o * n + randomIndex(rng, members)];
+      state.proposalBindingness[p] = world.cbmBindingness[c];
+      state.proposalCost[p] = world.cbmCost[c];
       state.proposals[o]++;
     }
   }

@@ -1,12 +1,34 @@
 import { decide } from '../../rules/decide.js';
-import { NO } from '../../rules/votes.js';
+import { NO, YES } from '../../rules/votes.js';
 import type { RunState } from '../state.js';
+import { addEvidence } from '../trust.js';
 import type { World } from '../world.js';
 
 /**
+ * A failed proposal costs a little trust toward those who blocked it: each member that voted yes
+ * adds `trust.blockingPenalty` of negative evidence toward each member that voted no.
+ */
+function blame(world: World, state: RunState, p: number): void {
+  const penalty = world.parameters.trust.blockingPenalty;
+  if (penalty === 0) return;
+  const { n } = world;
+  const o = state.proposalOrg[p];
+  const count = state.memberCount[o];
+  for (let a = 0; a < count; a++) {
+    const i = state.memberList[o * n + a];
+    if (state.votes[p * n + i] !== YES) continue;
+    for (let b = 0; b < count; b++) {
+      const j = state.memberList[o * n + b];
+      if (state.votes[p * n + j] === NO) addEvidence(state.trust, i, j, state.step, 0, penalty);
+    }
+  }
+}
+
+/**
  * Each organisation's rule for CBMs decides each of its proposals and names who is bound by it
- * (src/rules/decide.ts). Adopted proposals add their ambition to the step's total; a failed one
- * counts a veto for each veto holder that voted no (docs/MODEL.md §Deciding).
+ * (src/rules/decide.ts). Adopted proposals add their ambition (bindingness as amended × total
+ * benefit) to the step's total; a failed one counts a veto for each veto holder that voted no and
+ * costs its supporters' trust in its opponents (docs/MODEL.md §Deciding).
  */
 export function decideProposals(world: World, state: RunState): void {
   const { n } = world;
@@ -28,7 +50,7 @@ export function decideProposals(world: World, state: RunState): void {
     state.passed[p] = passed ? 1 : 0;
     if (passed) {
       state.adopted[o]++;
-      state.ambitionSum[o] += world.cbmAmbition[state.proposalCbm[p]];
+      state.ambitionSum[o] += state.proposalBindingness[p] * world.cbmTotalBenefit[state.proposalCbm[p]];
       continue;
     }
     for (let m = 0; m < state.memberCount[o]; m++) {
@@ -38,5 +60,6 @@ export function decideProposals(world: World, state: RunState): void {
         state.vetoesByState[o * n + i]++;
       }
     }
+    blame(world, state, p);
   }
 }

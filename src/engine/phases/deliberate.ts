@@ -1,0 +1,49 @@
+import { passes } from '../../rules/decide.js';
+import { NO, YES } from '../../rules/votes.js';
+import { objectionProbability } from '../score.js';
+import type { RunState } from '../state.js';
+import type { World } from '../world.js';
+
+/**
+ * Before each vote the chair amends the proposal (docs/MODEL.md §Deliberation). Why this is the
+ * model of consensus: under consensus any objector blocks, so the chair lowers bindingness and
+ * cost until no one is likely to object — more proposals pass, but diluted. Under a quota the
+ * chair only needs enough support, so fewer amendments and more ambitious measures.
+ *
+ * Each round: members whose chance of voting no is at least `amendment.objectionThreshold` are the
+ * likely objectors; if the organisation's rule would still pass the proposal with exactly those
+ * voting no and everyone else yes, deliberation ends. Otherwise bindingness is cut by
+ * `bindingnessCut` and cost by `costCut` (shares), up to `rounds` amendments. Draws nothing.
+ */
+export function deliberate(world: World, state: RunState): void {
+  const { enabled, rounds, objectionThreshold, bindingnessCut, costCut } = world.parameters.amendment;
+  if (!enabled) return;
+  const { n } = world;
+  for (let p = 0; p < state.proposalCount; p++) {
+    const o = state.proposalOrg[p];
+    const base = o * n;
+    const count = state.memberCount[o];
+    for (let round = 0; round <= rounds; round++) {
+      // The votes row of this proposal serves as scratch: castVotes overwrites it afterwards.
+      for (let m = 0; m < count; m++) {
+        const i = state.memberList[base + m];
+        state.votes[p * n + i] = objectionProbability(world, state, p, i) >= objectionThreshold ? NO : YES;
+      }
+      const expected = passes(
+        world.cbmRule[o],
+        state.memberList,
+        base,
+        count,
+        state.votes,
+        p * n,
+        world.weight,
+        base,
+        world.population,
+      );
+      if (expected || round === rounds) break;
+      state.proposalBindingness[p] *= 1 - bindingnessCut;
+      state.proposalCost[p] *= 1 - costCut;
+      state.amendments[o]++;
+    }
+  }
+}
