@@ -11,6 +11,7 @@ export {
   decideProposals,
   deliberate,
   implementMeasures,
+  reformInstitutions,
   tableProposals,
 } from './engine/phases/index.js';
 export { createRunRandom, type RunRandom } from './engine/random.js';

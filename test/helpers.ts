@@ -20,5 +20,12 @@ export function scriptedRng(draws: number[]): Rng & { remaining: () => number } 
 /** Every stream of a run replaced by one scripted stream, for phases tested on a one-organisation world. */
 export function scriptedRandom(draws: number[]): RunRandom & { remaining: () => number } {
   const rng = scriptedRng(draws);
-  return { events: rng, agenda: [rng], votes: [rng], implementation: [rng], remaining: rng.remaining };
+  return {
+    events: rng,
+    agenda: [rng],
+    votes: [rng],
+    implementation: [rng],
+    reform: [rng],
+    remaining: rng.remaining,
+  };
 }

@@ -18,6 +18,8 @@ export interface RunRandom {
   votes: Rng[];
   /** Per organisation: who implements what was adopted. */
   implementation: Rng[];
+  /** Per organisation: the members' votes on reforms. */
+  reform: Rng[];
 }
 
 export function createRunRandom(seed: number | string, orgIds: readonly string[]): RunRandom {
@@ -28,5 +30,6 @@ export function createRunRandom(seed: number | string, orgIds: readonly string[]
     agenda: orgIds.map((org) => stream('agenda', org)),
     votes: orgIds.map((org) => stream('votes', org)),
     implementation: orgIds.map((org) => stream('implementation', org)),
+    reform: orgIds.map((org) => stream('reform', org)),
   };
 }

@@ -29,12 +29,13 @@ export function scoreProposal(world: World, state: RunState, p: number, i: numbe
     (1 + voting.sovereigntyWeight * world.sovereignty[i] * state.proposalBindingness[p]);
   const proposerTrust = trustAt(state.trust, i, proposer, state.step);
   const memberTrust = state.meanTrustToMembers[o * world.n + i];
-  return (
+  const score =
     benefit -
     cost +
     voting.proposerTrustWeight * (proposerTrust - 0.5) +
-    voting.memberTrustWeight * (memberTrust - 0.5)
-  );
+    voting.memberTrustWeight * (memberTrust - 0.5);
+  // A Fund, once built, pays members who would lose by the measure (docs/MODEL.md §Institutions).
+  return score < 0 ? score + world.stageSidePayment[world.stageOffset[o] + state.stage[o]] : score;
 }
 
 export function logistic(x: number): number {

@@ -20,6 +20,9 @@ export interface RunResult {
   /** Optional per-state results: state ids, and vetoes used over the run, vetoesByState[o × states + i]. */
   stateIds?: string[];
   vetoesByState?: Float64Array;
+  /** Optional institutional milestones: the rungs of each ladder and the step each was reached (NaN: not; 0: before the run). */
+  rungNames?: string[][];
+  rungReachedStep?: Float64Array;
 }
 
 export interface SimulateOptions {
@@ -67,6 +70,8 @@ export function simulate(world: World, seed: number | string, options: SimulateO
     values,
     stateIds: world.stateIds,
     vetoesByState: state.vetoesByState,
+    rungNames: world.rungNames,
+    rungReachedStep: state.rungReachedStep,
   };
 }
 

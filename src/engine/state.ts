@@ -1,4 +1,5 @@
 import { DIMENSION_COUNT } from '../model/dimensions.js';
+import { type CompiledRule, compileRule } from '../rules/compile.js';
 import { markVetoHolders } from '../rules/decide.js';
 import { createTrustStore, type TrustStore } from './trust.js';
 import type { World } from './world.js';
@@ -16,7 +17,20 @@ export interface RunState {
   /** Current members of each organisation (a copy of the World's, so enlargement can change it). */
   memberList: Int32Array;
   memberCount: Int32Array;
+  /** Rungs of the institutional ladder reached. */
   stage: Int32Array;
+  /** The rules in force, compiled for the current members and stage (refreshRules). */
+  cbmRule: CompiledRule[];
+  reformRule: CompiledRule[];
+  accessionRule: CompiledRule[];
+  /** Implementations in each organisation since the run began (a prerequisite of rungs). */
+  implementedTotal: Float64Array;
+  /** The step each organisation last reached a rung (0: before the run). */
+  lastReformStep: Int32Array;
+  /** A moving average of each organisation's adoption rate: its recent record. */
+  adoptionRecord: Float64Array;
+  /** The step each rung was reached: NaN if not (yet), 0 if before the run; at world.rungOffset[o] + k. */
+  rungReachedStep: Float64Array;
 
   /** Mean trust among each organisation's members at the start of this step's deliberation. */
   orgMeanTrust: Float64Array;
@@ -33,6 +47,8 @@ export interface RunState {
   proposalCost: Float64Array;
   /** votes[p * n + i]: YES, ABSTAIN or NO of state i on proposal p. */
   votes: Int8Array;
+  /** The votes row kept free of CBM proposals, for reform votes and rule computations. */
+  scratchRow: number;
   /** participants[p * n + i]: 1 when i is bound by proposal p as decided. */
   participants: Uint8Array;
   passed: Uint8Array;
@@ -45,6 +61,7 @@ export interface RunState {
   conflicts: Float64Array;
   vetoes: Float64Array;
   amendments: Float64Array;
+  reforms: Float64Array;
   /** implementedByDimension[o * DIMENSION_COUNT + d] this step. */
   implementedByDimension: Float64Array;
 
@@ -62,20 +79,40 @@ export interface RunState {
 
 export function createRunState(world: World): RunState {
   const state = allocateRunState(world);
-  for (let o = 0; o < world.orgCount; o++) updateVetoHolders(world, state, o);
+  for (let o = 0; o < world.orgCount; o++) {
+    refreshRules(world, state, o);
+    for (let k = 0; k < state.stage[o]; k++) state.rungReachedStep[world.rungOffset[o] + k] = 0;
+  }
   return state;
 }
 
-/** Recomputes who holds a veto in organisation o (after its membership or rule changes). */
-export function updateVetoHolders(world: World, state: RunState, o: number): void {
+/**
+ * Compiles organisation o's rules for its current members and stage (shares of members and
+ * population depend on who is a member) and recomputes its veto holders. Runs when the stage or
+ * the membership changes, not every step.
+ */
+export function refreshRules(world: World, state: RunState, o: number): void {
   const { n } = world;
+  let weight = 0;
+  let population = 0;
+  for (let m = 0; m < state.memberCount[o]; m++) {
+    const i = state.memberList[o * n + m];
+    weight += world.weight[o * n + i];
+    population += world.population[i];
+  }
+  const totals = { count: state.memberCount[o], weight, population };
+  const indexOf = (id: string) => world.stateIndex.get(id) as number;
+  const rules = world.ruleSets[o][state.stage[o]];
+  state.cbmRule[o] = compileRule(rules.cbm, totals, indexOf);
+  state.reformRule[o] = compileRule(rules.reform, totals, indexOf);
+  state.accessionRule[o] = compileRule(rules.accession, totals, indexOf);
   markVetoHolders(
-    world.cbmRule[o],
+    state.cbmRule[o],
     state.memberList,
     o * n,
     state.memberCount[o],
     state.votes,
-    0,
+    state.scratchRow * n,
     world.weight,
     o * n,
     world.population,
@@ -86,8 +123,14 @@ export function updateVetoHolders(world: World, state: RunState, o: number): voi
 
 function allocateRunState(world: World): RunState {
   const { n, orgCount } = world;
+  // The most CBM proposals a step can have: each agenda at its largest over the ladder.
   let maxProposals = 0;
-  for (let o = 0; o < orgCount; o++) maxProposals += world.agendaSize[o];
+  for (let o = 0; o < orgCount; o++) {
+    let extra = 0;
+    for (let k = 0; k <= world.rungNames[o].length; k++)
+      extra = Math.max(extra, world.stageAgenda[world.stageOffset[o] + k]);
+    maxProposals += world.agendaSize[o] + extra;
+  }
   const trust = createTrustStore(n, world.parameters.trust.forgetting, world.steps);
   trust.positive.set(world.initialPositive);
   trust.negative.set(world.initialNegative);
@@ -97,6 +140,13 @@ function allocateRunState(world: World): RunState {
     memberList: world.memberList.slice(),
     memberCount: world.memberCount.slice(),
     stage: world.stage.slice(),
+    cbmRule: new Array<CompiledRule>(orgCount),
+    reformRule: new Array<CompiledRule>(orgCount),
+    accessionRule: new Array<CompiledRule>(orgCount),
+    implementedTotal: new Float64Array(orgCount),
+    lastReformStep: new Int32Array(orgCount),
+    adoptionRecord: new Float64Array(orgCount).fill(0.5),
+    rungReachedStep: new Float64Array(world.rungMeanTrust.length).fill(Number.NaN),
     orgMeanTrust: new Float64Array(orgCount),
     meanTrustToMembers: new Float64Array(orgCount * n),
     proposalCount: 0,
@@ -105,8 +155,9 @@ function allocateRunState(world: World): RunState {
     proposalProposer: new Int32Array(maxProposals),
     proposalBindingness: new Float64Array(maxProposals),
     proposalCost: new Float64Array(maxProposals),
-    // At least one row: markVetoHolders uses it as scratch space even with an empty agenda.
-    votes: new Int8Array(Math.max(maxProposals, 1) * n),
+    // One row per possible proposal, and one more (scratchRow) for reform votes and veto holders.
+    votes: new Int8Array((maxProposals + 1) * n),
+    scratchRow: maxProposals,
     participants: new Uint8Array(maxProposals * n),
     passed: new Uint8Array(maxProposals),
     proposals: new Float64Array(orgCount),
@@ -116,6 +167,7 @@ function allocateRunState(world: World): RunState {
     conflicts: new Float64Array(orgCount),
     vetoes: new Float64Array(orgCount),
     amendments: new Float64Array(orgCount),
+    reforms: new Float64Array(orgCount),
     implementedByDimension: new Float64Array(orgCount * DIMENSION_COUNT),
     vetoHolder: new Uint8Array(orgCount * n),
     vetoesByState: new Float64Array(orgCount * n),
@@ -135,6 +187,7 @@ export function resetStepCounters(state: RunState): void {
   state.conflicts.fill(0);
   state.vetoes.fill(0);
   state.amendments.fill(0);
+  state.reforms.fill(0);
   state.implementedByDimension.fill(0);
 }
 

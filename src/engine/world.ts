@@ -1,5 +1,5 @@
 import { DIMENSION_COUNT, DIMENSIONS } from '../model/dimensions.js';
-import { type CompiledRule, compileRule } from '../rules/compile.js';
+import type { Rule } from '../rules/schema.js';
 import type { Parameters, Scenario } from '../scenario/schema.js';
 
 /**
@@ -30,13 +30,32 @@ export interface World {
   memberCount: Int32Array;
   /** Voting weight of state i in organisation o: weight[o * n + i] (1 unless the scenario says). */
   weight: Float64Array;
-  /** The rule each organisation applies to CBM proposals. */
-  cbmRule: CompiledRule[];
+  /**
+   * The rules in force in organisation o at institutional stage k: ruleSets[o][k], k = 0 .. rungs.
+   * Compiled against the current membership in the run state (shares depend on who is a member).
+   */
+  ruleSets: { cbm: Rule; reform: Rule; accession: Rule }[][];
   /** CBMs organisation o may table: catalogue[o * cbmCount + 0 .. catalogueSize[o]). */
   catalogue: Int32Array;
   catalogueSize: Int32Array;
   agendaSize: Int32Array;
   stage: Int32Array;
+  /** Rungs of organisation o's ladder: rungNames[o]; flat rung arrays start at rungOffset[o]. */
+  rungNames: string[][];
+  rungOffset: Int32Array;
+  rungMeanTrust: Float64Array;
+  rungCbmsImplemented: Float64Array;
+  rungStepsSinceReform: Float64Array;
+  rungBindingness: Float64Array;
+  /**
+   * Effects in force at stage k of organisation o (those of every rung below k), at
+   * stageOffset[o] + k: added implementation chance, amendment rounds, agenda size, side payment.
+   */
+  stageOffset: Int32Array;
+  stageImplementation: Float64Array;
+  stageRounds: Float64Array;
+  stageAgenda: Float64Array;
+  stageSidePayment: Float64Array;
   /** The chair rotation of organisation o: chairOrder[o] (state indices), each serving chairTermSteps[o] steps. */
   chairOrder: Int32Array[];
   chairTermSteps: Int32Array;
@@ -133,7 +152,23 @@ export function compileWorld(scenario: Scenario, options: CompileOptions = {}): 
   const catalogueSize = new Int32Array(orgCount);
   const agendaSize = new Int32Array(orgCount);
   const stage = new Int32Array(orgCount);
-  const cbmRule: CompiledRule[] = [];
+  const ruleSets: { cbm: Rule; reform: Rule; accession: Rule }[][] = [];
+  const rungNames: string[][] = [];
+  const rungOffset = new Int32Array(orgCount);
+  const stageOffset = new Int32Array(orgCount);
+  const rungs = orgIds.flatMap((orgId) => scenario.organisations[orgId].ladder);
+  const rungMeanTrust = Float64Array.from(rungs.map((r) => r.requires.meanTrust));
+  const rungCbmsImplemented = Float64Array.from(rungs.map((r) => r.requires.cbmsImplemented));
+  const rungStepsSinceReform = Float64Array.from(
+    rungs.map((r) => r.requires.yearsSinceReform * scenario.stepsPerYear),
+  );
+  const rungBindingness = Float64Array.from(rungs.map((r) => r.bindingness));
+  const stageCount = rungs.length + orgCount;
+  const stageImplementation = new Float64Array(stageCount);
+  const stageRounds = new Float64Array(stageCount);
+  const stageAgenda = new Float64Array(stageCount);
+  const stageSidePayment = new Float64Array(stageCount);
+  let rungCursor = 0;
   const chairOrder: Int32Array[] = [];
   const chairTermSteps = new Int32Array(orgCount);
   orgIds.forEach((orgId, o) => {
@@ -152,14 +187,31 @@ export function compileWorld(scenario: Scenario, options: CompileOptions = {}): 
     stage[o] = org.stage;
     chairOrder.push(Int32Array.from((org.chair.order ?? org.members).map(indexOf)));
     chairTermSteps[o] = Math.max(1, Math.round(org.chair.termYears * scenario.stepsPerYear));
-    let totalWeight = 0;
-    let totalPopulation = 0;
-    for (const id of org.members) {
-      totalWeight += weight[o * n + indexOf(id)];
-      totalPopulation += population[indexOf(id)];
+    // Rules and effects at each stage: those of the scenario, changed by every rung reached.
+    rungNames.push(org.ladder.map((r) => r.name));
+    rungOffset[o] = rungCursor;
+    stageOffset[o] = rungCursor + o;
+    let rules: Record<string, Rule | undefined> = { ...org.rules };
+    const sets: { cbm: Rule; reform: Rule; accession: Rule }[] = [];
+    for (let k = 0; k <= org.ladder.length; k++) {
+      const at = stageOffset[o] + k;
+      if (k > 0) {
+        const effects = org.ladder[k - 1].effects;
+        stageImplementation[at] = stageImplementation[at - 1] + effects.implementation;
+        stageRounds[at] = stageRounds[at - 1] + effects.amendmentRounds;
+        stageAgenda[at] = stageAgenda[at - 1] + effects.agendaSize;
+        stageSidePayment[at] = stageSidePayment[at - 1] + effects.sidePayment;
+        rules = { ...rules, ...effects.rules };
+      }
+      const fallback = rules.default as Rule;
+      sets.push({
+        cbm: rules.cbm ?? fallback,
+        reform: rules.reform ?? fallback,
+        accession: rules.accession ?? fallback,
+      });
     }
-    const totals = { count: org.members.length, weight: totalWeight, population: totalPopulation };
-    cbmRule.push(compileRule(org.rules.cbm ?? org.rules.default, totals, indexOf));
+    ruleSets.push(sets);
+    rungCursor += org.ladder.length;
   });
 
   const { initialPositive, initialNegative } = initialEvidence(scenario, stateIds, stateIndex);
@@ -194,7 +246,7 @@ export function compileWorld(scenario: Scenario, options: CompileOptions = {}): 
     memberList,
     memberCount,
     weight,
-    cbmRule,
+    ruleSets,
     catalogue,
     catalogueSize,
     agendaSize,
@@ -210,6 +262,17 @@ export function compileWorld(scenario: Scenario, options: CompileOptions = {}): 
     cbmTotalBenefit,
     chairOrder,
     chairTermSteps,
+    rungNames,
+    rungOffset,
+    rungMeanTrust,
+    rungCbmsImplemented,
+    rungStepsSinceReform,
+    rungBindingness,
+    stageOffset,
+    stageImplementation,
+    stageRounds,
+    stageAgenda,
+    stageSidePayment,
     levelThreshold: Float64Array.from(scenario.parameters.agenda.levelThresholds),
     initialPositive,
     initialNegative,

@@ -101,6 +101,12 @@ export const RECORDERS: readonly Recorder[] = [
     record: (_world, state, o) => state.amendments[o],
   },
   {
+    name: 'reforms',
+    description: 'rungs of the institutional ladder climbed this step',
+    whole: 'total',
+    record: (_world, state, o) => state.reforms[o],
+  },
+  {
     name: 'vetoes',
     description: 'vetoes used this step: "no" votes on failed proposals by members whose lone "no" blocks',
     whole: 'total',

@@ -1,4 +1,4 @@
-import type { RunResult } from '../engine/simulate.js';
+import { type RunResult, yearOfStep } from '../engine/simulate.js';
 import type { LoadedScenario } from '../scenario/load.js';
 import { VERSION } from '../version.js';
 import { type RunSummary, summarizeRun } from './summarize.js';
@@ -28,5 +28,30 @@ export function summaryDocument(
         Object.fromEntries(Object.entries(values).map(([metric, value]) => [metric, jsonNumber(value)])),
       ]),
     ),
+    milestones: milestones(result),
   };
+}
+
+/**
+ * When each rung of each organisation's ladder was reached: "before the run", a step and year, or
+ * null when it was not reached.
+ */
+function milestones(result: RunResult) {
+  const names = result.rungNames ?? [];
+  let offset = 0;
+  return Object.fromEntries(
+    result.orgIds.map((org, o) => {
+      const rungs = (names[o] ?? []).map((rung, k) => {
+        const step = result.rungReachedStep?.[offset + k] ?? Number.NaN;
+        const reached = Number.isNaN(step)
+          ? null
+          : step === 0
+            ? 'before the run'
+            : { step, year: yearOfStep(result, step) };
+        return { rung, reached };
+      });
+      offset += names[o]?.length ?? 0;
+      return [org, rungs];
+    }),
+  );
 }

@@ -1,3 +1,4 @@
+import { PROPOSAL_KINDS } from '../model/proposals.js';
 import type { Scenario } from './schema.js';
 
 export interface PathProblem {
@@ -99,6 +100,26 @@ export function checkReferences(scenario: Scenario): PathProblem[] {
           path: `${base}.chair.order.${i}`,
           message: `expected a member, observer or partner of ${orgId}, found "${id}"`,
         });
+      }
+    });
+    org.ladder.forEach((rung, k) => {
+      for (const kind of Object.keys(rung.effects.rules ?? {})) {
+        if (kind !== 'default' && !(PROPOSAL_KINDS as readonly string[]).includes(kind)) {
+          problems.push({
+            path: `${base}.ladder.${k}.effects.rules.${kind}`,
+            message: `expected a kind of proposal (${PROPOSAL_KINDS.join(', ')}), found "${kind}"`,
+          });
+        }
+        const rule = rung.effects.rules?.[kind];
+        if (rule?.kind === 'quota') {
+          rule.veto?.forEach((id, i) => {
+            if (!members.has(id))
+              problems.push({
+                path: `${base}.ladder.${k}.effects.rules.${kind}.veto.${i}`,
+                message: `expected a member of ${orgId}, found "${id}"`,
+              });
+          });
+        }
       }
     });
     if (org.stage > org.ladder.length) {

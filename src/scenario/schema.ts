@@ -58,6 +58,54 @@ const Rules = z
   })
   .describe('decision rule per kind of proposal (cbm, reform, accession, partnership, crisis)');
 
+export const RungSchema = z.strictObject({
+  name: z.string().min(1),
+  requires: z
+    .strictObject({
+      meanTrust: probability.default(0).describe('mean trust among members at least this'),
+      cbmsImplemented: z
+        .int()
+        .min(0)
+        .default(0)
+        .describe('implementations in this organisation since the run began'),
+      yearsSinceReform: z
+        .number()
+        .min(0)
+        .max(100)
+        .default(2)
+        .describe('years since the last rung was reached'),
+    })
+    .prefault({})
+    .describe('prerequisites besides the previous rung'),
+  bindingness: probability.default(0.3).describe('how much sovereignty the rung asks of members, in [0, 1]'),
+  effects: z
+    .strictObject({
+      implementation: z.number().min(-1).max(1).default(0).describe('added to the chance of implementing'),
+      amendmentRounds: z.int().min(0).max(20).default(0).describe('more rounds of amendment (mediation)'),
+      agendaSize: z.int().min(0).max(20).default(0).describe('more CBM proposals each step'),
+      sidePayment: z
+        .number()
+        .min(0)
+        .max(10)
+        .default(0)
+        .describe('a Fund: added to the score of members who would lose'),
+      rules: z
+        .record(z.string(), RuleSchema)
+        .optional()
+        .describe('new rules for kinds of proposal, e.g. { cbm: { kind: quota, ... } }'),
+    })
+    .prefault({})
+    .describe('what reaching the rung changes, from then on'),
+});
+
+const Rung = z.union([
+  z
+    .string()
+    .min(1)
+    .transform((name) => RungSchema.parse({ name })),
+  RungSchema,
+]);
+
 export const OrganisationSchema = z.strictObject({
   name: z.string().optional(),
   members: z.array(Id).min(1).describe('member states: they vote'),
@@ -84,7 +132,10 @@ export const OrganisationSchema = z.strictObject({
     })
     .prefault({})
     .describe('the rotating chair, who amends proposals before votes'),
-  ladder: z.array(z.string().min(1)).default([]).describe('institutional ladder, in order'),
+  ladder: z
+    .array(Rung)
+    .default([])
+    .describe('institutional ladder, in order: names, or { name, requires, bindingness, effects }'),
   stage: z.int().min(0).default(0).describe('how many rungs of the ladder are already reached'),
 });
 
@@ -200,6 +251,17 @@ const AmendmentParameters = z.strictObject({
   costCut: probability.default(0.2).describe('share of cost removed by one amendment'),
 });
 
+const InstitutionParameters = z.strictObject({
+  enabled: z.boolean().default(true).describe('whether organisations vote on reforms to climb their ladders'),
+  interest: z.number().min(-10).max(10).default(0.2).describe("members' base interest in the next rung"),
+  recordWeight: z
+    .number()
+    .min(-10)
+    .max(10)
+    .default(0.5)
+    .describe('how much the recent adoption rate (above or below ½) raises interest'),
+});
+
 const ImplementationParameters = z.strictObject({
   probability: probability.default(0.8).describe('chance a participant implements an adopted measure'),
 });
@@ -218,6 +280,7 @@ export const ParametersSchema = z.strictObject({
   voting: VotingParameters.prefault({}),
   agenda: AgendaParameters.prefault({}),
   amendment: AmendmentParameters.prefault({}),
+  institutions: InstitutionParameters.prefault({}),
   implementation: ImplementationParameters.prefault({}),
   events: EventParameters.prefault({}),
 });
@@ -243,6 +306,7 @@ export type Actor = z.infer<typeof ActorSchema>;
 export type Organisation = z.infer<typeof OrganisationSchema>;
 export type Cbm = z.infer<typeof CbmSchema>;
 export type Parameters = z.infer<typeof ParametersSchema>;
+export type Rung = z.infer<typeof RungSchema>;
 
 /** One file as written: everything optional (a parent or a table may supply it), plus the file-only keys. */
 export const ScenarioFileSchema = z

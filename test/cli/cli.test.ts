@@ -38,7 +38,7 @@ describe('cica-sim run', () => {
     const lines = readFileSync(join(out, 'timeseries.csv'), 'utf8').trimEnd().split('\n');
     expect(lines[0]).toBe(
       'step,year,org,members,proposals,adopted,adoption_rate,ambition,mean_trust,cohesion,cbms_implemented,stage,conflicts,' +
-        'amendments,vetoes,cbms_military_political,cbms_new_threats,cbms_economic,cbms_environmental,cbms_human',
+        'amendments,reforms,vetoes,cbms_military_political,cbms_new_threats,cbms_economic,cbms_environmental,cbms_human',
     );
     expect(lines).toHaveLength(1 + 8 * 3);
     expect(lines[1]).toMatch(/^1,2025,CICA,28,/);
@@ -54,6 +54,15 @@ describe('cica-sim run', () => {
     expect(summary.scenario.hash).toMatch(/^sha256:/);
     expect(summary.cicaSim).toBe(JSON.parse(readFileSync(repoFile('package.json'), 'utf8')).version);
     expect(Object.keys(summary.organisations.CICA)).toEqual([...METRIC_NAMES]);
+    expect(summary.milestones.CICA.map((m: { rung: string }) => m.rung)).toEqual([
+      'Secretariat',
+      'Chair rotation',
+      'Council of Eminent Persons',
+      'Fund',
+      'Council of Permanent Representatives',
+      'Full regional organisation',
+    ]);
+    expect(summary.milestones.CICA[0].reached).toBe('before the run');
     // Vetoes per state sum to the organisation's total, and the dimensions to all implementations.
     const vetoes = readFileSync(join(out, 'vetoes.csv'), 'utf8').trimEnd().split('\n');
     expect(vetoes[0]).toBe('org,state,vetoes');

@@ -21,7 +21,9 @@ export function tableProposals(world: World, state: RunState, random: RunRandom)
       if (state.orgMeanTrust[o] >= world.levelThreshold[world.cbmLevel[c] - 1])
         state.eligible[eligible++] = c;
     }
-    const tabled = Math.min(world.agendaSize[o], eligible);
+    // Institutions reached may widen the agenda.
+    const agendaSize = world.agendaSize[o] + world.stageAgenda[world.stageOffset[o] + state.stage[o]];
+    const tabled = Math.min(agendaSize, eligible);
     for (let t = 0; t < tabled; t++) {
       // Partial Fisher–Yates: move a random remaining CBM to position t.
       const pick = t + randomIndex(rng, eligible - t);

@@ -35,7 +35,7 @@ export function decideProposals(world: World, state: RunState): void {
   for (let p = 0; p < state.proposalCount; p++) {
     const o = state.proposalOrg[p];
     const passed = decide(
-      world.cbmRule[o],
+      state.cbmRule[o],
       state.memberList,
       o * n,
       state.memberCount[o],

@@ -23,14 +23,16 @@ export function deliberate(world: World, state: RunState): void {
     const o = state.proposalOrg[p];
     const base = o * n;
     const count = state.memberCount[o];
-    for (let round = 0; round <= rounds; round++) {
+    // Institutions reached (a council for mediation, say) may allow more rounds.
+    const allowed = rounds + world.stageRounds[world.stageOffset[o] + state.stage[o]];
+    for (let round = 0; round <= allowed; round++) {
       // The votes row of this proposal serves as scratch: castVotes overwrites it afterwards.
       for (let m = 0; m < count; m++) {
         const i = state.memberList[base + m];
         state.votes[p * n + i] = objectionProbability(world, state, p, i) >= objectionThreshold ? NO : YES;
       }
       const expected = passes(
-        world.cbmRule[o],
+        state.cbmRule[o],
         state.memberList,
         base,
         count,
@@ -40,7 +42,7 @@ export function deliberate(world: World, state: RunState): void {
         base,
         world.population,
       );
-      if (expected || round === rounds) break;
+      if (expected || round === allowed) break;
       state.proposalBindingness[p] *= 1 - bindingnessCut;
       state.proposalCost[p] *= 1 - costCut;
       state.amendments[o]++;

@@ -24,10 +24,16 @@ export function implementMeasures(world: World, state: RunState, random: RunRand
     const base = o * n;
     const count = state.memberCount[o];
     const rng = random.implementation[o];
+    // Institutions reached (a Secretariat, say) may raise the chance of implementing.
+    const chance = Math.min(
+      1,
+      Math.max(0, probability + world.stageImplementation[world.stageOffset[o] + state.stage[o]]),
+    );
     for (let m = 0; m < count; m++) {
       const i = state.memberList[base + m];
-      done[i] = state.participants[p * n + i] && rng.next() < probability ? 1 : 0;
+      done[i] = state.participants[p * n + i] && rng.next() < chance ? 1 : 0;
       state.implemented[o] += done[i];
+      state.implementedTotal[o] += done[i];
       state.implementedByDimension[o * DIMENSION_COUNT + world.cbmDimension[state.proposalCbm[p]]] += done[i];
     }
     for (let a = 0; a < count; a++) {

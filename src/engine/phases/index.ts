@@ -5,6 +5,7 @@ import { decideProposals } from './decide.js';
 import { deliberate } from './deliberate.js';
 import { applyScheduledEvents } from './events.js';
 import { implementMeasures } from './implement.js';
+import { reformInstitutions } from './reform.js';
 import { castVotes } from './vote.js';
 
 export {
@@ -14,12 +15,14 @@ export {
   decideProposals,
   deliberate,
   implementMeasures,
+  reformInstitutions,
   tableProposals,
 };
 
 /**
  * The phases of one step, in the order they run: what happens in the world first, then each
- * organisation takes stock, tables CBMs, amends them, votes, decides, and implements what it adopted.
+ * organisation takes stock, tables CBMs, amends them, votes, decides, implements what it adopted,
+ * and, when the next rung of its ladder is within reach, votes on climbing it.
  */
 export const DEFAULT_PHASES: readonly Phase[] = [
   applyScheduledEvents,
@@ -29,4 +32,5 @@ export const DEFAULT_PHASES: readonly Phase[] = [
   castVotes,
   decideProposals,
   implementMeasures,
+  reformInstitutions,
 ];

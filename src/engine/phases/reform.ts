@@ -1,0 +1,87 @@
+import { passes } from '../../rules/decide.js';
+import { ABSTAIN, NO, YES } from '../../rules/votes.js';
+import type { RunRandom } from '../random.js';
+import { logistic } from '../score.js';
+import { chairOf, isMember, type RunState, refreshRules } from '../state.js';
+import type { World } from '../world.js';
+
+/** Weight of this step's adoption rate in an organisation's record (an exponential average). */
+const RECORD_UPDATE = 0.25;
+
+/**
+ * Institutions (docs/MODEL.md §Institutions). At the end of a step each organisation updates its
+ * record (a moving average of its adoption rate). When the next rung of its ladder is within
+ * reach — mean member trust, implementations since the run began, and years since the last reform
+ * meet the rung's requirements — the chair puts the reform to a vote under the organisation's
+ * rule for reforms. Member i's interest:
+ *
+ *   score = institutions.interest + institutions.recordWeight × (record − ½)
+ *         − voting.sovereigntyWeight × sovereignty[i] × bindingness(rung)
+ *         + voting.memberTrustWeight × (mean trust(i → other members) − ½)
+ *
+ * drawn into yes/abstain/no as CBM votes are. Passing climbs one rung: its effects apply from the
+ * next step, and the rules in force are recompiled. A ladder is climbed one rung at a time.
+ */
+export function reformInstitutions(world: World, state: RunState, random: RunRandom): void {
+  const { enabled, interest, recordWeight } = world.parameters.institutions;
+  const { temperature, abstention, sovereigntyWeight, memberTrustWeight } = world.parameters.voting;
+  const { n } = world;
+  for (let o = 0; o < world.orgCount; o++) {
+    if (state.proposals[o] > 0) {
+      state.adoptionRecord[o] +=
+        RECORD_UPDATE * (state.adopted[o] / state.proposals[o] - state.adoptionRecord[o]);
+    }
+    if (!enabled) continue;
+    const stage = state.stage[o];
+    if (stage >= world.rungNames[o].length) continue;
+    const rung = world.rungOffset[o] + stage;
+    const ready =
+      state.orgMeanTrust[o] >= world.rungMeanTrust[rung] &&
+      state.implementedTotal[o] >= world.rungCbmsImplemented[rung] &&
+      state.step - state.lastReformStep[o] >= world.rungStepsSinceReform[rung];
+    if (!ready) continue;
+
+    const row = state.scratchRow * n;
+    const chair = chairOf(world, state, o);
+    const rng = random.reform[o];
+    const count = state.memberCount[o];
+    for (let m = 0; m < count; m++) {
+      const i = state.memberList[o * n + m];
+      if (i === chair) {
+        state.votes[row + i] = YES;
+        continue;
+      }
+      const score =
+        interest +
+        recordWeight * (state.adoptionRecord[o] - 0.5) -
+        sovereigntyWeight * world.sovereignty[i] * world.rungBindingness[rung] +
+        memberTrustWeight * (state.meanTrustToMembers[o * n + i] - 0.5);
+      const x = score / temperature;
+      const u = rng.next();
+      state.votes[row + i] =
+        u < logistic(x - abstention) ? YES : u >= 1 - logistic(-x - abstention) ? NO : ABSTAIN;
+    }
+    // A chair that is not a member (an observer chairing) proposes but does not vote.
+    if (!isMember(state, n, o, chair)) state.votes[row + chair] = ABSTAIN;
+    if (
+      !passes(
+        state.reformRule[o],
+        state.memberList,
+        o * n,
+        count,
+        state.votes,
+        row,
+        world.weight,
+        o * n,
+        world.population,
+      )
+    ) {
+      continue;
+    }
+    state.stage[o] = stage + 1;
+    state.lastReformStep[o] = state.step;
+    state.rungReachedStep[rung] = state.step;
+    state.reforms[o]++;
+    refreshRules(world, state, o);
+  }
+}

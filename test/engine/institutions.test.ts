@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { assessTrust } from '../../src/engine/phases/assess.js';
+import { DEFAULT_PHASES } from '../../src/engine/phases/index.js';
+import { reformInstitutions } from '../../src/engine/phases/reform.js';
+import { simulate } from '../../src/engine/simulate.js';
+import { createRunState, type RunState } from '../../src/engine/state.js';
+import { compileWorld, type World } from '../../src/engine/world.js';
+import { METRIC_NAMES } from '../../src/metrics/recorders.js';
+import { loadScenario } from '../../src/scenario/load.js';
+import { fixture, repoFile, scriptedRandom } from '../helpers.js';
+
+// Neutral trust (priorStrength 0), temperature 0.1, abstention 1; a one-rung ladder.
+// Reform score = interest 0.2 + recordWeight 0.5 × (record ½ − ½) − sovereignty × bindingness 0.5 + 0.
+//   B (sovereignty 0): 0.2, x = 2: P(yes) = σ(1) ≈ 0.731, P(no) = σ(−3) ≈ 0.047.
+//   C (sovereignty 1): −0.3, x = −3: P(yes) = σ(−4) ≈ 0.018, P(no) = σ(2) ≈ 0.881.
+// A chairs (first in the rotation) and votes yes.
+const ladder = {
+  'parameters.trust.priorStrength': 0,
+  'parameters.voting.temperature': 0.1,
+  'actors.CCC.sovereignty': 1,
+  'organisations.ORG.ladder': [
+    {
+      name: 'Council',
+      requires: { meanTrust: 0, cbmsImplemented: 0, yearsSinceReform: 0 },
+      bindingness: 0.5,
+      effects: { implementation: 0.1, agendaSize: 1, rules: { cbm: { kind: 'consensus' } } },
+    },
+  ],
+};
+
+function atStepOne(overrides: Record<string, unknown> = {}): { world: World; state: RunState } {
+  const world = compileWorld(
+    loadScenario(fixture('tiny.yaml'), { overrides: { ...ladder, ...overrides } }).scenario,
+  );
+  const state = createRunState(world);
+  state.step = 1;
+  assessTrust(world, state);
+  return { world, state };
+}
+
+describe('a reform vote (worked by hand)', () => {
+  it('passes when every member says yes under unanimity, and its effects take over', () => {
+    const { world, state } = atStepOne();
+    expect(state.cbmRule[0].kind).toBe('unanimity');
+    reformInstitutions(world, state, scriptedRandom([0.5, 0.01])); // B yes (< 0.731), C yes (< 0.018)
+    expect(state.stage[0]).toBe(1);
+    expect(state.reforms[0]).toBe(1);
+    expect(state.rungReachedStep[0]).toBe(1);
+    expect(state.cbmRule[0].kind).toBe('consensus');
+    expect(state.reformRule[0].kind).toBe('unanimity');
+    expect(world.stageAgenda[world.stageOffset[0] + 1]).toBe(1);
+    expect(world.stageImplementation[world.stageOffset[0] + 1]).toBeCloseTo(0.1, 15);
+  });
+
+  it('fails on a "no" (C: 0.5 ≥ 1 − 0.881), and the ladder stays where it was', () => {
+    const { world, state } = atStepOne();
+    reformInstitutions(world, state, scriptedRandom([0.5, 0.5]));
+    expect(state.stage[0]).toBe(0);
+    expect(Number.isNaN(state.rungReachedStep[0])).toBe(true);
+  });
+
+  it('is not put to a vote before its prerequisites are met, nor when institutions are switched off', () => {
+    // No draws are scripted: a vote would throw.
+    for (const overrides of [
+      { 'organisations.ORG.ladder.0.requires.meanTrust': 0.99 },
+      { 'organisations.ORG.ladder.0.requires.cbmsImplemented': 1 },
+      { 'organisations.ORG.ladder.0.requires.yearsSinceReform': 1 },
+      { 'parameters.institutions.enabled': false },
+    ]) {
+      const { world, state } = atStepOne(overrides);
+      reformInstitutions(world, state, scriptedRandom([]));
+      expect(state.stage[0]).toBe(0);
+    }
+  });
+});
+
+describe('institutional stages on the built-in world', () => {
+  const world = compileWorld(loadScenario(repoFile('scenarios/asia-2025.yaml')).scenario, { years: 15 });
+  const stage = METRIC_NAMES.indexOf('stage');
+  const m = METRIC_NAMES.length;
+
+  it('never skip a rung, never go back, and respect the years between reforms', () => {
+    let climbed = 0;
+    for (let seed = 1; seed <= 30; seed++) {
+      const result = simulate(world, seed);
+      const cica = Array.from({ length: result.steps }, (_, s) => result.values[(s * 3 + 0) * m + stage]);
+      let last = 3;
+      let lastChange = 0;
+      cica.forEach((value, s) => {
+        expect(value - last === 0 || value - last === 1).toBe(true);
+        if (value > last) {
+          // Fund, Council of Permanent Representatives, Full organisation: 2, 2 and 3 years apart.
+          if (lastChange > 0) expect(s + 1 - lastChange).toBeGreaterThanOrEqual(value === 6 ? 12 : 8);
+          lastChange = s + 1;
+          climbed++;
+        }
+        last = value;
+      });
+    }
+    expect(climbed).toBeGreaterThan(0);
+  });
+
+  it('stay put with institutions switched off', () => {
+    const off = compileWorld(
+      loadScenario(repoFile('scenarios/asia-2025.yaml'), {
+        overrides: { 'parameters.institutions.enabled': false },
+      }).scenario,
+      {
+        years: 15,
+      },
+    );
+    for (let seed = 1; seed <= 10; seed++) {
+      const result = simulate(off, seed, { phases: DEFAULT_PHASES });
+      for (let s = 0; s < result.steps; s++) expect(result.values[s * 3 * m + stage]).toBe(3);
+    }
+  });
+});
