@@ -10,6 +10,7 @@ export {
   DEFAULT_PHASES,
   decideProposals,
   deliberate,
+  enlarge,
   implementMeasures,
   reformInstitutions,
   tableProposals,

@@ -24,6 +24,7 @@ export function scriptedRandom(draws: number[]): RunRandom & { remaining: () => 
     events: rng,
     agenda: [rng],
     votes: [rng],
+    enlargement: [rng],
     implementation: [rng],
     reform: [rng],
     remaining: rng.remaining,

@@ -60,10 +60,15 @@ function runCommand(file: string, options: RunOptions): void {
         : { name: 'timeseries.csv', content: timeseriesCsv(result) };
     writeFileAtomic(join(options.out, series.name), series.content);
     writeFileAtomic(join(options.out, 'summary.json'), `${JSON.stringify(document, null, 2)}\n`);
+    // Everyone who was a member at some point: the initial members, then those admitted.
     const organisations = Object.values(loaded.scenario.organisations);
+    const admitted = (o: number) =>
+      (result.stateIds ?? []).filter(
+        (_, i) => !Number.isNaN(result.admittedStep?.[o * (result.stateIds?.length ?? 0) + i] ?? Number.NaN),
+      );
     writeFileAtomic(
       join(options.out, 'vetoes.csv'),
-      vetoesCsv(result, (o) => organisations[o].members),
+      vetoesCsv(result, (o) => [...organisations[o].members, ...admitted(o)]),
     );
     process.stdout.write(
       `${summaryTable(loaded.scenario.name, document.seed, result.startYear, result.steps, result.stepsPerYear, summary)}\n\n`,

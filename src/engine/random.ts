@@ -20,6 +20,8 @@ export interface RunRandom {
   implementation: Rng[];
   /** Per organisation: the members' votes on reforms. */
   reform: Rng[];
+  /** Per organisation: candidates' applications and the members' votes on admitting them. */
+  enlargement: Rng[];
 }
 
 export function createRunRandom(seed: number | string, orgIds: readonly string[]): RunRandom {
@@ -31,5 +33,6 @@ export function createRunRandom(seed: number | string, orgIds: readonly string[]
     votes: orgIds.map((org) => stream('votes', org)),
     implementation: orgIds.map((org) => stream('implementation', org)),
     reform: orgIds.map((org) => stream('reform', org)),
+    enlargement: orgIds.map((org) => stream('enlargement', org)),
   };
 }

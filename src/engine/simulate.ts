@@ -23,6 +23,8 @@ export interface RunResult {
   /** Optional institutional milestones: the rungs of each ladder and the step each was reached (NaN: not; 0: before the run). */
   rungNames?: string[][];
   rungReachedStep?: Float64Array;
+  /** Optional: the step each state was admitted to each organisation, admittedStep[o × states + i] (NaN: not). */
+  admittedStep?: Float64Array;
 }
 
 export interface SimulateOptions {
@@ -72,6 +74,7 @@ export function simulate(world: World, seed: number | string, options: SimulateO
     vetoesByState: state.vetoesByState,
     rungNames: world.rungNames,
     rungReachedStep: state.rungReachedStep,
+    admittedStep: state.admittedStep,
   };
 }
 

@@ -29,6 +29,12 @@ export interface RunState {
   lastReformStep: Int32Array;
   /** A moving average of each organisation's adoption rate: its recent record. */
   adoptionRecord: Float64Array;
+  /** The step each state was admitted to each organisation during the run, admittedStep[o * n + i] (NaN: not). */
+  admittedStep: Float64Array;
+  /** The step each state last applied to each organisation (−∞ before the run). */
+  lastApplicationStep: Float64Array;
+  /** Index of the first scheduled application not yet made. */
+  nextApplication: number;
   /** The step each rung was reached: NaN if not (yet), 0 if before the run; at world.rungOffset[o] + k. */
   rungReachedStep: Float64Array;
 
@@ -62,6 +68,8 @@ export interface RunState {
   vetoes: Float64Array;
   amendments: Float64Array;
   reforms: Float64Array;
+  applications: Float64Array;
+  admissions: Float64Array;
   /** implementedByDimension[o * DIMENSION_COUNT + d] this step. */
   implementedByDimension: Float64Array;
 
@@ -146,6 +154,9 @@ function allocateRunState(world: World): RunState {
     implementedTotal: new Float64Array(orgCount),
     lastReformStep: new Int32Array(orgCount),
     adoptionRecord: new Float64Array(orgCount).fill(0.5),
+    admittedStep: new Float64Array(orgCount * n).fill(Number.NaN),
+    lastApplicationStep: new Float64Array(orgCount * n).fill(Number.NEGATIVE_INFINITY),
+    nextApplication: 0,
     rungReachedStep: new Float64Array(world.rungMeanTrust.length).fill(Number.NaN),
     orgMeanTrust: new Float64Array(orgCount),
     meanTrustToMembers: new Float64Array(orgCount * n),
@@ -168,6 +179,8 @@ function allocateRunState(world: World): RunState {
     vetoes: new Float64Array(orgCount),
     amendments: new Float64Array(orgCount),
     reforms: new Float64Array(orgCount),
+    applications: new Float64Array(orgCount),
+    admissions: new Float64Array(orgCount),
     implementedByDimension: new Float64Array(orgCount * DIMENSION_COUNT),
     vetoHolder: new Uint8Array(orgCount * n),
     vetoesByState: new Float64Array(orgCount * n),
@@ -188,6 +201,8 @@ export function resetStepCounters(state: RunState): void {
   state.vetoes.fill(0);
   state.amendments.fill(0);
   state.reforms.fill(0);
+  state.applications.fill(0);
+  state.admissions.fill(0);
   state.implementedByDimension.fill(0);
 }
 

@@ -80,6 +80,14 @@ export interface World {
   initialPositive: Float64Array;
   initialNegative: Float64Array;
 
+  /** Scheduled applications sorted by step: who applies to which organisation when. */
+  applicationCount: number;
+  applicationStep: Int32Array;
+  applicationState: Int32Array;
+  applicationOrg: Int32Array;
+  /** Observers and dialogue partners: candidate[o * n + i] = 1 (they may apply of their own accord). */
+  candidate: Uint8Array;
+
   /** Scheduled events sorted by step; parties of event e: eventParties[eventPartyStart[e] ..+ eventPartyCount[e]). */
   eventCount: number;
   eventStep: Int32Array;
@@ -216,9 +224,20 @@ export function compileWorld(scenario: Scenario, options: CompileOptions = {}): 
 
   const { initialPositive, initialNegative } = initialEvidence(scenario, stateIds, stateIndex);
 
+  const candidate = new Uint8Array(orgCount * n);
+  orgIds.forEach((orgId, o) => {
+    const org = scenario.organisations[orgId];
+    for (const id of [...org.observers, ...org.partners]) candidate[o * n + indexOf(id)] = 1;
+  });
+
   const stepsPerYear = scenario.stepsPerYear;
+  const stepOf = (year: number) => (year - scenario.startYear) * stepsPerYear + 1;
   const events = scenario.events
-    .map((event) => ({ ...event, step: (event.year - scenario.startYear) * stepsPerYear + 1 }))
+    .flatMap((event) => (event.kind === 'border-clash' ? [{ ...event, step: stepOf(event.year) }] : []))
+    .sort((a, b) => a.step - b.step);
+  // Scheduled applications, in the order they happen (sort is stable: same-year ones keep file order).
+  const applications = scenario.events
+    .flatMap((event) => (event.kind === 'application' ? [{ ...event, step: stepOf(event.year) }] : []))
     .sort((a, b) => a.step - b.step);
   const eventPartyStart = new Int32Array(events.length);
   const eventPartyCount = new Int32Array(events.length);
@@ -276,6 +295,11 @@ export function compileWorld(scenario: Scenario, options: CompileOptions = {}): 
     levelThreshold: Float64Array.from(scenario.parameters.agenda.levelThresholds),
     initialPositive,
     initialNegative,
+    applicationCount: applications.length,
+    applicationStep: Int32Array.from(applications.map((a) => a.step)),
+    applicationState: Int32Array.from(applications.map((a) => indexOf(a.state))),
+    applicationOrg: Int32Array.from(applications.map((a) => orgIds.indexOf(a.org))),
+    candidate,
     eventCount: events.length,
     eventStep: Int32Array.from(events.map((event) => event.step)),
     eventMagnitude: Float64Array.from(events.map((event) => event.magnitude)),

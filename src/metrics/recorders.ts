@@ -107,6 +107,18 @@ export const RECORDERS: readonly Recorder[] = [
     record: (_world, state, o) => state.reforms[o],
   },
   {
+    name: 'applications',
+    description: 'applications for membership decided this step',
+    whole: 'total',
+    record: (_world, state, o) => state.applications[o],
+  },
+  {
+    name: 'admissions',
+    description: 'states admitted as members this step',
+    whole: 'total',
+    record: (_world, state, o) => state.admissions[o],
+  },
+  {
     name: 'vetoes',
     description: 'vetoes used this step: "no" votes on failed proposals by members whose lone "no" blocks',
     whole: 'total',

@@ -29,7 +29,24 @@ export function summaryDocument(
       ]),
     ),
     milestones: milestones(result),
+    admissions: admissions(result),
   };
+}
+
+/** Who was admitted to which organisation, and when. */
+function admissions(result: RunResult) {
+  const ids = result.stateIds ?? [];
+  return Object.fromEntries(
+    result.orgIds.map((org, o) => [
+      org,
+      ids
+        .flatMap((state, i) => {
+          const step = result.admittedStep?.[o * ids.length + i] ?? Number.NaN;
+          return Number.isNaN(step) ? [] : [{ state, step, year: yearOfStep(result, step) }];
+        })
+        .sort((a, b) => a.step - b.step),
+    ]),
+  );
 }
 
 /**

@@ -12,6 +12,6 @@ export const RELATION_KINDS = ['conflict', 'dispute', 'rivalry', 'alignment', 'a
 export type RelationKind = (typeof RELATION_KINDS)[number];
 
 /** Kinds of scheduled event the engine implements. */
-export const EVENT_KINDS = ['border-clash'] as const;
+export const EVENT_KINDS = ['border-clash', 'application'] as const;
 
 export type EventKind = (typeof EVENT_KINDS)[number];

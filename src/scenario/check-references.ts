@@ -137,6 +137,22 @@ export function checkReferences(scenario: Scenario): PathProblem[] {
         message: `expected a year from ${scenario.startYear} (startYear), found ${event.year}`,
       });
     }
+    if (event.kind === 'application') {
+      knownActor(event.state, `events.${i}.state`);
+      const org = scenario.organisations[event.org];
+      if (!org) {
+        problems.push({
+          path: `events.${i}.org`,
+          message: `expected an organisation (${Object.keys(scenario.organisations).join(', ')}), found "${event.org}"`,
+        });
+      } else if (org.members.includes(event.state)) {
+        problems.push({
+          path: `events.${i}.state`,
+          message: `${event.state} is already a member of ${event.org}`,
+        });
+      }
+      return;
+    }
     event.parties.forEach((id, j) => {
       knownActor(id, `events.${i}.parties.${j}`);
       if (event.parties.indexOf(id) !== j)

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DIMENSIONS } from '../model/dimensions.js';
 import { Id } from '../model/id.js';
-import { EVENT_KINDS, PROPOSAL_KINDS, RELATION_KINDS } from '../model/proposals.js';
+import { PROPOSAL_KINDS, RELATION_KINDS } from '../model/proposals.js';
 import { RuleSchema } from '../rules/schema.js';
 
 /**
@@ -157,12 +157,25 @@ export const CbmSchema = z.strictObject({
   bindingness: probability.describe('0 = a declaration, 1 = a binding commitment'),
 });
 
-export const EventSchema = z.strictObject({
-  year: z.int(),
-  kind: z.enum(EVENT_KINDS),
-  parties: z.array(Id).min(2),
-  magnitude: z.number().min(0).max(10).default(1),
-});
+const BorderClashEvent = z
+  .strictObject({
+    year: z.int(),
+    kind: z.literal('border-clash'),
+    parties: z.array(Id).min(2),
+    magnitude: z.number().min(0).max(10).default(1),
+  })
+  .describe('a clash between the parties: negative evidence between each pair');
+
+const ApplicationEvent = z
+  .strictObject({
+    year: z.int(),
+    kind: z.literal('application'),
+    state: Id.describe('the state that applies'),
+    org: Id.describe('the organisation it applies to'),
+  })
+  .describe('a state applies for membership; admission is voted under the accession rule');
+
+export const EventSchema = z.discriminatedUnion('kind', [BorderClashEvent, ApplicationEvent]);
 
 const relationEffect = z.number().min(-1).max(1);
 
@@ -262,6 +275,40 @@ const InstitutionParameters = z.strictObject({
     .describe('how much the recent adoption rate (above or below ½) raises interest'),
 });
 
+const EnlargementParameters = z.strictObject({
+  enabled: z
+    .boolean()
+    .default(true)
+    .describe('whether observers and dialogue partners apply of their own accord'),
+  applicationRate: z
+    .number()
+    .min(0)
+    .max(10)
+    .default(0.1)
+    .describe('applications a year by a candidate that wants to join (scaled by how much it wants to)'),
+  interest: z.number().min(-10).max(10).default(0).describe("a candidate's base interest in joining"),
+  membershipBindingness: probability.default(0.3).describe('sovereignty membership asks of a candidate'),
+  openness: z.number().min(-10).max(10).default(0.2).describe("members' base willingness to admit"),
+  trustWeight: z
+    .number()
+    .min(-10)
+    .max(10)
+    .default(1)
+    .describe("how much a member's trust in the applicant counts"),
+  crowding: z
+    .number()
+    .min(0)
+    .max(10)
+    .default(0.3)
+    .describe('reluctance per unit of growth since the run began: more members, more voices (seed 004)'),
+  reapplyYears: z
+    .number()
+    .min(0)
+    .max(100)
+    .default(3)
+    .describe('years before a rejected candidate applies again'),
+});
+
 const ImplementationParameters = z.strictObject({
   probability: probability.default(0.8).describe('chance a participant implements an adopted measure'),
 });
@@ -281,6 +328,7 @@ export const ParametersSchema = z.strictObject({
   agenda: AgendaParameters.prefault({}),
   amendment: AmendmentParameters.prefault({}),
   institutions: InstitutionParameters.prefault({}),
+  enlargement: EnlargementParameters.prefault({}),
   implementation: ImplementationParameters.prefault({}),
   events: EventParameters.prefault({}),
 });

@@ -38,7 +38,7 @@ describe('cica-sim run', () => {
     const lines = readFileSync(join(out, 'timeseries.csv'), 'utf8').trimEnd().split('\n');
     expect(lines[0]).toBe(
       'step,year,org,members,proposals,adopted,adoption_rate,ambition,mean_trust,cohesion,cbms_implemented,stage,conflicts,' +
-        'amendments,reforms,vetoes,cbms_military_political,cbms_new_threats,cbms_economic,cbms_environmental,cbms_human',
+        'amendments,reforms,applications,admissions,vetoes,cbms_military_political,cbms_new_threats,cbms_economic,cbms_environmental,cbms_human',
     );
     expect(lines).toHaveLength(1 + 8 * 3);
     expect(lines[1]).toMatch(/^1,2025,CICA,28,/);
@@ -66,7 +66,11 @@ describe('cica-sim run', () => {
     // Vetoes per state sum to the organisation's total, and the dimensions to all implementations.
     const vetoes = readFileSync(join(out, 'vetoes.csv'), 'utf8').trimEnd().split('\n');
     expect(vetoes[0]).toBe('org,state,vetoes');
-    expect(vetoes).toHaveLength(1 + 28 + 10 + 11);
+    const admitted = Object.values(summary.admissions as Record<string, unknown[]>).reduce(
+      (sum, list) => sum + list.length,
+      0,
+    );
+    expect(vetoes).toHaveLength(1 + 28 + 10 + 11 + admitted);
     const cicaVetoes = vetoes
       .filter((line) => line.startsWith('CICA,'))
       .reduce((sum, line) => sum + Number(line.split(',')[2]), 0);

@@ -3,6 +3,7 @@ import { tableProposals } from './agenda.js';
 import { assessTrust } from './assess.js';
 import { decideProposals } from './decide.js';
 import { deliberate } from './deliberate.js';
+import { enlarge } from './enlarge.js';
 import { applyScheduledEvents } from './events.js';
 import { implementMeasures } from './implement.js';
 import { reformInstitutions } from './reform.js';
@@ -14,18 +15,21 @@ export {
   castVotes,
   decideProposals,
   deliberate,
+  enlarge,
   implementMeasures,
   reformInstitutions,
   tableProposals,
 };
 
 /**
- * The phases of one step, in the order they run: what happens in the world first, then each
+ * The phases of one step, in the order they run: what happens in the world first, then
+ * applications for membership are decided, then each
  * organisation takes stock, tables CBMs, amends them, votes, decides, implements what it adopted,
  * and, when the next rung of its ladder is within reach, votes on climbing it.
  */
 export const DEFAULT_PHASES: readonly Phase[] = [
   applyScheduledEvents,
+  enlarge,
   assessTrust,
   tableProposals,
   deliberate,

@@ -1,0 +1,104 @@
+import { passes } from '../../rules/decide.js';
+import { ABSTAIN, NO, YES } from '../../rules/votes.js';
+import type { RunRandom } from '../random.js';
+import { logistic } from '../score.js';
+import { isMember, type RunState, refreshRules } from '../state.js';
+import { trustAt } from '../trust.js';
+import type { World } from '../world.js';
+
+/**
+ * Enlargement (docs/MODEL.md §Enlargement). Scheduled applications are made in their year.
+ * Besides, each observer and dialogue partner that is not a member considers applying every step:
+ *
+ *   u = enlargement.interest + voting.memberTrustWeight × (mean trust(j → members) − ½)
+ *     + institutions.recordWeight × (record − ½)
+ *     − voting.sovereigntyWeight × sovereignty[j] × enlargement.membershipBindingness
+ *   P(apply this step) = enlargement.applicationRate / stepsPerYear × σ(u / voting.temperature)
+ *
+ * An application goes to a vote under the organisation's accession rule; member i's interest in
+ * admitting j is
+ *
+ *   score = enlargement.openness + enlargement.trustWeight × (trust(i → j) − ½)
+ *         − enlargement.crowding × (members now / members at the start − 1)
+ *
+ * (more members, more voices: seed 004). Admitted states vote from the next proposal on; a
+ * rejected one waits enlargement.reapplyYears before applying again.
+ */
+export function enlarge(world: World, state: RunState, random: RunRandom): void {
+  while (
+    state.nextApplication < world.applicationCount &&
+    world.applicationStep[state.nextApplication] <= state.step
+  ) {
+    const a = state.nextApplication++;
+    if (world.applicationStep[a] < state.step) continue; // scheduled before this run's first step
+    const o = world.applicationOrg[a];
+    const j = world.applicationState[a];
+    if (!isMember(state, world.n, o, j)) considerApplication(world, state, random, o, j);
+  }
+  const { enabled, applicationRate, interest, membershipBindingness, reapplyYears } =
+    world.parameters.enlargement;
+  if (!enabled || applicationRate === 0) return;
+  const { temperature, sovereigntyWeight, memberTrustWeight } = world.parameters.voting;
+  const { recordWeight } = world.parameters.institutions;
+  const { n } = world;
+  const reapplySteps = reapplyYears * world.stepsPerYear;
+  for (let o = 0; o < world.orgCount; o++) {
+    const rng = random.enlargement[o];
+    for (let j = 0; j < n; j++) {
+      if (!world.candidate[o * n + j] || isMember(state, n, o, j)) continue;
+      if (state.step - state.lastApplicationStep[o * n + j] < reapplySteps) continue;
+      let trust = 0;
+      const count = state.memberCount[o];
+      for (let m = 0; m < count; m++)
+        trust += trustAt(state.trust, j, state.memberList[o * n + m], state.step);
+      const u =
+        interest +
+        memberTrustWeight * (trust / count - 0.5) +
+        recordWeight * (state.adoptionRecord[o] - 0.5) -
+        sovereigntyWeight * world.sovereignty[j] * membershipBindingness;
+      if (rng.next() < (applicationRate / world.stepsPerYear) * logistic(u / temperature)) {
+        considerApplication(world, state, random, o, j);
+      }
+    }
+  }
+}
+
+function considerApplication(world: World, state: RunState, random: RunRandom, o: number, j: number): void {
+  const { n } = world;
+  const { openness, trustWeight, crowding } = world.parameters.enlargement;
+  const { temperature, abstention } = world.parameters.voting;
+  const rng = random.enlargement[o];
+  state.applications[o]++;
+  state.lastApplicationStep[o * n + j] = state.step;
+  const count = state.memberCount[o];
+  const growth = count / world.memberCount[o] - 1;
+  const row = state.scratchRow * n;
+  for (let m = 0; m < count; m++) {
+    const i = state.memberList[o * n + m];
+    const score = openness + trustWeight * (trustAt(state.trust, i, j, state.step) - 0.5) - crowding * growth;
+    const x = score / temperature;
+    const u = rng.next();
+    state.votes[row + i] =
+      u < logistic(x - abstention) ? YES : u >= 1 - logistic(-x - abstention) ? NO : ABSTAIN;
+  }
+  if (
+    !passes(
+      state.accessionRule[o],
+      state.memberList,
+      o * n,
+      count,
+      state.votes,
+      row,
+      world.weight,
+      o * n,
+      world.population,
+    )
+  ) {
+    return;
+  }
+  state.memberList[o * n + count] = j;
+  state.memberCount[o] = count + 1;
+  state.admittedStep[o * n + j] = state.step;
+  state.admissions[o]++;
+  refreshRules(world, state, o);
+}
