@@ -4,7 +4,7 @@
  */
 export type { Phase } from './engine/phase.js';
 export {
-  applyScheduledEvents,
+  applyEvents,
   assessTrust,
   castVotes,
   DEFAULT_PHASES,

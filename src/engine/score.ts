@@ -22,7 +22,7 @@ export function scoreProposal(world: World, state: RunState, p: number, i: numbe
   const { voting } = world.parameters;
   let benefit = 0;
   for (let d = 0; d < DIMENSION_COUNT; d++) {
-    benefit += world.salience[i * DIMENSION_COUNT + d] * world.cbmBenefit[c * DIMENSION_COUNT + d];
+    benefit += state.salience[i * DIMENSION_COUNT + d] * world.cbmBenefit[c * DIMENSION_COUNT + d];
   }
   const cost =
     state.proposalCost[p] *

@@ -23,6 +23,11 @@ export interface RunState {
   cbmRule: CompiledRule[];
   reformRule: CompiledRule[];
   accessionRule: CompiledRule[];
+  crisisRule: CompiledRule[];
+  /** Salience of each state now: the World's, shifted by shocks and fading back. [i × DIMENSION_COUNT + d] */
+  salience: Float64Array;
+  /** 1 when a shock this step calls for a crisis response in organisation o. */
+  crisisPending: Uint8Array;
   /** Implementations in each organisation since the run began (a prerequisite of rungs). */
   implementedTotal: Float64Array;
   /** The step each organisation last reached a rung (0: before the run). */
@@ -48,6 +53,8 @@ export interface RunState {
   proposalOrg: Int32Array;
   proposalCbm: Int32Array;
   proposalProposer: Int32Array;
+  /** 0: a CBM from the agenda; 1: a crisis response (decided under the crisis rule). */
+  proposalKind: Uint8Array;
   /** Bindingness and cost of each proposal as it goes to the vote, after any amendment. */
   proposalBindingness: Float64Array;
   proposalCost: Float64Array;
@@ -70,6 +77,7 @@ export interface RunState {
   reforms: Float64Array;
   applications: Float64Array;
   admissions: Float64Array;
+  shocks: Float64Array;
   /** implementedByDimension[o * DIMENSION_COUNT + d] this step. */
   implementedByDimension: Float64Array;
 
@@ -114,6 +122,7 @@ export function refreshRules(world: World, state: RunState, o: number): void {
   state.cbmRule[o] = compileRule(rules.cbm, totals, indexOf);
   state.reformRule[o] = compileRule(rules.reform, totals, indexOf);
   state.accessionRule[o] = compileRule(rules.accession, totals, indexOf);
+  state.crisisRule[o] = compileRule(rules.crisis, totals, indexOf);
   markVetoHolders(
     state.cbmRule[o],
     state.memberList,
@@ -137,7 +146,8 @@ function allocateRunState(world: World): RunState {
     let extra = 0;
     for (let k = 0; k <= world.rungNames[o].length; k++)
       extra = Math.max(extra, world.stageAgenda[world.stageOffset[o] + k]);
-    maxProposals += world.agendaSize[o] + extra;
+    // ...and room for one crisis response.
+    maxProposals += world.agendaSize[o] + extra + 1;
   }
   const trust = createTrustStore(n, world.parameters.trust.forgetting, world.steps);
   trust.positive.set(world.initialPositive);
@@ -151,6 +161,9 @@ function allocateRunState(world: World): RunState {
     cbmRule: new Array<CompiledRule>(orgCount),
     reformRule: new Array<CompiledRule>(orgCount),
     accessionRule: new Array<CompiledRule>(orgCount),
+    crisisRule: new Array<CompiledRule>(orgCount),
+    salience: world.salience.slice(),
+    crisisPending: new Uint8Array(orgCount),
     implementedTotal: new Float64Array(orgCount),
     lastReformStep: new Int32Array(orgCount),
     adoptionRecord: new Float64Array(orgCount).fill(0.5),
@@ -164,6 +177,7 @@ function allocateRunState(world: World): RunState {
     proposalOrg: new Int32Array(maxProposals),
     proposalCbm: new Int32Array(maxProposals),
     proposalProposer: new Int32Array(maxProposals),
+    proposalKind: new Uint8Array(maxProposals),
     proposalBindingness: new Float64Array(maxProposals),
     proposalCost: new Float64Array(maxProposals),
     // One row per possible proposal, and one more (scratchRow) for reform votes and veto holders.
@@ -181,6 +195,7 @@ function allocateRunState(world: World): RunState {
     reforms: new Float64Array(orgCount),
     applications: new Float64Array(orgCount),
     admissions: new Float64Array(orgCount),
+    shocks: new Float64Array(orgCount),
     implementedByDimension: new Float64Array(orgCount * DIMENSION_COUNT),
     vetoHolder: new Uint8Array(orgCount * n),
     vetoesByState: new Float64Array(orgCount * n),
@@ -203,6 +218,7 @@ export function resetStepCounters(state: RunState): void {
   state.reforms.fill(0);
   state.applications.fill(0);
   state.admissions.fill(0);
+  state.shocks.fill(0);
   state.implementedByDimension.fill(0);
 }
 
@@ -218,4 +234,10 @@ export function isMember(state: RunState, n: number, o: number, i: number): bool
 export function chairOf(world: World, state: RunState, o: number): number {
   const order = world.chairOrder[o];
   return order[Math.floor((state.step - 1) / world.chairTermSteps[o]) % order.length];
+}
+
+/** The rule that decides proposal p: its organisation's CBM rule, or crisis rule for a crisis response. */
+export function ruleOfProposal(state: RunState, p: number): CompiledRule {
+  const o = state.proposalOrg[p];
+  return state.proposalKind[p] === 1 ? state.crisisRule[o] : state.cbmRule[o];
 }

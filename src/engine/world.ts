@@ -22,6 +22,17 @@ export interface World {
   sovereignty: Float64Array;
   /** Population in millions, for population conditions of quota rules. */
   population: Float64Array;
+  /** Subregion of each state, as an index (for shocks that strike a region). */
+  subregion: Int32Array;
+  /** Pairs in conflict or dispute (for clashes) and rivals (for cyber incidents): a, b, intensity. */
+  clashPairA: Int32Array;
+  clashPairB: Int32Array;
+  clashIntensity: Float64Array;
+  rivalPairA: Int32Array;
+  rivalPairB: Int32Array;
+  rivalIntensity: Float64Array;
+  /** The CBM an organisation answers a crisis with: its catalogue's strongest on new threats (−1: none). */
+  crisisCbm: Int32Array;
 
   orgIds: string[];
   orgCount: number;
@@ -34,7 +45,7 @@ export interface World {
    * The rules in force in organisation o at institutional stage k: ruleSets[o][k], k = 0 .. rungs.
    * Compiled against the current membership in the run state (shares depend on who is a member).
    */
-  ruleSets: { cbm: Rule; reform: Rule; accession: Rule }[][];
+  ruleSets: { cbm: Rule; reform: Rule; accession: Rule; crisis: Rule }[][];
   /** CBMs organisation o may table: catalogue[o * cbmCount + 0 .. catalogueSize[o]). */
   catalogue: Int32Array;
   catalogueSize: Int32Array;
@@ -88,6 +99,8 @@ export interface World {
   /** Observers and dialogue partners: candidate[o * n + i] = 1 (they may apply of their own accord). */
   candidate: Uint8Array;
 
+  /** Scheduled shocks sorted by step: their kind (an index into SHOCK_KINDS), step, magnitude and parties. */
+  eventKind: Uint8Array;
   /** Scheduled events sorted by step; parties of event e: eventParties[eventPartyStart[e] ..+ eventPartyCount[e]). */
   eventCount: number;
   eventStep: Int32Array;
@@ -101,6 +114,9 @@ export interface CompileOptions {
   /** Overrides the scenario's horizon. */
   years?: number;
 }
+
+/** Kinds of shock, in the order of World.eventKind's codes. */
+export const SHOCK_KINDS = ['border-clash', 'cyber-incident', 'pandemic', 'terrorist-attack'] as const;
 
 /** Initial trust is kept away from 0 and 1: no pair starts in certainty. */
 const INITIAL_TRUST_MIN = 0.05;
@@ -160,7 +176,7 @@ export function compileWorld(scenario: Scenario, options: CompileOptions = {}): 
   const catalogueSize = new Int32Array(orgCount);
   const agendaSize = new Int32Array(orgCount);
   const stage = new Int32Array(orgCount);
-  const ruleSets: { cbm: Rule; reform: Rule; accession: Rule }[][] = [];
+  const ruleSets: { cbm: Rule; reform: Rule; accession: Rule; crisis: Rule }[][] = [];
   const rungNames: string[][] = [];
   const rungOffset = new Int32Array(orgCount);
   const stageOffset = new Int32Array(orgCount);
@@ -200,7 +216,7 @@ export function compileWorld(scenario: Scenario, options: CompileOptions = {}): 
     rungOffset[o] = rungCursor;
     stageOffset[o] = rungCursor + o;
     let rules: Record<string, Rule | undefined> = { ...org.rules };
-    const sets: { cbm: Rule; reform: Rule; accession: Rule }[] = [];
+    const sets: { cbm: Rule; reform: Rule; accession: Rule; crisis: Rule }[] = [];
     for (let k = 0; k <= org.ladder.length; k++) {
       const at = stageOffset[o] + k;
       if (k > 0) {
@@ -216,6 +232,7 @@ export function compileWorld(scenario: Scenario, options: CompileOptions = {}): 
         cbm: rules.cbm ?? fallback,
         reform: rules.reform ?? fallback,
         accession: rules.accession ?? fallback,
+        crisis: rules.crisis ?? fallback,
       });
     }
     ruleSets.push(sets);
@@ -223,6 +240,23 @@ export function compileWorld(scenario: Scenario, options: CompileOptions = {}): 
   });
 
   const { initialPositive, initialNegative } = initialEvidence(scenario, stateIds, stateIndex);
+  const subregions = [...new Set(stateIds.map((id) => scenario.actors[id].subregion))];
+  const subregion = Int32Array.from(stateIds.map((id) => subregions.indexOf(scenario.actors[id].subregion)));
+  const disputes = scenario.relations.filter((r) => r.kind === 'conflict' || r.kind === 'dispute');
+  const rivals = scenario.relations.filter((r) => r.kind === 'rivalry');
+  const newThreats = DIMENSIONS.indexOf('newThreats');
+  const crisisCbm = new Int32Array(orgCount).fill(-1);
+  for (let o = 0; o < orgCount; o++) {
+    let best = 0;
+    for (let k = 0; k < catalogueSize[o]; k++) {
+      const c = catalogue[o * cbmCount + k];
+      const benefit = cbmBenefit[c * DIMENSION_COUNT + newThreats];
+      if (benefit > best) {
+        best = benefit;
+        crisisCbm[o] = c;
+      }
+    }
+  }
 
   const candidate = new Uint8Array(orgCount * n);
   orgIds.forEach((orgId, o) => {
@@ -232,8 +266,23 @@ export function compileWorld(scenario: Scenario, options: CompileOptions = {}): 
 
   const stepsPerYear = scenario.stepsPerYear;
   const stepOf = (year: number) => (year - scenario.startYear) * stepsPerYear + 1;
+  // Scheduled shocks, with their parties (none for a pandemic, the state struck for an attack).
+  type Shock = { kind: (typeof SHOCK_KINDS)[number]; step: number; parties: string[]; magnitude: number };
   const events = scenario.events
-    .flatMap((event) => (event.kind === 'border-clash' ? [{ ...event, step: stepOf(event.year) }] : []))
+    .flatMap((event): Shock[] => {
+      const step = stepOf(event.year);
+      switch (event.kind) {
+        case 'border-clash':
+        case 'cyber-incident':
+          return [{ kind: event.kind, step, parties: event.parties, magnitude: event.magnitude }];
+        case 'terrorist-attack':
+          return [{ kind: event.kind, step, parties: [event.state], magnitude: event.magnitude }];
+        case 'pandemic':
+          return [{ kind: event.kind, step, parties: [] as string[], magnitude: event.magnitude }];
+        default:
+          return [];
+      }
+    })
     .sort((a, b) => a.step - b.step);
   // Scheduled applications, in the order they happen (sort is stable: same-year ones keep file order).
   const applications = scenario.events
@@ -260,6 +309,14 @@ export function compileWorld(scenario: Scenario, options: CompileOptions = {}): 
     salience,
     sovereignty,
     population,
+    subregion,
+    clashPairA: Int32Array.from(disputes.map((r) => indexOf(r.a))),
+    clashPairB: Int32Array.from(disputes.map((r) => indexOf(r.b))),
+    clashIntensity: Float64Array.from(disputes.map((r) => r.intensity)),
+    rivalPairA: Int32Array.from(rivals.map((r) => indexOf(r.a))),
+    rivalPairB: Int32Array.from(rivals.map((r) => indexOf(r.b))),
+    rivalIntensity: Float64Array.from(rivals.map((r) => r.intensity)),
+    crisisCbm,
     orgIds,
     orgCount,
     memberList,
@@ -301,6 +358,7 @@ export function compileWorld(scenario: Scenario, options: CompileOptions = {}): 
     applicationOrg: Int32Array.from(applications.map((a) => orgIds.indexOf(a.org))),
     candidate,
     eventCount: events.length,
+    eventKind: Uint8Array.from(events.map((event) => SHOCK_KINDS.indexOf(event.kind))),
     eventStep: Int32Array.from(events.map((event) => event.step)),
     eventMagnitude: Float64Array.from(events.map((event) => event.magnitude)),
     eventPartyStart,

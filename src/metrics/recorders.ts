@@ -107,6 +107,12 @@ export const RECORDERS: readonly Recorder[] = [
     record: (_world, state, o) => state.reforms[o],
   },
   {
+    name: 'shocks',
+    description: 'shocks this step touching a member: clashes, cyber incidents, pandemics, terrorist attacks',
+    whole: 'total',
+    record: (_world, state, o) => state.shocks[o],
+  },
+  {
     name: 'applications',
     description: 'applications for membership decided this step',
     whole: 'total',

@@ -137,6 +137,11 @@ export function checkReferences(scenario: Scenario): PathProblem[] {
         message: `expected a year from ${scenario.startYear} (startYear), found ${event.year}`,
       });
     }
+    if (event.kind === 'pandemic') return;
+    if (event.kind === 'terrorist-attack') {
+      knownActor(event.state, `events.${i}.state`);
+      return;
+    }
     if (event.kind === 'application') {
       knownActor(event.state, `events.${i}.state`);
       const org = scenario.organisations[event.org];

@@ -175,7 +175,39 @@ const ApplicationEvent = z
   })
   .describe('a state applies for membership; admission is voted under the accession rule');
 
-export const EventSchema = z.discriminatedUnion('kind', [BorderClashEvent, ApplicationEvent]);
+const PandemicEvent = z
+  .strictObject({
+    year: z.int(),
+    kind: z.literal('pandemic'),
+    magnitude: z.number().min(0).max(10).default(1),
+  })
+  .describe('a pandemic: every state cares more about new threats and the human dimension for a while');
+
+const TerroristAttackEvent = z
+  .strictObject({
+    year: z.int(),
+    kind: z.literal('terrorist-attack'),
+    state: Id.describe('the state struck'),
+    magnitude: z.number().min(0).max(10).default(1),
+  })
+  .describe("a terrorist attack: the state's subregion cares more about new threats for a while");
+
+const CyberIncidentEvent = z
+  .strictObject({
+    year: z.int(),
+    kind: z.literal('cyber-incident'),
+    parties: z.array(Id).min(2),
+    magnitude: z.number().min(0).max(10).default(1),
+  })
+  .describe('a cyber incident between the parties: negative evidence between each pair');
+
+export const EventSchema = z.discriminatedUnion('kind', [
+  BorderClashEvent,
+  ApplicationEvent,
+  PandemicEvent,
+  TerroristAttackEvent,
+  CyberIncidentEvent,
+]);
 
 const relationEffect = z.number().min(-1).max(1);
 
@@ -313,6 +345,8 @@ const ImplementationParameters = z.strictObject({
   probability: probability.default(0.8).describe('chance a participant implements an adopted measure'),
 });
 
+const rate = z.number().min(0).max(100);
+
 const EventParameters = z.strictObject({
   clashEvidence: z
     .number()
@@ -320,6 +354,29 @@ const EventParameters = z.strictObject({
     .max(1000)
     .default(5)
     .describe('negative evidence per unit magnitude of a border clash'),
+  cyberEvidence: z
+    .number()
+    .min(0)
+    .max(1000)
+    .default(2)
+    .describe('negative evidence per unit magnitude of a cyber incident'),
+  hazards: z
+    .boolean()
+    .default(true)
+    .describe('whether events are also drawn at random (below), besides those scheduled'),
+  clashRate: rate
+    .default(0.3)
+    .describe('clashes a year between a pair in conflict or dispute, at intensity 1 and trust 0'),
+  cyberRate: rate.default(0.2).describe('cyber incidents a year between rivals, at intensity 1'),
+  pandemicRate: rate.default(0.03).describe('pandemics a year'),
+  terrorRate: rate.default(0.3).describe('terrorist attacks a year, anywhere'),
+  pandemicShift: probability
+    .default(0.2)
+    .describe('added to every salience of new threats and of the human dimension'),
+  terrorShift: probability
+    .default(0.15)
+    .describe("added to new-threats salience in the struck state's subregion"),
+  salienceRecovery: probability.default(0.5).describe('share of a salience shift that fades in a year'),
 });
 
 export const ParametersSchema = z.strictObject({

@@ -15,8 +15,15 @@ import { repoFile } from '../helpers.js';
  * seed, one change): the mean paired difference must exceed three standard errors.
  */
 const SEEDS = Array.from({ length: 40 }, (_, i) => 1000 + i);
+/** The built-in world with random shocks and spontaneous enlargement off, so each test isolates one mechanism. */
+const ISOLATED = { 'parameters.events.hazards': false, 'parameters.enlargement.enabled': false };
 const world = (overrides: Record<string, unknown> = {}) =>
-  compileWorld(loadScenario(repoFile('scenarios/asia-2025.yaml'), { overrides }).scenario, { years: 8 });
+  compileWorld(
+    loadScenario(repoFile('scenarios/asia-2025.yaml'), { overrides: { ...ISOLATED, ...overrides } }).scenario,
+    {
+      years: 8,
+    },
+  );
 
 function cica(w: World, seed: number) {
   return summarizeRun(simulate(w, seed)).CICA;

@@ -3,7 +3,7 @@ import { tableProposals } from '../../src/engine/phases/agenda.js';
 import { assessTrust } from '../../src/engine/phases/assess.js';
 import { decideProposals } from '../../src/engine/phases/decide.js';
 import { deliberate } from '../../src/engine/phases/deliberate.js';
-import { applyScheduledEvents } from '../../src/engine/phases/events.js';
+import { applyEvents } from '../../src/engine/phases/events.js';
 import { implementMeasures } from '../../src/engine/phases/implement.js';
 import { castVotes } from '../../src/engine/phases/vote.js';
 import { scoreProposal } from '../../src/engine/score.js';
@@ -217,13 +217,14 @@ describe('agenda and events', () => {
       'parameters.trust.priorStrength': 0,
       'parameters.trust.forgetting': 1,
       'parameters.events.clashEvidence': 5,
+      'parameters.events.hazards': false,
       events: [{ year: 2026, kind: 'border-clash', parties: ['AAA', 'CCC'], magnitude: 0.4 }],
     });
     const state = createRunState(world);
     for (let step = 1; step <= 5; step++) {
       state.step = step;
       state.conflicts.fill(0);
-      applyScheduledEvents(world, state);
+      applyEvents(world, state, scriptedRandom([]));
       // 2026 starts at step 5 with four steps a year.
       expect(state.conflicts[0]).toBe(step === 5 ? 1 : 0);
     }

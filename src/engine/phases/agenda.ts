@@ -1,6 +1,6 @@
 import type { RunRandom } from '../random.js';
 import { randomIndex } from '../rng.js';
-import type { RunState } from '../state.js';
+import { chairOf, isMember, type RunState } from '../state.js';
 import type { World } from '../world.js';
 
 /**
@@ -15,6 +15,23 @@ export function tableProposals(world: World, state: RunState, random: RunRandom)
     const members = state.memberCount[o];
     if (members === 0) continue;
     const rng = random.agenda[o];
+    // A shock this step puts a crisis response first: the catalogue's strongest measure on new
+    // threats, whatever its level (urgency opens the agenda), tabled by the chair.
+    if (state.crisisPending[o]) {
+      state.crisisPending[o] = 0;
+      const c = world.crisisCbm[o];
+      if (c >= 0) {
+        const chair = chairOf(world, state, o);
+        const p = state.proposalCount++;
+        state.proposalOrg[p] = o;
+        state.proposalCbm[p] = c;
+        state.proposalKind[p] = 1;
+        state.proposalProposer[p] = isMember(state, n, o, chair) ? chair : state.memberList[o * n];
+        state.proposalBindingness[p] = world.cbmBindingness[c];
+        state.proposalCost[p] = world.cbmCost[c];
+        state.proposals[o]++;
+      }
+    }
     let eligible = 0;
     for (let k = 0; k < world.catalogueSize[o]; k++) {
       const c = world.catalogue[o * cbmCount + k];
@@ -33,6 +50,7 @@ export function tableProposals(world: World, state: RunState, random: RunRandom)
       const p = state.proposalCount++;
       state.proposalOrg[p] = o;
       state.proposalCbm[p] = c;
+      state.proposalKind[p] = 0;
       state.proposalProposer[p] = state.memberList[o * n + randomIndex(rng, members)];
       state.proposalBindingness[p] = world.cbmBindingness[c];
       state.proposalCost[p] = world.cbmCost[c];

@@ -1,6 +1,6 @@
 import { decide } from '../../rules/decide.js';
 import { NO, YES } from '../../rules/votes.js';
-import type { RunState } from '../state.js';
+import { type RunState, ruleOfProposal } from '../state.js';
 import { addEvidence } from '../trust.js';
 import type { World } from '../world.js';
 
@@ -35,7 +35,7 @@ export function decideProposals(world: World, state: RunState): void {
   for (let p = 0; p < state.proposalCount; p++) {
     const o = state.proposalOrg[p];
     const passed = decide(
-      state.cbmRule[o],
+      ruleOfProposal(state, p),
       state.memberList,
       o * n,
       state.memberCount[o],
@@ -53,7 +53,8 @@ export function decideProposals(world: World, state: RunState): void {
       state.ambitionSum[o] += state.proposalBindingness[p] * world.cbmTotalBenefit[state.proposalCbm[p]];
       continue;
     }
-    for (let m = 0; m < state.memberCount[o]; m++) {
+    // Veto holders are those of the CBM rule: vetoes are counted on CBM proposals.
+    for (let m = 0; m < state.memberCount[o] && state.proposalKind[p] === 0; m++) {
       const i = state.memberList[o * n + m];
       if (state.votes[p * n + i] === NO && state.vetoHolder[o * n + i]) {
         state.vetoes[o]++;

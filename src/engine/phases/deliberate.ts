@@ -1,7 +1,7 @@
 import { passes } from '../../rules/decide.js';
 import { NO, YES } from '../../rules/votes.js';
 import { objectionProbability } from '../score.js';
-import type { RunState } from '../state.js';
+import { type RunState, ruleOfProposal } from '../state.js';
 import type { World } from '../world.js';
 
 /**
@@ -32,7 +32,7 @@ export function deliberate(world: World, state: RunState): void {
         state.votes[p * n + i] = objectionProbability(world, state, p, i) >= objectionThreshold ? NO : YES;
       }
       const expected = passes(
-        state.cbmRule[o],
+        ruleOfProposal(state, p),
         state.memberList,
         base,
         count,

@@ -4,13 +4,13 @@ import { assessTrust } from './assess.js';
 import { decideProposals } from './decide.js';
 import { deliberate } from './deliberate.js';
 import { enlarge } from './enlarge.js';
-import { applyScheduledEvents } from './events.js';
+import { applyEvents } from './events.js';
 import { implementMeasures } from './implement.js';
 import { reformInstitutions } from './reform.js';
 import { castVotes } from './vote.js';
 
 export {
-  applyScheduledEvents,
+  applyEvents,
   assessTrust,
   castVotes,
   decideProposals,
@@ -28,7 +28,7 @@ export {
  * and, when the next rung of its ladder is within reach, votes on climbing it.
  */
 export const DEFAULT_PHASES: readonly Phase[] = [
-  applyScheduledEvents,
+  applyEvents,
   enlarge,
   assessTrust,
   tableProposals,
