@@ -1,4 +1,5 @@
-import { DIMENSION_COUNT } from '../model/dimensions.js';
+import { DIMENSION_COLUMNS, DIMENSION_COUNT, DIMENSIONS } from '../model/dimensions.js';
+import type { CompiledFormula } from '../model/formula.js';
 import type { RunState } from './state.js';
 import { trustAt } from './trust.js';
 import type { World } from './world.js';
@@ -29,14 +30,49 @@ export function scoreProposal(world: World, state: RunState, p: number, i: numbe
     (1 + voting.sovereigntyWeight * world.sovereignty[i] * state.proposalBindingness[p]);
   const proposerTrust = trustAt(state.trust, i, proposer, state.step);
   const memberTrust = state.meanTrustToMembers[o * world.n + i];
-  const score =
+  const builtin =
     benefit -
     cost +
     voting.proposerTrustWeight * (proposerTrust - 0.5) +
     voting.memberTrustWeight * (memberTrust - 0.5);
+  // A scenario's formula replaces the built-in score; without one, mathjs is never called.
+  const score = world.formula
+    ? formulaScore(world, state, world.formula, p, i, builtin, benefit, proposerTrust, memberTrust)
+    : builtin;
   // A Fund, once built, pays members who would lose by the measure (docs/MODEL.md §Institutions).
   return score < 0 ? score + world.stageSidePayment[world.stageOffset[o] + state.stage[o]] : score;
 }
+
+/** The scenario's formula, with the scope filled in place (docs/MODEL.md §Voting). */
+function formulaScore(
+  world: World,
+  state: RunState,
+  formula: CompiledFormula,
+  p: number,
+  i: number,
+  builtin: number,
+  benefit: number,
+  proposerTrust: number,
+  memberTrust: number,
+): number {
+  const { scope } = formula;
+  const c = state.proposalCbm[p];
+  scope.builtin = builtin;
+  scope.benefit = benefit;
+  scope.cost = state.proposalCost[p];
+  scope.bindingness = state.proposalBindingness[p];
+  scope.sovereignty = world.sovereignty[i];
+  scope.trust_proposer = proposerTrust;
+  scope.trust_members = memberTrust;
+  for (let d = 0; d < DIMENSION_COUNT; d++) {
+    scope[SALIENCE_VARIABLES[d]] = state.salience[i * DIMENSION_COUNT + d];
+    scope[BENEFIT_VARIABLES[d]] = world.cbmBenefit[c * DIMENSION_COUNT + d];
+  }
+  return formula.evaluate();
+}
+
+const SALIENCE_VARIABLES = DIMENSIONS.map((d) => `salience_${DIMENSION_COLUMNS[d]}`);
+const BENEFIT_VARIABLES = DIMENSIONS.map((d) => `benefit_${DIMENSION_COLUMNS[d]}`);
 
 export function logistic(x: number): number {
   return 1 / (1 + Math.exp(-x));

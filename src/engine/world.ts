@@ -1,4 +1,5 @@
 import { DIMENSION_COUNT, DIMENSIONS } from '../model/dimensions.js';
+import { type CompiledFormula, compileFormula } from '../model/formula.js';
 import type { Rule } from '../rules/schema.js';
 import type { Parameters, Scenario } from '../scenario/schema.js';
 
@@ -8,6 +9,8 @@ import type { Parameters, Scenario } from '../scenario/schema.js';
  * mutable part is RunState), so one World serves any number of runs.
  */
 export interface World {
+  /** The scenario's voting formula, compiled once; absent: the built-in score. */
+  formula?: CompiledFormula;
   startYear: number;
   stepsPerYear: number;
   steps: number;
@@ -298,7 +301,9 @@ export function compileWorld(scenario: Scenario, options: CompileOptions = {}): 
     cursor += event.parties.length;
   });
 
+  const formulaText = scenario.parameters.voting.formula;
   return {
+    formula: formulaText === undefined ? undefined : compileFormula(formulaText),
     startYear: scenario.startYear,
     stepsPerYear,
     steps: years * stepsPerYear,

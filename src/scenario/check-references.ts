@@ -1,3 +1,4 @@
+import { checkFormula } from '../model/formula.js';
 import { PROPOSAL_KINDS } from '../model/proposals.js';
 import type { Scenario } from './schema.js';
 
@@ -39,6 +40,12 @@ export function checkReferences(scenario: Scenario): PathProblem[] {
       seenPairs.set(pair, i);
     }
   });
+
+  const formula = scenario.parameters.voting.formula;
+  if (formula !== undefined) {
+    const problem = checkFormula(formula);
+    if (problem) problems.push({ path: 'parameters.voting.formula', message: problem });
+  }
 
   const levelCount = scenario.parameters.agenda.levelThresholds.length;
   for (const [id, cbm] of Object.entries(scenario.cbms)) {

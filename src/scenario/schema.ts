@@ -276,6 +276,13 @@ const VotingParameters = z.strictObject({
     .describe('how much sovereignty sensitivity raises the cost of binding measures'),
   proposerTrustWeight: z.number().min(-10).max(10).default(0.3),
   memberTrustWeight: z.number().min(-10).max(10).default(0.5),
+  formula: z
+    .string()
+    .min(1)
+    .optional()
+    .describe(
+      'replaces the built-in score of a proposal; variables: builtin, benefit, cost, bindingness, sovereignty, trust_proposer, trust_members, salience_<dimension>, benefit_<dimension>',
+    ),
 });
 
 const AgendaParameters = z.strictObject({

@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { simulate } from '../../src/engine/simulate.js';
+import { compileWorld } from '../../src/engine/world.js';
+import { METRIC_NAMES } from '../../src/metrics/recorders.js';
+import { checkFormula, compileFormula } from '../../src/model/formula.js';
+import { formatProblem, InputError } from '../../src/scenario/errors.js';
+import { loadScenario } from '../../src/scenario/load.js';
+import { repoFile } from '../helpers.js';
+
+const builtin = (overrides: Record<string, unknown> = {}) =>
+  compileWorld(loadScenario(repoFile('scenarios/asia-2025.yaml'), { overrides }).scenario, { years: 4 });
+
+describe('voting formulas', () => {
+  it('"builtin" reproduces the built-in score bit for bit', () => {
+    const plain = builtin();
+    const formula = builtin({ 'parameters.voting.formula': 'builtin' });
+    expect(formula.formula).toBeDefined();
+    for (const seed of [1, 2, 3]) {
+      expect(
+        Buffer.from(simulate(formula, seed).values.buffer).equals(
+          Buffer.from(simulate(plain, seed).values.buffer),
+        ),
+      ).toBe(true);
+    }
+  });
+
+  it('the built-in score written out in the variables gives the same runs (to rounding)', () => {
+    const plain = builtin();
+    const written = builtin({
+      'parameters.voting.formula':
+        'benefit - cost * (1 + 1 * sovereignty * bindingness) + 0.3 * (trust_proposer - 0.5) + 0.5 * (trust_members - 0.5)',
+    });
+    const a = simulate(plain, 4).values;
+    const b = simulate(written, 4).values;
+    for (let k = 0; k < a.length; k++) {
+      if (Number.isNaN(a[k])) expect(b[k]).toBeNaN();
+      else expect(b[k]).toBeCloseTo(a[k], 9);
+    }
+  });
+
+  it('changes behaviour when it says something else: nobody wants anything at builtin − 10', () => {
+    const { values, steps } = simulate(
+      builtin({ 'parameters.voting.formula': 'builtin - 10', 'parameters.events.hazards': false }),
+      1,
+    );
+    const adopted = METRIC_NAMES.indexOf('adopted');
+    for (let s = 0; s < steps * 3; s++) expect(values[s * METRIC_NAMES.length + adopted]).toBe(0);
+  });
+
+  it('evaluates numbers, comparisons and conditionals', () => {
+    const f = compileFormula('cost > 0.5 ? -1 : max(benefit, 0.1) * 2');
+    f.scope.cost = 0.2;
+    f.scope.benefit = 0.05;
+    expect(f.evaluate()).toBeCloseTo(0.2, 15);
+    f.scope.cost = 0.7;
+    expect(f.evaluate()).toBe(-1);
+  });
+});
+
+describe('formulas cannot reach outside their variables', () => {
+  it.each([
+    ['import({}, {})', /unknown function "import"/],
+    ['createUnit("x")', /unknown function "createUnit"|only numbers/],
+    ['evaluate("1")', /unknown function "evaluate"|only numbers/],
+    ['parse("1")', /unknown function "parse"|only numbers/],
+    ['x = 1', /assignment is not allowed/],
+    ['f(x) = x', /defining a function is not allowed/],
+    ['[1, 2]', /a list or matrix is not allowed/],
+    ['cos.constructor', /property or index access is not allowed/],
+    ['benefit["constructor"]', /property or index access is not allowed/],
+    ['{a: 1}', /an object is not allowed/],
+    ['1:3', /a range is not allowed/],
+    ['a = 1; a', /several statements is not allowed|assignment is not allowed/],
+    ['benefit + population', /unknown variable "population"/],
+    ['"text"', /only numbers may appear/],
+    ['benefit +', /syntax error/],
+    [`benefit${' + 1'.repeat(200)}`, /at most 500 characters/],
+  ])('%s is refused', (formula, message) => {
+    expect(checkFormula(formula)).toMatch(message);
+  });
+
+  it('a scenario with a bad formula fails validation at its field path', () => {
+    try {
+      loadScenario(repoFile('scenarios/asia-2025.yaml'), {
+        overrides: { 'parameters.voting.formula': 'cost.constructor("1")' },
+      });
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(InputError);
+      expect((error as InputError).problems.map(formatProblem)[0]).toMatch(
+        /parameters\.voting\.formula: property or index access is not allowed/,
+      );
+    }
+  });
+});
