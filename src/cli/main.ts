@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { formatProblem, InputError } from '../scenario/errors.js';
 import { VERSION } from '../version.js';
 import { registerExperiment } from './experiment.js';
+import { registerExplain } from './explain.js';
 import { registerMerge } from './merge.js';
 import { registerPower } from './power.js';
 import { registerRun } from './run.js';
@@ -30,6 +31,7 @@ function buildProgram(): Command {
   registerPower(program);
   registerExperiment(program);
   registerMerge(program);
+  registerExplain(program);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

@@ -7,6 +7,7 @@ import { RECORDERS } from '../metrics/recorders.js';
 import { summarizeRun } from '../metrics/summarize.js';
 import { summaryDocument } from '../metrics/summary-document.js';
 import { timeseriesCsv, timeseriesRows, vetoesCsv } from '../metrics/timeseries.js';
+import { InputError } from '../scenario/errors.js';
 import { loadScenario } from '../scenario/load.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { integerOption } from './options.js';
@@ -17,6 +18,7 @@ interface RunOptions {
   years?: number;
   out?: string;
   format: 'csv' | 'json';
+  trace?: boolean;
 }
 
 export function registerRun(program: Command): void {
@@ -39,6 +41,10 @@ export function registerRun(program: Command): void {
         .choices(['csv', 'json'])
         .default('csv'),
     )
+    .option(
+      '--trace',
+      'also write trace.jsonl: every proposal, vote, shock, application and reform (needs --out)',
+    )
     .addHelpText(
       'after',
       `\nColumns of the time series (one row per step and organisation):\n  step, year, org, ${RECORDERS.map((r) => r.name).join(', ')}\n\nExamples:\n  cica-sim run scenarios/asia-2025.yaml\n  cica-sim run scenarios/asia-2025.yaml --seed 7 --years 20 --out output/seed7`,
@@ -47,9 +53,23 @@ export function registerRun(program: Command): void {
 }
 
 function runCommand(file: string, options: RunOptions): void {
+  if (options.trace && !options.out) {
+    throw new InputError([
+      {
+        location: { file: '--trace' },
+        path: '',
+        message: 'expected --out DIR as well: the trace is written to DIR/trace.jsonl',
+      },
+    ]);
+  }
   const loaded = loadScenario(file);
   const world = compileWorld(loaded.scenario, { years: options.years });
-  const result = simulate(world, options.seed);
+  const traceLines: string[] = [];
+  const result = simulate(
+    world,
+    options.seed,
+    options.trace ? { trace: (record) => traceLines.push(JSON.stringify(record)) } : {},
+  );
   const summary = summarizeRun(result);
   const document = summaryDocument(loaded, result, summary);
 
@@ -60,6 +80,11 @@ function runCommand(file: string, options: RunOptions): void {
         : { name: 'timeseries.csv', content: timeseriesCsv(result) };
     writeFileAtomic(join(options.out, series.name), series.content);
     writeFileAtomic(join(options.out, 'summary.json'), `${JSON.stringify(document, null, 2)}\n`);
+    if (options.trace)
+      writeFileAtomic(
+        join(options.out, 'trace.jsonl'),
+        traceLines.length ? `${traceLines.join('\n')}\n` : '',
+      );
     // Everyone who was a member at some point: the initial members, then those admitted.
     const organisations = Object.values(loaded.scenario.organisations);
     const admitted = (o: number) =>

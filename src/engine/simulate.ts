@@ -3,6 +3,7 @@ import type { Phase } from './phase.js';
 import { DEFAULT_PHASES } from './phases/index.js';
 import { createRunRandom } from './random.js';
 import { createRunState, resetStepCounters } from './state.js';
+import type { TraceSink } from './trace.js';
 import type { World } from './world.js';
 
 /**
@@ -32,6 +33,8 @@ export interface SimulateOptions {
   phases?: readonly Phase[];
   /** The recorders, in column order; the shipped ones by default. */
   recorders?: readonly Recorder[];
+  /** Receives a trace record for every proposal, shock, application and reform. */
+  trace?: TraceSink;
 }
 
 /**
@@ -47,6 +50,7 @@ export function simulate(world: World, seed: number | string, options: SimulateO
   const recorders = options.recorders ?? RECORDERS;
   const random = createRunRandom(seed, world.orgIds);
   const state = createRunState(world);
+  state.trace = options.trace ?? null;
   const metricCount = recorders.length;
   const values = new Float64Array(world.steps * world.orgCount * metricCount);
 

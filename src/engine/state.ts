@@ -1,6 +1,7 @@
 import { DIMENSION_COUNT } from '../model/dimensions.js';
 import { type CompiledRule, compileRule } from '../rules/compile.js';
 import { markVetoHolders } from '../rules/decide.js';
+import type { TraceSink } from './trace.js';
 import { createTrustStore, type TrustStore } from './trust.js';
 import type { World } from './world.js';
 
@@ -12,6 +13,10 @@ import type { World } from './world.js';
 export interface RunState {
   /** The current step, 1-based; 0 before the first. */
   step: number;
+  /** Where trace records go; null when the run is not traced (nothing is built then). */
+  trace: TraceSink | null;
+  /** While tracing: the amendments made to each proposal of this step. */
+  traceAmendments: { bindingness: number; cost: number; objectors: string[] }[][];
   trust: TrustStore;
 
   /** Current members of each organisation (a copy of the World's, so enlargement can change it). */
@@ -154,6 +159,8 @@ function allocateRunState(world: World): RunState {
   trust.negative.set(world.initialNegative);
   return {
     step: 0,
+    trace: null,
+    traceAmendments: [],
     trust,
     memberList: world.memberList.slice(),
     memberCount: world.memberCount.slice(),
@@ -240,4 +247,9 @@ export function chairOf(world: World, state: RunState, o: number): number {
 export function ruleOfProposal(state: RunState, p: number): CompiledRule {
   const o = state.proposalOrg[p];
   return state.proposalKind[p] === 1 ? state.crisisRule[o] : state.cbmRule[o];
+}
+
+/** The calendar year of the current step. */
+export function currentYear(world: World, state: RunState): number {
+  return world.startYear + Math.floor((state.step - 1) / world.stepsPerYear);
 }

@@ -75,6 +75,7 @@ export interface World {
   chairTermSteps: Int32Array;
 
   cbmIds: string[];
+  cbmNames: string[];
   cbmCount: number;
   cbmLevel: Int32Array;
   /** Index of each CBM's dimension in DIMENSIONS. */
@@ -333,6 +334,7 @@ export function compileWorld(scenario: Scenario, options: CompileOptions = {}): 
     agendaSize,
     stage,
     cbmIds,
+    cbmNames: cbmIds.map((id) => scenario.cbms[id].name),
     cbmCount,
     cbmLevel,
     cbmDimension,

@@ -1,8 +1,64 @@
-import { decide } from '../../rules/decide.js';
-import { NO, YES } from '../../rules/votes.js';
-import { type RunState, ruleOfProposal } from '../state.js';
+import { decide, markPivotal } from '../../rules/decide.js';
+import { describeCompiledRule } from '../../rules/describe.js';
+import { ABSTAIN, NO, type Vote, YES } from '../../rules/votes.js';
+import { scoreProposal } from '../score.js';
+import { chairOf, currentYear, type RunState, ruleOfProposal } from '../state.js';
 import { addEvidence } from '../trust.js';
 import type { World } from '../world.js';
+
+const VOTE_NAMES = { [YES]: 'yes', [ABSTAIN]: 'abstain', [NO]: 'no' } as const;
+
+/** The trace record of a decided proposal: amendments, every vote with its score, the verdict and why. */
+function traceProposal(world: World, state: RunState, p: number, passed: boolean): void {
+  const { n } = world;
+  const o = state.proposalOrg[p];
+  const c = state.proposalCbm[p];
+  const members = Array.from(state.memberList.subarray(o * n, o * n + state.memberCount[o]));
+  const pivotal = new Uint8Array(n);
+  const rule = ruleOfProposal(state, p);
+  markPivotal(
+    rule,
+    state.memberList,
+    o * n,
+    state.memberCount[o],
+    state.votes,
+    p * n,
+    world.weight,
+    o * n,
+    world.population,
+    pivotal,
+    0,
+  );
+  state.trace?.({
+    type: 'proposal',
+    step: state.step,
+    year: currentYear(world, state),
+    org: world.orgIds[o],
+    kind: state.proposalKind[p] === 1 ? 'crisis' : 'cbm',
+    cbm: world.cbmIds[c],
+    name: world.cbmNames[c],
+    proposer: world.stateIds[state.proposalProposer[p]],
+    chair: world.stateIds[chairOf(world, state, o)],
+    amendments: state.traceAmendments[p] ?? [],
+    bindingness: state.proposalBindingness[p],
+    cost: state.proposalCost[p],
+    rule: describeCompiledRule(rule),
+    votes: members.map((i) => ({
+      state: world.stateIds[i],
+      vote: VOTE_NAMES[state.votes[p * n + i] as Vote],
+      score: scoreProposal(world, state, p, i),
+    })),
+    passed,
+    pivotal: members.filter((i) => pivotal[i]).map((i) => world.stateIds[i]),
+    vetoes:
+      passed || state.proposalKind[p] === 1
+        ? []
+        : members
+            .filter((i) => state.votes[p * n + i] === NO && state.vetoHolder[o * n + i])
+            .map((i) => world.stateIds[i]),
+    participants: members.filter((i) => state.participants[p * n + i]).map((i) => world.stateIds[i]),
+  });
+}
 
 /**
  * A failed proposal costs a little trust toward those who blocked it: each member that voted yes
@@ -48,6 +104,7 @@ export function decideProposals(world: World, state: RunState): void {
       p * n,
     );
     state.passed[p] = passed ? 1 : 0;
+    if (state.trace) traceProposal(world, state, p, passed);
     if (passed) {
       state.adopted[o]++;
       state.ambitionSum[o] += state.proposalBindingness[p] * world.cbmTotalBenefit[state.proposalCbm[p]];

@@ -19,6 +19,7 @@ export function deliberate(world: World, state: RunState): void {
   const { enabled, rounds, objectionThreshold, bindingnessCut, costCut } = world.parameters.amendment;
   if (!enabled) return;
   const { n } = world;
+  if (state.trace) state.traceAmendments = [];
   for (let p = 0; p < state.proposalCount; p++) {
     const o = state.proposalOrg[p];
     const base = o * n;
@@ -29,7 +30,11 @@ export function deliberate(world: World, state: RunState): void {
       // The votes row of this proposal serves as scratch: castVotes overwrites it afterwards.
       for (let m = 0; m < count; m++) {
         const i = state.memberList[base + m];
-        state.votes[p * n + i] = objectionProbability(world, state, p, i) >= objectionThreshold ? NO : YES;
+        // The proposer votes yes (phases/vote.ts): never a likely objector.
+        state.votes[p * n + i] =
+          i !== state.proposalProposer[p] && objectionProbability(world, state, p, i) >= objectionThreshold
+            ? NO
+            : YES;
       }
       const expected = passes(
         ruleOfProposal(state, p),
@@ -43,6 +48,19 @@ export function deliberate(world: World, state: RunState): void {
         world.population,
       );
       if (expected || round === allowed) break;
+      if (state.trace) {
+        const objectors: string[] = [];
+        for (let m = 0; m < count; m++) {
+          const i = state.memberList[base + m];
+          if (state.votes[p * n + i] === NO) objectors.push(world.stateIds[i]);
+        }
+        state.traceAmendments[p] ??= [];
+        state.traceAmendments[p].push({
+          bindingness: state.proposalBindingness[p],
+          cost: state.proposalCost[p],
+          objectors,
+        });
+      }
       state.proposalBindingness[p] *= 1 - bindingnessCut;
       state.proposalCost[p] *= 1 - costCut;
       state.amendments[o]++;

@@ -2,7 +2,8 @@ import { passes } from '../../rules/decide.js';
 import { ABSTAIN, NO, YES } from '../../rules/votes.js';
 import type { RunRandom } from '../random.js';
 import { logistic } from '../score.js';
-import { isMember, type RunState, refreshRules } from '../state.js';
+import { currentYear, isMember, type RunState, refreshRules } from '../state.js';
+import type { TraceVote } from '../trace.js';
 import { trustAt } from '../trust.js';
 import type { World } from '../world.js';
 
@@ -73,6 +74,7 @@ function considerApplication(world: World, state: RunState, random: RunRandom, o
   const count = state.memberCount[o];
   const growth = count / world.memberCount[o] - 1;
   const row = state.scratchRow * n;
+  const traced: TraceVote[] | null = state.trace ? [] : null;
   for (let m = 0; m < count; m++) {
     const i = state.memberList[o * n + m];
     const score = openness + trustWeight * (trustAt(state.trust, i, j, state.step) - 0.5) - crowding * growth;
@@ -80,25 +82,39 @@ function considerApplication(world: World, state: RunState, random: RunRandom, o
     const u = rng.next();
     state.votes[row + i] =
       u < logistic(x - abstention) ? YES : u >= 1 - logistic(-x - abstention) ? NO : ABSTAIN;
+    traced?.push({ state: world.stateIds[i], vote: voteName(state.votes[row + i]), score });
   }
-  if (
-    !passes(
-      state.accessionRule[o],
-      state.memberList,
-      o * n,
-      count,
-      state.votes,
-      row,
-      world.weight,
-      o * n,
-      world.population,
-    )
-  ) {
-    return;
+  const rule = state.accessionRule[o];
+  const admitted = passes(
+    rule,
+    state.memberList,
+    o * n,
+    count,
+    state.votes,
+    row,
+    world.weight,
+    o * n,
+    world.population,
+  );
+  if (traced) {
+    state.trace?.({
+      type: 'application',
+      step: state.step,
+      year: currentYear(world, state),
+      org: world.orgIds[o],
+      state: world.stateIds[j],
+      votes: traced,
+      admitted,
+    });
   }
+  if (!admitted) return;
   state.memberList[o * n + count] = j;
   state.memberCount[o] = count + 1;
   state.admittedStep[o * n + j] = state.step;
   state.admissions[o]++;
   refreshRules(world, state, o);
+}
+
+export function voteName(vote: number): 'yes' | 'abstain' | 'no' {
+  return vote === YES ? 'yes' : vote === NO ? 'no' : 'abstain';
 }

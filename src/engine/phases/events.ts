@@ -1,8 +1,8 @@
 import { DIMENSION_COUNT, DIMENSIONS } from '../../model/dimensions.js';
 import type { RunRandom } from '../random.js';
-import { isMember, type RunState } from '../state.js';
+import { currentYear, isMember, type RunState } from '../state.js';
 import { addEvidence, trustAt } from '../trust.js';
-import type { World } from '../world.js';
+import { SHOCK_KINDS, type World } from '../world.js';
 
 const NEW_THREATS = DIMENSIONS.indexOf('newThreats');
 const HUMAN = DIMENSIONS.indexOf('human');
@@ -42,6 +42,15 @@ export function applyEvents(world: World, state: RunState, random: RunRandom): v
     const start = world.eventPartyStart[ev];
     const count = world.eventPartyCount[ev];
     const magnitude = world.eventMagnitude[ev];
+    if (state.trace) {
+      traceShock(
+        world,
+        state,
+        world.eventKind[ev],
+        Array.from(world.eventParties.subarray(start, start + count)),
+        magnitude,
+      );
+    }
     switch (world.eventKind[ev]) {
       case CLASH:
       case CYBER: {
@@ -82,6 +91,7 @@ export function applyEvents(world: World, state: RunState, random: RunRandom): v
       addEvidence(state.trust, a, b, state.step, 0, e.clashEvidence);
       addEvidence(state.trust, b, a, state.step, 0, e.clashEvidence);
       countPair(world, state, a, b, true);
+      if (state.trace) traceShock(world, state, CLASH, [a, b], 1);
     }
   }
   for (let k = 0; k < world.rivalPairA.length; k++) {
@@ -91,9 +101,13 @@ export function applyEvents(world: World, state: RunState, random: RunRandom): v
       addEvidence(state.trust, a, b, state.step, 0, e.cyberEvidence);
       addEvidence(state.trust, b, a, state.step, 0, e.cyberEvidence);
       countPair(world, state, a, b, false);
+      if (state.trace) traceShock(world, state, CYBER, [a, b], 1);
     }
   }
-  if (rng.next() < e.pandemicRate * perStep) pandemic(world, state, 1);
+  if (rng.next() < e.pandemicRate * perStep) {
+    pandemic(world, state, 1);
+    if (state.trace) traceShock(world, state, PANDEMIC, [], 1);
+  }
   if (rng.next() < e.terrorRate * perStep) {
     let total = 0;
     for (let i = 0; i < world.n; i++) total += state.salience[i * DIMENSION_COUNT + NEW_THREATS];
@@ -107,7 +121,19 @@ export function applyEvents(world: World, state: RunState, random: RunRandom): v
       }
     }
     terroristAttack(world, state, struck, 1);
+    if (state.trace) traceShock(world, state, TERROR, [struck], 1);
   }
+}
+
+function traceShock(world: World, state: RunState, kind: number, parties: number[], magnitude: number): void {
+  state.trace?.({
+    type: 'shock',
+    step: state.step,
+    year: currentYear(world, state),
+    kind: SHOCK_KINDS[kind],
+    parties: parties.map((i) => world.stateIds[i]),
+    magnitude,
+  });
 }
 
 function pandemic(world: World, state: RunState, magnitude: number): void {

@@ -1,6 +1,6 @@
 import { DIMENSION_COUNT } from '../../model/dimensions.js';
 import type { RunRandom } from '../random.js';
-import type { RunState } from '../state.js';
+import { currentYear, type RunState } from '../state.js';
 import { addEvidence } from '../trust.js';
 import type { World } from '../world.js';
 
@@ -35,6 +35,20 @@ export function implementMeasures(world: World, state: RunState, random: RunRand
       state.implemented[o] += done[i];
       state.implementedTotal[o] += done[i];
       state.implementedByDimension[o * DIMENSION_COUNT + world.cbmDimension[state.proposalCbm[p]]] += done[i];
+    }
+    if (state.trace) {
+      const participants = Array.from(state.memberList.subarray(base, base + count)).filter(
+        (i) => state.participants[p * n + i],
+      );
+      state.trace({
+        type: 'implementation',
+        step: state.step,
+        year: currentYear(world, state),
+        org: world.orgIds[o],
+        cbm: world.cbmIds[state.proposalCbm[p]],
+        implemented: participants.filter((i) => done[i]).map((i) => world.stateIds[i]),
+        defected: participants.filter((i) => !done[i]).map((i) => world.stateIds[i]),
+      });
     }
     for (let a = 0; a < count; a++) {
       const i = state.memberList[base + a];

@@ -2,8 +2,10 @@ import { passes } from '../../rules/decide.js';
 import { ABSTAIN, NO, YES } from '../../rules/votes.js';
 import type { RunRandom } from '../random.js';
 import { logistic } from '../score.js';
-import { chairOf, isMember, type RunState, refreshRules } from '../state.js';
+import { chairOf, currentYear, isMember, type RunState, refreshRules } from '../state.js';
+import type { TraceVote } from '../trace.js';
 import type { World } from '../world.js';
+import { voteName } from './enlarge.js';
 
 /** Weight of this step's adoption rate in an organisation's record (an exponential average). */
 const RECORD_UPDATE = 0.25;
@@ -45,10 +47,12 @@ export function reformInstitutions(world: World, state: RunState, random: RunRan
     const chair = chairOf(world, state, o);
     const rng = random.reform[o];
     const count = state.memberCount[o];
+    const traced: TraceVote[] | null = state.trace ? [] : null;
     for (let m = 0; m < count; m++) {
       const i = state.memberList[o * n + m];
       if (i === chair) {
         state.votes[row + i] = YES;
+        traced?.push({ state: world.stateIds[i], vote: 'yes', score: Number.NaN });
         continue;
       }
       const score =
@@ -60,24 +64,34 @@ export function reformInstitutions(world: World, state: RunState, random: RunRan
       const u = rng.next();
       state.votes[row + i] =
         u < logistic(x - abstention) ? YES : u >= 1 - logistic(-x - abstention) ? NO : ABSTAIN;
+      traced?.push({ state: world.stateIds[i], vote: voteName(state.votes[row + i]), score });
     }
     // A chair that is not a member (an observer chairing) proposes but does not vote.
     if (!isMember(state, n, o, chair)) state.votes[row + chair] = ABSTAIN;
-    if (
-      !passes(
-        state.reformRule[o],
-        state.memberList,
-        o * n,
-        count,
-        state.votes,
-        row,
-        world.weight,
-        o * n,
-        world.population,
-      )
-    ) {
-      continue;
+    const rule = state.reformRule[o];
+    const passed = passes(
+      rule,
+      state.memberList,
+      o * n,
+      count,
+      state.votes,
+      row,
+      world.weight,
+      o * n,
+      world.population,
+    );
+    if (traced) {
+      state.trace?.({
+        type: 'reform',
+        step: state.step,
+        year: currentYear(world, state),
+        org: world.orgIds[o],
+        rung: world.rungNames[o][stage],
+        votes: traced,
+        passed,
+      });
     }
+    if (!passed) continue;
     state.stage[o] = stage + 1;
     state.lastReformStep[o] = state.step;
     state.rungReachedStep[rung] = state.step;

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { simulate } from '../../src/engine/simulate.js';
+import type { TraceRecord } from '../../src/engine/trace.js';
+import { compileWorld } from '../../src/engine/world.js';
+import { METRIC_NAMES } from '../../src/metrics/recorders.js';
+import { loadScenario } from '../../src/scenario/load.js';
+import { repoFile } from '../helpers.js';
+
+const world = compileWorld(loadScenario(repoFile('scenarios/asia-2025.yaml')).scenario);
+
+describe('the trace', () => {
+  it('does not change the run', () => {
+    const plain = simulate(world, 3).values;
+    const traced = simulate(world, 3, { trace: () => {} }).values;
+    expect(Buffer.from(traced.buffer).equals(Buffer.from(plain.buffer))).toBe(true);
+  });
+
+  it('agrees with the time series: one record per proposal, application, reform; verdicts and counts match', () => {
+    for (const seed of [1, 3, 5]) {
+      const records: TraceRecord[] = [];
+      const { values, steps, orgIds } = simulate(world, seed, { trace: (r) => records.push(r) });
+      const m = METRIC_NAMES.length;
+      const column = (step: number, o: number, name: string) =>
+        values[((step - 1) * orgIds.length + o) * m + METRIC_NAMES.indexOf(name)];
+      for (let step = 1; step <= steps; step++) {
+        orgIds.forEach((org, o) => {
+          const here = records.filter((r) => r.step === step && r.type !== 'shock' && r.org === org);
+          const proposals = here.filter((r) => r.type === 'proposal');
+          expect(proposals.length).toBe(column(step, o, 'proposals'));
+          expect(proposals.filter((r) => r.type === 'proposal' && r.passed).length).toBe(
+            column(step, o, 'adopted'),
+          );
+          expect(here.filter((r) => r.type === 'implementation').length).toBe(column(step, o, 'adopted'));
+          const vetoes = proposals.reduce((sum, r) => sum + (r.type === 'proposal' ? r.vetoes.length : 0), 0);
+          expect(vetoes).toBe(column(step, o, 'vetoes'));
+          const amendments = proposals.reduce(
+            (sum, r) => sum + (r.type === 'proposal' ? r.amendments.length : 0),
+            0,
+          );
+          expect(amendments).toBe(column(step, o, 'amendments'));
+          expect(here.filter((r) => r.type === 'application').length).toBe(column(step, o, 'applications'));
+          expect(here.filter((r) => r.type === 'application' && r.admitted).length).toBe(
+            column(step, o, 'admissions'),
+          );
+          expect(here.filter((r) => r.type === 'reform' && r.passed).length).toBe(column(step, o, 'reforms'));
+          for (const r of proposals) {
+            if (r.type !== 'proposal') continue;
+            expect(r.votes.length).toBe(column(step, o, 'members'));
+            // The proposer votes yes; implementers are participants.
+            expect(r.votes.find((v) => v.state === r.proposer)?.vote).toBe('yes');
+          }
+        });
+      }
+    }
+  });
+});
