@@ -26,8 +26,9 @@ describe('the README examples run', () => {
 
   it.each(commands.map((args) => [args.join(' '), args]))('cica-sim %s', (_line, args) => {
     // Results go to a temporary directory rather than the checkout's output/.
+    // Later commands' reads of those results (explain output/seed7/trace.jsonl) follow them.
     const redirected = (args as string[]).map((arg, i, all) =>
-      all[i - 1] === '--out' ? join(out, arg) : arg,
+      all[i - 1] === '--out' || arg.startsWith('output/') ? join(out, arg) : arg,
     );
     const result = spawnSync(process.execPath, [repoFile('dist/cli/main.js'), ...redirected], {
       encoding: 'utf8',
