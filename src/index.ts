@@ -11,6 +11,7 @@ export {
   decideProposals,
   deliberate,
   enlarge,
+  formPartnerships,
   implementMeasures,
   reformInstitutions,
   tableProposals,

@@ -25,6 +25,7 @@ export function scriptedRandom(draws: number[]): RunRandom & { remaining: () => 
     agenda: [rng],
     votes: [rng],
     enlargement: [rng],
+    partnership: rng,
     implementation: [rng],
     reform: [rng],
     remaining: rng.remaining,

@@ -26,6 +26,7 @@ export function registerExplain(program: Command): void {
       new Option('--type <type>', 'only this kind of record').choices([
         'proposal',
         'implementation',
+        'partnership',
         'shock',
         'application',
         'reform',
@@ -74,7 +75,11 @@ export function explain(records: TraceRecord[], options: ExplainOptions): string
       (options.year === undefined || r.year === options.year) &&
       (options.step === undefined || r.step === options.step) &&
       (options.type === undefined || r.type === options.type) &&
-      (options.org === undefined || r.type === 'shock' || r.org === options.org),
+      (options.org === undefined ||
+        r.type === 'shock' ||
+        r.org === options.org ||
+        (r.type === 'partnership' && r.partner === options.org) ||
+        (r.type === 'implementation' && r.org.split('+').includes(options.org))),
   );
   if (shown.length === 0) return 'nothing in the trace matches\n';
   return `${shown.map(describe).join('\n')}\n`;
@@ -108,6 +113,8 @@ function describe(r: TraceRecord): string {
       return `${when} · ${r.org} · application by ${r.state}: ${tally(r.votes)} → ${r.admitted ? 'admitted' : 'rejected'}`;
     case 'reform':
       return `${when} · ${r.org} · reform to ${r.rung}: ${tally(r.votes)} → ${r.passed ? 'adopted' : 'failed'}`;
+    case 'partnership':
+      return `${when} · ${r.org} · partnership with ${r.partner} → ${r.passed ? 'agreed by both' : 'not agreed'}`;
   }
 }
 

@@ -22,6 +22,8 @@ export interface RunRandom {
   reform: Rng[];
   /** Per organisation: candidates' applications and the members' votes on admitting them. */
   enlargement: Rng[];
+  /** Partnership proposals and votes, and the choice of joint CBMs. */
+  partnership: Rng;
 }
 
 export function createRunRandom(seed: number | string, orgIds: readonly string[]): RunRandom {
@@ -34,5 +36,6 @@ export function createRunRandom(seed: number | string, orgIds: readonly string[]
     implementation: orgIds.map((org) => stream('implementation', org)),
     reform: orgIds.map((org) => stream('reform', org)),
     enlargement: orgIds.map((org) => stream('enlargement', org)),
+    partnership: stream('partnership'),
   };
 }

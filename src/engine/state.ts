@@ -29,6 +29,9 @@ export interface RunState {
   reformRule: CompiledRule[];
   accessionRule: CompiledRule[];
   crisisRule: CompiledRule[];
+  partnershipRule: CompiledRule[];
+  /** Partnerships in force: partnered[o1 * orgCount + o2] = 1, both ways. */
+  partnered: Uint8Array;
   /** Salience of each state now: the World's, shifted by shocks and fading back. [i × DIMENSION_COUNT + d] */
   salience: Float64Array;
   /** 1 when a shock this step calls for a crisis response in organisation o. */
@@ -60,6 +63,8 @@ export interface RunState {
   proposalProposer: Int32Array;
   /** 0: a CBM from the agenda; 1: a crisis response (decided under the crisis rule). */
   proposalKind: Uint8Array;
+  /** For a joint CBM, the index of the same measure tabled in the partner organisation; −1 otherwise. */
+  proposalPartner: Int32Array;
   /** Bindingness and cost of each proposal as it goes to the vote, after any amendment. */
   proposalBindingness: Float64Array;
   proposalCost: Float64Array;
@@ -83,6 +88,7 @@ export interface RunState {
   applications: Float64Array;
   admissions: Float64Array;
   shocks: Float64Array;
+  jointAdopted: Float64Array;
   /** implementedByDimension[o * DIMENSION_COUNT + d] this step. */
   implementedByDimension: Float64Array;
 
@@ -94,6 +100,9 @@ export interface RunState {
   /** Scratch space. */
   eligible: Int32Array;
   implementedBy: Uint8Array;
+  /** The participants of the measure being implemented. */
+  participantList: Int32Array;
+  participantMark: Uint8Array;
   /** Index of the first scheduled event not yet applied. */
   nextEvent: number;
 }
@@ -128,6 +137,7 @@ export function refreshRules(world: World, state: RunState, o: number): void {
   state.reformRule[o] = compileRule(rules.reform, totals, indexOf);
   state.accessionRule[o] = compileRule(rules.accession, totals, indexOf);
   state.crisisRule[o] = compileRule(rules.crisis, totals, indexOf);
+  state.partnershipRule[o] = compileRule(rules.partnership, totals, indexOf);
   markVetoHolders(
     state.cbmRule[o],
     state.memberList,
@@ -154,6 +164,8 @@ function allocateRunState(world: World): RunState {
     // ...and room for one crisis response.
     maxProposals += world.agendaSize[o] + extra + 1;
   }
+  // Each possible partnership tables its joint CBMs as one proposal in each organisation.
+  maxProposals += orgCount * (orgCount - 1) * world.parameters.partnerships.jointAgenda;
   const trust = createTrustStore(n, world.parameters.trust.forgetting, world.steps);
   trust.positive.set(world.initialPositive);
   trust.negative.set(world.initialNegative);
@@ -169,6 +181,8 @@ function allocateRunState(world: World): RunState {
     reformRule: new Array<CompiledRule>(orgCount),
     accessionRule: new Array<CompiledRule>(orgCount),
     crisisRule: new Array<CompiledRule>(orgCount),
+    partnershipRule: new Array<CompiledRule>(orgCount),
+    partnered: world.partnered.slice(),
     salience: world.salience.slice(),
     crisisPending: new Uint8Array(orgCount),
     implementedTotal: new Float64Array(orgCount),
@@ -185,6 +199,7 @@ function allocateRunState(world: World): RunState {
     proposalCbm: new Int32Array(maxProposals),
     proposalProposer: new Int32Array(maxProposals),
     proposalKind: new Uint8Array(maxProposals),
+    proposalPartner: new Int32Array(maxProposals).fill(-1),
     proposalBindingness: new Float64Array(maxProposals),
     proposalCost: new Float64Array(maxProposals),
     // One row per possible proposal, and one more (scratchRow) for reform votes and veto holders.
@@ -203,11 +218,14 @@ function allocateRunState(world: World): RunState {
     applications: new Float64Array(orgCount),
     admissions: new Float64Array(orgCount),
     shocks: new Float64Array(orgCount),
+    jointAdopted: new Float64Array(orgCount),
     implementedByDimension: new Float64Array(orgCount * DIMENSION_COUNT),
     vetoHolder: new Uint8Array(orgCount * n),
     vetoesByState: new Float64Array(orgCount * n),
     eligible: new Int32Array(Math.max(world.cbmCount, 1)),
     implementedBy: new Uint8Array(n),
+    participantList: new Int32Array(n),
+    participantMark: new Uint8Array(n),
     nextEvent: 0,
   };
 }
@@ -226,6 +244,8 @@ export function resetStepCounters(state: RunState): void {
   state.applications.fill(0);
   state.admissions.fill(0);
   state.shocks.fill(0);
+  state.jointAdopted.fill(0);
+  state.proposalPartner.fill(-1);
   state.implementedByDimension.fill(0);
 }
 

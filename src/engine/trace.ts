@@ -53,6 +53,7 @@ export type TraceRecord =
       rung: string;
       votes: TraceVote[];
       passed: boolean;
-    };
+    }
+  | { type: 'partnership'; step: number; year: number; org: string; partner: string; passed: boolean };
 
 export type TraceSink = (record: TraceRecord) => void;

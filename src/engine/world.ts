@@ -48,7 +48,11 @@ export interface World {
    * The rules in force in organisation o at institutional stage k: ruleSets[o][k], k = 0 .. rungs.
    * Compiled against the current membership in the run state (shares depend on who is a member).
    */
-  ruleSets: { cbm: Rule; reform: Rule; accession: Rule; crisis: Rule }[][];
+  ruleSets: { cbm: Rule; reform: Rule; accession: Rule; crisis: Rule; partnership: Rule }[][];
+  /** Partnerships in force at the start: partnered[o1 * orgCount + o2] = 1, both ways. */
+  partnered: Uint8Array;
+  /** CBMs two organisations may table jointly (in both catalogues): jointCatalogue[o1 * orgCount + o2]. */
+  jointCatalogue: Int32Array[];
   /** CBMs organisation o may table: catalogue[o * cbmCount + 0 .. catalogueSize[o]). */
   catalogue: Int32Array;
   catalogueSize: Int32Array;
@@ -180,7 +184,7 @@ export function compileWorld(scenario: Scenario, options: CompileOptions = {}): 
   const catalogueSize = new Int32Array(orgCount);
   const agendaSize = new Int32Array(orgCount);
   const stage = new Int32Array(orgCount);
-  const ruleSets: { cbm: Rule; reform: Rule; accession: Rule; crisis: Rule }[][] = [];
+  const ruleSets: { cbm: Rule; reform: Rule; accession: Rule; crisis: Rule; partnership: Rule }[][] = [];
   const rungNames: string[][] = [];
   const rungOffset = new Int32Array(orgCount);
   const stageOffset = new Int32Array(orgCount);
@@ -220,7 +224,7 @@ export function compileWorld(scenario: Scenario, options: CompileOptions = {}): 
     rungOffset[o] = rungCursor;
     stageOffset[o] = rungCursor + o;
     let rules: Record<string, Rule | undefined> = { ...org.rules };
-    const sets: { cbm: Rule; reform: Rule; accession: Rule; crisis: Rule }[] = [];
+    const sets: { cbm: Rule; reform: Rule; accession: Rule; crisis: Rule; partnership: Rule }[] = [];
     for (let k = 0; k <= org.ladder.length; k++) {
       const at = stageOffset[o] + k;
       if (k > 0) {
@@ -237,6 +241,7 @@ export function compileWorld(scenario: Scenario, options: CompileOptions = {}): 
         reform: rules.reform ?? fallback,
         accession: rules.accession ?? fallback,
         crisis: rules.crisis ?? fallback,
+        partnership: rules.partnership ?? fallback,
       });
     }
     ruleSets.push(sets);
@@ -244,6 +249,22 @@ export function compileWorld(scenario: Scenario, options: CompileOptions = {}): 
   });
 
   const { initialPositive, initialNegative } = initialEvidence(scenario, stateIds, stateIndex);
+  const partnered = new Uint8Array(orgCount * orgCount);
+  for (const { organisations } of scenario.partnerships) {
+    const [a, b] = organisations.map((id) => orgIds.indexOf(id));
+    partnered[a * orgCount + b] = 1;
+    partnered[b * orgCount + a] = 1;
+  }
+  const jointCatalogue: Int32Array[] = [];
+  for (let a = 0; a < orgCount; a++) {
+    for (let b = 0; b < orgCount; b++) {
+      const inA = new Set(catalogue.subarray(a * cbmCount, a * cbmCount + catalogueSize[a]));
+      const both = Array.from(catalogue.subarray(b * cbmCount, b * cbmCount + catalogueSize[b])).filter((c) =>
+        inA.has(c),
+      );
+      jointCatalogue.push(Int32Array.from(a === b ? [] : both));
+    }
+  }
   const subregions = [...new Set(stateIds.map((id) => scenario.actors[id].subregion))];
   const subregion = Int32Array.from(stateIds.map((id) => subregions.indexOf(scenario.actors[id].subregion)));
   const disputes = scenario.relations.filter((r) => r.kind === 'conflict' || r.kind === 'dispute');
@@ -329,6 +350,8 @@ export function compileWorld(scenario: Scenario, options: CompileOptions = {}): 
     memberCount,
     weight,
     ruleSets,
+    partnered,
+    jointCatalogue,
     catalogue,
     catalogueSize,
     agendaSize,

@@ -125,6 +125,23 @@ export const RECORDERS: readonly Recorder[] = [
     record: (_world, state, o) => state.admissions[o],
   },
   {
+    name: 'partnerships',
+    description: 'organisations this one is in partnership with, after the step',
+    whole: 'final',
+    record: (world, state, o) => {
+      let partners = 0;
+      for (let other = 0; other < world.orgCount; other++)
+        partners += state.partnered[o * world.orgCount + other];
+      return partners;
+    },
+  },
+  {
+    name: 'joint_adopted',
+    description: 'joint CBMs with a partner organisation adopted this step (also counted in adopted)',
+    whole: 'total',
+    record: (_world, state, o) => state.jointAdopted[o],
+  },
+  {
     name: 'vetoes',
     description: 'vetoes used this step: "no" votes on failed proposals by members whose lone "no" blocks',
     whole: 'total',

@@ -171,5 +171,21 @@ export function checkReferences(scenario: Scenario): PathProblem[] {
         problems.push({ path: `events.${i}.parties.${j}`, message: `${id} is listed twice` });
     });
   });
+  scenario.partnerships.forEach((partnership, i) => {
+    partnership.organisations.forEach((org, j) => {
+      if (!Object.hasOwn(scenario.organisations, org)) {
+        problems.push({
+          path: `partnerships.${i}.organisations.${j}`,
+          message: `expected an organisation (${Object.keys(scenario.organisations).join(', ')}), found "${org}"`,
+        });
+      }
+    });
+    if (partnership.organisations[0] === partnership.organisations[1]) {
+      problems.push({
+        path: `partnerships.${i}.organisations.1`,
+        message: 'expected two different organisations',
+      });
+    }
+  });
   return problems;
 }

@@ -348,6 +348,21 @@ const EnlargementParameters = z.strictObject({
     .describe('years before a rejected candidate applies again'),
 });
 
+const PartnershipParameters = z.strictObject({
+  enabled: z
+    .boolean()
+    .default(true)
+    .describe('whether organisations propose partnerships and table joint CBMs'),
+  proposalRate: z
+    .number()
+    .min(0)
+    .max(100)
+    .default(0.3)
+    .describe('partnership proposals a year between two organisations not yet partners'),
+  interest: z.number().min(-10).max(10).default(0.1).describe("members' base interest in a partnership"),
+  jointAgenda: z.int().min(0).max(10).default(1).describe('joint CBMs tabled each step by each partnership'),
+});
+
 const ImplementationParameters = z.strictObject({
   probability: probability.default(0.8).describe('chance a participant implements an adopted measure'),
 });
@@ -393,6 +408,7 @@ export const ParametersSchema = z.strictObject({
   amendment: AmendmentParameters.prefault({}),
   institutions: InstitutionParameters.prefault({}),
   enlargement: EnlargementParameters.prefault({}),
+  partnerships: PartnershipParameters.prefault({}),
   implementation: ImplementationParameters.prefault({}),
   events: EventParameters.prefault({}),
 });
@@ -408,6 +424,10 @@ const scenarioFields = {
   organisations: z.record(Id, OrganisationSchema),
   cbms: z.record(Id, CbmSchema).describe('the catalogue of confidence-building measures'),
   events: z.array(EventSchema).default([]),
+  partnerships: z
+    .array(z.strictObject({ organisations: z.array(Id).length(2), note: z.string().optional() }))
+    .default([])
+    .describe('partnerships between organisations in force at the start (they table joint CBMs)'),
   parameters: ParametersSchema.prefault({}),
 };
 

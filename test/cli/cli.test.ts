@@ -38,7 +38,7 @@ describe('cica-sim run', () => {
     const lines = readFileSync(join(out, 'timeseries.csv'), 'utf8').trimEnd().split('\n');
     expect(lines[0]).toBe(
       'step,year,org,members,proposals,adopted,adoption_rate,ambition,mean_trust,cohesion,cbms_implemented,stage,conflicts,' +
-        'amendments,reforms,shocks,applications,admissions,vetoes,cbms_military_political,cbms_new_threats,cbms_economic,cbms_environmental,cbms_human',
+        'amendments,reforms,shocks,applications,admissions,partnerships,joint_adopted,vetoes,cbms_military_political,cbms_new_threats,cbms_economic,cbms_environmental,cbms_human',
     );
     expect(lines).toHaveLength(1 + 8 * 3);
     expect(lines[1]).toMatch(/^1,2025,CICA,28,/);
@@ -119,7 +119,11 @@ describe('cica-sim run --trace and cica-sim explain', () => {
       .split('\n')
       .map((line) => JSON.parse(line));
     const types = new Set(records.map((r) => r.type));
-    expect([...types].sort()).toEqual(['application', 'implementation', 'proposal', 'reform', 'shock']);
+    expect([...types]).toEqual(
+      expect.arrayContaining(['application', 'implementation', 'proposal', 'reform', 'shock']),
+    );
+    for (const type of types)
+      expect(['application', 'implementation', 'proposal', 'reform', 'shock', 'partnership']).toContain(type);
     const proposal = records.find((r) => r.type === 'proposal');
     expect(Object.keys(proposal)).toEqual(
       expect.arrayContaining([

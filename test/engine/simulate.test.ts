@@ -28,8 +28,9 @@ describe('simulate on the built-in world', () => {
         // Members only join (observers and partners may be admitted): at least the initial, at most all candidates.
         expect(v('members')).toBeGreaterThanOrEqual([28, 10, 11][o]);
         expect(v('members')).toBeLessThanOrEqual([28 + 9, 10 + 17, 11][o]);
-        // Two CBMs, one more once CICA has a Council of Permanent Representatives, and a crisis response.
-        expect(v('proposals')).toBeLessThanOrEqual(4);
+        // Two CBMs, one more once CICA has a Council of Permanent Representatives, a crisis response,
+        // and a joint CBM with a partner organisation.
+        expect(v('proposals')).toBeLessThanOrEqual(5);
         expect(v('adopted')).toBeLessThanOrEqual(v('proposals'));
         expect(v('mean_trust')).toBeGreaterThan(0);
         expect(v('mean_trust')).toBeLessThan(1);
@@ -50,7 +51,12 @@ describe('simulate on the built-in world', () => {
 describe('random streams per purpose and organisation', () => {
   it('a change to one organisation leaves an unconnected one exactly as it was (common random numbers)', () => {
     const load = (overrides: Record<string, unknown>) =>
-      compileWorld(loadScenario(fixture('two-orgs.yaml'), { overrides }).scenario);
+      compileWorld(
+        loadScenario(fixture('two-orgs.yaml'), {
+          // Unconnected: no partnership may form between them (a partnership connects them).
+          overrides: { 'parameters.partnerships.enabled': false, ...overrides },
+        }).scenario,
+      );
     const base = load({});
     const changed = load({
       'organisations.ORG.rules.default': { kind: 'consensus' },

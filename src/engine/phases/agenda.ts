@@ -57,4 +57,54 @@ export function tableProposals(world: World, state: RunState, random: RunRandom)
       state.proposals[o]++;
     }
   }
+  tableJointProposals(world, state, random);
+}
+
+/**
+ * Each partnership tables up to `partnerships.jointAgenda` joint CBMs (docs/MODEL.md §Partnerships):
+ * measures in both catalogues whose level both organisations' trust allows, proposed by a member
+ * of either, as one proposal in each organisation, linked: adopted only if both adopt it.
+ */
+function tableJointProposals(world: World, state: RunState, random: RunRandom): void {
+  const { enabled, jointAgenda } = world.parameters.partnerships;
+  if (!enabled || jointAgenda === 0) return;
+  const { n, orgCount } = world;
+  const rng = random.partnership;
+  for (let a = 0; a < orgCount; a++) {
+    for (let b = a + 1; b < orgCount; b++) {
+      if (!state.partnered[a * orgCount + b]) continue;
+      const joint = world.jointCatalogue[a * orgCount + b];
+      let eligible = 0;
+      for (let k = 0; k < joint.length; k++) {
+        const level = world.levelThreshold[world.cbmLevel[joint[k]] - 1];
+        if (state.orgMeanTrust[a] >= level && state.orgMeanTrust[b] >= level)
+          state.eligible[eligible++] = joint[k];
+      }
+      const voters = state.memberCount[a] + state.memberCount[b];
+      for (let t = 0; t < Math.min(jointAgenda, eligible); t++) {
+        const pick = t + randomIndex(rng, eligible - t);
+        const c = state.eligible[pick];
+        state.eligible[pick] = state.eligible[t];
+        state.eligible[t] = c;
+        const who = randomIndex(rng, voters);
+        const proposer =
+          who < state.memberCount[a]
+            ? state.memberList[a * n + who]
+            : state.memberList[b * n + who - state.memberCount[a]];
+        const first = state.proposalCount;
+        for (const o of [a, b]) {
+          const p = state.proposalCount++;
+          state.proposalOrg[p] = o;
+          state.proposalCbm[p] = c;
+          state.proposalKind[p] = 0;
+          state.proposalProposer[p] = proposer;
+          state.proposalBindingness[p] = world.cbmBindingness[c];
+          state.proposalCost[p] = world.cbmCost[c];
+          state.proposals[o]++;
+        }
+        state.proposalPartner[first] = first + 1;
+        state.proposalPartner[first + 1] = first;
+      }
+    }
+  }
 }

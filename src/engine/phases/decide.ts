@@ -88,6 +88,7 @@ function blame(world: World, state: RunState, p: number): void {
  */
 export function decideProposals(world: World, state: RunState): void {
   const { n } = world;
+  // 1. Each organisation's rule decides its proposals.
   for (let p = 0; p < state.proposalCount; p++) {
     const o = state.proposalOrg[p];
     const passed = decide(
@@ -104,9 +105,23 @@ export function decideProposals(world: World, state: RunState): void {
       p * n,
     );
     state.passed[p] = passed ? 1 : 0;
+  }
+  // 2. A joint CBM is adopted only where both organisations adopted it.
+  for (let p = 0; p < state.proposalCount; p++) {
+    const q = state.proposalPartner[p];
+    if (q > p && !(state.passed[p] && state.passed[q])) {
+      state.passed[p] = 0;
+      state.passed[q] = 0;
+    }
+  }
+  // 3. Counts, vetoes, blame, trace.
+  for (let p = 0; p < state.proposalCount; p++) {
+    const o = state.proposalOrg[p];
+    const passed = state.passed[p] === 1;
     if (state.trace) traceProposal(world, state, p, passed);
     if (passed) {
       state.adopted[o]++;
+      if (state.proposalPartner[p] >= 0) state.jointAdopted[o]++;
       state.ambitionSum[o] += state.proposalBindingness[p] * world.cbmTotalBenefit[state.proposalCbm[p]];
       continue;
     }

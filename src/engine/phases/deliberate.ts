@@ -21,6 +21,8 @@ export function deliberate(world: World, state: RunState): void {
   const { n } = world;
   if (state.trace) state.traceAmendments = [];
   for (let p = 0; p < state.proposalCount; p++) {
+    // A joint CBM is one text for two organisations: it is put to both as it stands.
+    if (state.proposalPartner[p] >= 0) continue;
     const o = state.proposalOrg[p];
     const base = o * n;
     const count = state.memberCount[o];

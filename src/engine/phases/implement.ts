@@ -12,50 +12,74 @@ import type { World } from '../world.js';
  *   i implemented, j did not    → s[i→j] += defectionEvidence
  *   i did not                   → nothing (i learnt nothing new about j)
  * The step's `implemented` counter counts participants who implemented, measure by measure.
+ * A joint CBM of two partner organisations is implemented once by the participants of both
+ * (a state in both counts once), and each organisation counts its own participants.
  */
 export function implementMeasures(world: World, state: RunState, random: RunRandom): void {
   const { n } = world;
   const { probability } = world.parameters.implementation;
   const { implementationEvidence, defectionEvidence } = world.parameters.trust;
   const done = state.implementedBy;
+  const list = state.participantList;
+  const mark = state.participantMark;
   for (let p = 0; p < state.proposalCount; p++) {
     if (!state.passed[p]) continue;
+    // A joint CBM (two linked proposals) is implemented once, by the participants of both.
+    const q = state.proposalPartner[p];
+    if (q >= 0 && q < p) continue;
     const o = state.proposalOrg[p];
-    const base = o * n;
-    const count = state.memberCount[o];
+    const c = state.proposalCbm[p];
+    const linked = q >= 0 ? 2 : 1;
+    let size = 0;
+    for (let k = 0; k < linked; k++) {
+      const r = k === 0 ? p : q;
+      const ro = state.proposalOrg[r];
+      for (let m = 0; m < state.memberCount[ro]; m++) {
+        const i = state.memberList[ro * n + m];
+        if (state.participants[r * n + i] && !mark[i]) {
+          mark[i] = 1;
+          list[size++] = i;
+        }
+      }
+    }
+    for (let k = 0; k < size; k++) mark[list[k]] = 0;
     const rng = random.implementation[o];
     // Institutions reached (a Secretariat, say) may raise the chance of implementing.
     const chance = Math.min(
       1,
       Math.max(0, probability + world.stageImplementation[world.stageOffset[o] + state.stage[o]]),
     );
-    for (let m = 0; m < count; m++) {
-      const i = state.memberList[base + m];
-      done[i] = state.participants[p * n + i] && rng.next() < chance ? 1 : 0;
-      state.implemented[o] += done[i];
-      state.implementedTotal[o] += done[i];
-      state.implementedByDimension[o * DIMENSION_COUNT + world.cbmDimension[state.proposalCbm[p]]] += done[i];
+    for (let k = 0; k < size; k++) done[list[k]] = rng.next() < chance ? 1 : 0;
+    // Each organisation counts the implementations of its own participants.
+    for (let k = 0; k < linked; k++) {
+      const r = k === 0 ? p : q;
+      const ro = state.proposalOrg[r];
+      for (let m = 0; m < state.memberCount[ro]; m++) {
+        const i = state.memberList[ro * n + m];
+        if (!state.participants[r * n + i] || !done[i]) continue;
+        state.implemented[ro]++;
+        state.implementedTotal[ro]++;
+        state.implementedByDimension[ro * DIMENSION_COUNT + world.cbmDimension[c]]++;
+      }
     }
     if (state.trace) {
-      const participants = Array.from(state.memberList.subarray(base, base + count)).filter(
-        (i) => state.participants[p * n + i],
-      );
+      const participants = Array.from(list.subarray(0, size));
       state.trace({
         type: 'implementation',
         step: state.step,
         year: currentYear(world, state),
-        org: world.orgIds[o],
-        cbm: world.cbmIds[state.proposalCbm[p]],
+        org: q >= 0 ? `${world.orgIds[o]}+${world.orgIds[state.proposalOrg[q]]}` : world.orgIds[o],
+        cbm: world.cbmIds[c],
         implemented: participants.filter((i) => done[i]).map((i) => world.stateIds[i]),
         defected: participants.filter((i) => !done[i]).map((i) => world.stateIds[i]),
       });
     }
-    for (let a = 0; a < count; a++) {
-      const i = state.memberList[base + a];
-      if (!state.participants[p * n + i] || !done[i]) continue;
-      for (let b = 0; b < count; b++) {
-        const j = state.memberList[base + b];
-        if (a === b || !state.participants[p * n + j]) continue;
+    for (let a = 0; a < size; a++) {
+      const i = list[a];
+      if (!done[i]) continue;
+      for (let b = 0; b < size; b++) {
+        if (a === b) continue;
+        const j = list[b];
         if (done[j]) addEvidence(state.trust, i, j, state.step, implementationEvidence, 0);
         else addEvidence(state.trust, i, j, state.step, 0, defectionEvidence);
       }

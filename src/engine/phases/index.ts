@@ -6,6 +6,7 @@ import { deliberate } from './deliberate.js';
 import { enlarge } from './enlarge.js';
 import { applyEvents } from './events.js';
 import { implementMeasures } from './implement.js';
+import { formPartnerships } from './partner.js';
 import { reformInstitutions } from './reform.js';
 import { castVotes } from './vote.js';
 
@@ -16,6 +17,7 @@ export {
   decideProposals,
   deliberate,
   enlarge,
+  formPartnerships,
   implementMeasures,
   reformInstitutions,
   tableProposals,
@@ -25,7 +27,8 @@ export {
  * The phases of one step, in the order they run: what happens in the world first, then
  * applications for membership are decided, then each
  * organisation takes stock, tables CBMs, amends them, votes, decides, implements what it adopted,
- * and, when the next rung of its ladder is within reach, votes on climbing it.
+ * and, when the next rung of its ladder is within reach, votes on climbing it; last,
+ * organisations may take up partnerships with one another.
  */
 export const DEFAULT_PHASES: readonly Phase[] = [
   applyEvents,
@@ -37,4 +40,5 @@ export const DEFAULT_PHASES: readonly Phase[] = [
   decideProposals,
   implementMeasures,
   reformInstitutions,
+  formPartnerships,
 ];
