@@ -83,3 +83,15 @@ export function objectionProbability(world: World, state: RunState, p: number, i
   const { temperature, abstention } = world.parameters.voting;
   return logistic(-scoreProposal(world, state, p, i) / temperature - abstention);
 }
+
+/**
+ * Whether member i champions proposal p — its proposer, or a coordinator of its dimension — and so
+ * votes yes without a draw (phases/vote.ts) and is never a likely objector (phases/deliberate.ts).
+ */
+export function champions(world: World, state: RunState, p: number, i: number): boolean {
+  const o = state.proposalOrg[p];
+  return (
+    i === state.proposalProposer[p] ||
+    world.coordinator[(o * world.n + i) * DIMENSION_COUNT + world.cbmDimension[state.proposalCbm[p]]] === 1
+  );
+}

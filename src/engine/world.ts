@@ -58,6 +58,8 @@ export interface World {
   catalogueSize: Int32Array;
   agendaSize: Int32Array;
   stage: Int32Array;
+  /** coordinator[(o × n + i) × DIMENSION_COUNT + d] = 1 when state i coordinates dimension d in organisation o. */
+  coordinator: Uint8Array;
   /** Rungs of organisation o's ladder: rungNames[o]; flat rung arrays start at rungOffset[o]. */
   rungNames: string[][];
   rungOffset: Int32Array;
@@ -183,6 +185,7 @@ export function compileWorld(scenario: Scenario, options: CompileOptions = {}): 
   const catalogue = new Int32Array(orgCount * Math.max(cbmCount, 1));
   const catalogueSize = new Int32Array(orgCount);
   const agendaSize = new Int32Array(orgCount);
+  const coordinator = new Uint8Array(orgCount * n * DIMENSION_COUNT);
   const stage = new Int32Array(orgCount);
   const ruleSets: { cbm: Rule; reform: Rule; accession: Rule; crisis: Rule; partnership: Rule }[][] = [];
   const rungNames: string[][] = [];
@@ -216,6 +219,10 @@ export function compileWorld(scenario: Scenario, options: CompileOptions = {}): 
     });
     catalogueSize[o] = ids.length;
     agendaSize[o] = org.agendaSize;
+    DIMENSIONS.forEach((d, k) => {
+      for (const id of org.coordinators[d] ?? [])
+        coordinator[(o * n + indexOf(id)) * DIMENSION_COUNT + k] = 1;
+    });
     stage[o] = org.stage;
     chairOrder.push(Int32Array.from((org.chair.order ?? org.members).map(indexOf)));
     chairTermSteps[o] = Math.max(1, Math.round(org.chair.termYears * scenario.stepsPerYear));
@@ -356,6 +363,7 @@ export function compileWorld(scenario: Scenario, options: CompileOptions = {}): 
     catalogueSize,
     agendaSize,
     stage,
+    coordinator,
     cbmIds,
     cbmNames: cbmIds.map((id) => scenario.cbms[id].name),
     cbmCount,

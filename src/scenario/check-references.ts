@@ -101,6 +101,16 @@ export function checkReferences(scenario: Scenario): PathProblem[] {
         }
       });
     }
+    for (const [dimension, ids] of Object.entries(org.coordinators)) {
+      ids?.forEach((id, i) => {
+        if (!members.has(id)) {
+          problems.push({
+            path: `${base}.coordinators.${dimension}.${i}`,
+            message: `expected a member of ${orgId}, found "${id}"`,
+          });
+        }
+      });
+    }
     org.chair.order?.forEach((id, i) => {
       if (!statusOf.has(id)) {
         problems.push({

@@ -121,6 +121,15 @@ export const OrganisationSchema = z.strictObject({
     .default('all')
     .describe('the CBMs this organisation may put on its agenda: ids from `cbms`, or "all"'),
   agendaSize: z.int().min(0).max(100).default(2).describe('CBM proposals put to a vote each step'),
+  coordinators: z
+    .strictObject(
+      Object.fromEntries(DIMENSIONS.map((d) => [d, z.array(Id).optional()])) as Record<
+        (typeof DIMENSIONS)[number],
+        z.ZodOptional<z.ZodArray<typeof Id>>
+      >,
+    )
+    .default({})
+    .describe('member states that coordinate CBMs of a dimension: they propose and champion them'),
   chair: z
     .strictObject({
       order: z

@@ -234,3 +234,27 @@ describe('agenda and events', () => {
     expect(trustAt(state.trust, A, B, 5)).toBe(0.5);
   });
 });
+
+describe('coordinators (worked by hand)', () => {
+  it('propose the measures of their dimension and vote for them without a draw', () => {
+    const world = tinyWorld({ 'organisations.ORG.coordinators': { economic: ['BBB'] } });
+    const state = createRunState(world);
+    state.step = 1;
+    assessTrust(world, state);
+    // Draws: which CBM (X, the only one), then the proposer: 0.1 would pick AAA among members, but
+    // X is economic and BBB is its only coordinator.
+    tableProposals(world, state, scriptedRandom([0.3, 0.1]));
+    expect(state.proposalProposer[0]).toBe(B);
+    // Votes: B (proposer and coordinator) and... only A and C draw.
+    const random = scriptedRandom([0.1, 0.1]);
+    castVotes(world, state, random);
+    expect(random.remaining()).toBe(0);
+    expect(state.votes[B]).toBe(YES);
+  });
+
+  it('are validated: a coordinator must be a member', () => {
+    expect(() => tinyWorld({ 'organisations.ORG.coordinators': { economic: ['ZZZ'] } })).toThrow(
+      /organisations\.ORG\.coordinators\.economic\.0: expected a member of ORG, found "ZZZ"/,
+    );
+  });
+});

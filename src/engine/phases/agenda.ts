@@ -1,3 +1,4 @@
+import { DIMENSION_COUNT } from '../../model/dimensions.js';
 import type { RunRandom } from '../random.js';
 import { randomIndex } from '../rng.js';
 import { chairOf, isMember, type RunState } from '../state.js';
@@ -51,13 +52,34 @@ export function tableProposals(world: World, state: RunState, random: RunRandom)
       state.proposalOrg[p] = o;
       state.proposalCbm[p] = c;
       state.proposalKind[p] = 0;
-      state.proposalProposer[p] = state.memberList[o * n + randomIndex(rng, members)];
+      state.proposalProposer[p] = proposerOf(world, state, o, c, randomIndex(rng, members));
       state.proposalBindingness[p] = world.cbmBindingness[c];
       state.proposalCost[p] = world.cbmCost[c];
       state.proposals[o]++;
     }
   }
   tableJointProposals(world, state, random);
+}
+
+/**
+ * Who proposes CBM c in organisation o: a coordinator of its dimension if the organisation has any
+ * among its members ("coordinator states champion measures in their dimension"), else any member;
+ * `draw` is a uniform index in [0, members), mapped onto the coordinators when there are some.
+ */
+function proposerOf(world: World, state: RunState, o: number, c: number, draw: number): number {
+  const { n } = world;
+  const d = world.cbmDimension[c];
+  const count = state.memberCount[o];
+  let coordinators = 0;
+  for (let m = 0; m < count; m++)
+    coordinators += world.coordinator[(o * n + state.memberList[o * n + m]) * DIMENSION_COUNT + d];
+  if (coordinators === 0) return state.memberList[o * n + draw];
+  let k = Math.floor((draw * coordinators) / count);
+  for (let m = 0; m < count; m++) {
+    const i = state.memberList[o * n + m];
+    if (world.coordinator[(o * n + i) * DIMENSION_COUNT + d] && k-- === 0) return i;
+  }
+  return state.memberList[o * n + draw];
 }
 
 /**

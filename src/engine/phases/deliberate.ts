@@ -1,6 +1,6 @@
 import { passes } from '../../rules/decide.js';
 import { NO, YES } from '../../rules/votes.js';
-import { objectionProbability } from '../score.js';
+import { champions, objectionProbability } from '../score.js';
 import { type RunState, ruleOfProposal } from '../state.js';
 import type { World } from '../world.js';
 
@@ -32,9 +32,9 @@ export function deliberate(world: World, state: RunState): void {
       // The votes row of this proposal serves as scratch: castVotes overwrites it afterwards.
       for (let m = 0; m < count; m++) {
         const i = state.memberList[base + m];
-        // The proposer votes yes (phases/vote.ts): never a likely objector.
+        // Champions (the proposer, coordinators) vote yes (phases/vote.ts): never likely objectors.
         state.votes[p * n + i] =
-          i !== state.proposalProposer[p] && objectionProbability(world, state, p, i) >= objectionThreshold
+          !champions(world, state, p, i) && objectionProbability(world, state, p, i) >= objectionThreshold
             ? NO
             : YES;
       }

@@ -1,6 +1,6 @@
 import { ABSTAIN, NO, YES } from '../../rules/votes.js';
 import type { RunRandom } from '../random.js';
-import { logistic, scoreProposal } from '../score.js';
+import { champions, logistic, scoreProposal } from '../score.js';
 import type { RunState } from '../state.js';
 import type { World } from '../world.js';
 
@@ -9,7 +9,7 @@ import type { World } from '../world.js';
  * and a = abstention:
  *   P(yes) = σ(x − a),  P(no) = σ(−x − a),  P(abstain) = 1 − P(yes) − P(no) ≥ 0.
  * One uniform draw u per vote: yes if u < P(yes), no if u ≥ 1 − P(no), abstain otherwise.
- * The proposer votes yes without a draw.
+ * The proposer, and the coordinators of the measure's dimension, vote yes without a draw.
  */
 export function castVotes(world: World, state: RunState, random: RunRandom): void {
   const { n } = world;
@@ -20,7 +20,8 @@ export function castVotes(world: World, state: RunState, random: RunRandom): voi
     const rng = random.votes[o];
     for (let m = 0; m < state.memberCount[o]; m++) {
       const i = state.memberList[o * n + m];
-      if (i === proposer) {
+      // The proposer, and the coordinators of the measure's dimension, champion it.
+      if (champions(world, state, p, i)) {
         state.votes[p * n + i] = YES;
         continue;
       }
