@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { experimentJsonSchema, scenarioJsonSchema, votingBodyJsonSchema } from '../scenario/json-schema.js';
+import { parametersMarkdown } from '../scenario/parameters-doc.js';
 
 export function registerSchema(program: Command): void {
   program
@@ -9,6 +10,7 @@ export function registerSchema(program: Command): void {
     )
     .option('--experiment', 'the schema of experiment files')
     .option('--voting-body', 'the schema of voting-body files (cica-sim power)')
+    .option('--parameters', 'a Markdown table of every model parameter (docs/PARAMETERS.md)')
     .addHelpText(
       'after',
       `
@@ -22,7 +24,11 @@ Examples:
   cica-sim schema > scenarios/scenario.schema.json
   cica-sim schema --experiment > experiments/experiment.schema.json`,
     )
-    .action((options: { experiment?: boolean; votingBody?: boolean }) => {
+    .action((options: { experiment?: boolean; votingBody?: boolean; parameters?: boolean }) => {
+      if (options.parameters) {
+        process.stdout.write(`${parametersMarkdown()}\n`);
+        return;
+      }
       const schema = options.experiment
         ? experimentJsonSchema()
         : options.votingBody

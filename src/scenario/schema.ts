@@ -283,8 +283,18 @@ const VotingParameters = z.strictObject({
     .max(10)
     .default(1)
     .describe('how much sovereignty sensitivity raises the cost of binding measures'),
-  proposerTrustWeight: z.number().min(-10).max(10).default(0.3),
-  memberTrustWeight: z.number().min(-10).max(10).default(0.5),
+  proposerTrustWeight: z
+    .number()
+    .min(-10)
+    .max(10)
+    .default(0.3)
+    .describe("how much a member's trust in the proposer (above or below ½) adds to its interest"),
+  memberTrustWeight: z
+    .number()
+    .min(-10)
+    .max(10)
+    .default(0.5)
+    .describe("how much a member's mean trust in the other members (above or below ½) adds to its interest"),
   formula: z
     .string()
     .min(1)

@@ -5,6 +5,7 @@ import {
   scenarioJsonSchema,
   votingBodyJsonSchema,
 } from '../../src/scenario/json-schema.js';
+import { parametersMarkdown } from '../../src/scenario/parameters-doc.js';
 import { repoFile } from '../helpers.js';
 
 describe('the shipped JSON Schemas are what `cica-sim schema` prints', () => {
@@ -14,6 +15,24 @@ describe('the shipped JSON Schemas are what `cica-sim schema` prints', () => {
     ['experiments/bodies/voting-body.schema.json', votingBodyJsonSchema],
   ] as const)('%s', (path, generate) => {
     expect(JSON.parse(readFileSync(repoFile(path), 'utf8'))).toEqual(generate());
+  });
+
+  it('docs/PARAMETERS.md is what `cica-sim schema --parameters` prints, and lists every parameter', () => {
+    const shipped = readFileSync(repoFile('docs/PARAMETERS.md'), 'utf8');
+    expect(shipped).toBe(`${parametersMarkdown()}\n`);
+    for (const path of [
+      'parameters.trust.forgetting',
+      'parameters.amendment.rounds',
+      'parameters.events.clashRate',
+      'parameters.trust.relationEffect.conflict',
+    ]) {
+      expect(shipped).toContain(`| \`${path}\` |`);
+    }
+    expect(shipped).toMatch(
+      /\| `parameters\.trust\.forgetting` \| `0\.98` \| \[0, 1\] \| share of evidence kept/,
+    );
+    // Every parameter says what it means.
+    expect(shipped).not.toMatch(/\| {2}\|$/m);
   });
 
   it('and the shipped files point their editors at them', () => {

@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import { ParametersSchema } from './schema.js';
+
+interface JsonSchemaNode {
+  type?: string | string[];
+  description?: string;
+  default?: unknown;
+  minimum?: number;
+  maximum?: number;
+  exclusiveMinimum?: number;
+  exclusiveMaximum?: number;
+  properties?: Record<string, JsonSchemaNode>;
+  items?: JsonSchemaNode;
+}
+
+/**
+ * docs/PARAMETERS.md: every parameter of the model with its path, default, allowed range and
+ * meaning, generated from the same zod schema that validates scenarios (so it cannot drift).
+ */
+export function parametersMarkdown(): string {
+  const schema = z.toJSONSchema(ParametersSchema, { io: 'input', unrepresentable: 'any' }) as JsonSchemaNode;
+  const lines = [
+    '# Parameters',
+    '',
+    'Every parameter of the model, by its path in a scenario (`parameters.<group>.<name>`), generated',
+    'from the scenario schema by `cica-sim schema --parameters` (a test keeps this file current).',
+    'Equations and the reasoning behind each mechanism: [MODEL.md](MODEL.md). The defaults are',
+    'modelling judgements chosen to give plausible dynamics on the built-in world; they are not yet',
+    'calibrated against history (the historical check will say which are).',
+    '',
+  ];
+  for (const [group, node] of Object.entries(schema.properties ?? {})) {
+    lines.push(`## ${group}`, '', '| parameter | default | range | meaning |', '|---|---|---|---|');
+    for (const [name, leaf] of Object.entries(node.properties ?? {})) {
+      if (leaf.properties) {
+        for (const [inner, innerLeaf] of Object.entries(leaf.properties)) {
+          lines.push(row(`${group}.${name}.${inner}`, innerLeaf, leaf.description));
+        }
+      } else {
+        lines.push(row(`${group}.${name}`, leaf));
+      }
+    }
+    lines.push('');
+  }
+  return `${lines.join('\n')}`;
+}
+
+function row(path: string, node: JsonSchemaNode, context?: string): string {
+  const value = node.default === undefined ? '–' : `\`${JSON.stringify(node.default)}\``;
+  const meaning = [node.description ?? context ?? ''].join('').replace(/\|/g, '\\|');
+  return `| \`parameters.${path}\` | ${value} | ${range(node)} | ${meaning} |`;
+}
+
+function range(node: JsonSchemaNode): string {
+  const type = Array.isArray(node.type) ? node.type.join(' or ') : node.type;
+  if (type === 'boolean') return 'true or false';
+  if (type === 'string') return 'text';
+  if (type === 'array') return `list of ${range(node.items ?? {})}`;
+  const low = node.minimum ?? node.exclusiveMinimum;
+  const high = node.maximum ?? node.exclusiveMaximum;
+  if (low === undefined && high === undefined) return type === 'integer' ? 'whole number' : 'number';
+  const open = node.exclusiveMinimum !== undefined ? '(' : '[';
+  const close = node.exclusiveMaximum !== undefined ? ')' : ']';
+  return `${open}${low ?? '−∞'}, ${high ?? '∞'}${close}${type === 'integer' ? ' whole' : ''}`;
+}
