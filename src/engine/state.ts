@@ -40,6 +40,8 @@ export interface RunState {
   implementedTotal: Float64Array;
   /** The step each organisation last reached a rung (0: before the run). */
   lastReformStep: Int32Array;
+  /** The step of each organisation's last failed reform vote (−∞: none). */
+  lastFailedReformStep: Float64Array;
   /** A moving average of each organisation's adoption rate: its recent record. */
   adoptionRecord: Float64Array;
   /** The step each state was admitted to each organisation during the run, admittedStep[o * n + i] (NaN: not). */
@@ -187,6 +189,7 @@ function allocateRunState(world: World): RunState {
     crisisPending: new Uint8Array(orgCount),
     implementedTotal: new Float64Array(orgCount),
     lastReformStep: new Int32Array(orgCount),
+    lastFailedReformStep: new Float64Array(orgCount).fill(Number.NEGATIVE_INFINITY),
     adoptionRecord: new Float64Array(orgCount).fill(0.5),
     admittedStep: new Float64Array(orgCount * n).fill(Number.NaN),
     lastApplicationStep: new Float64Array(orgCount * n).fill(Number.NEGATIVE_INFINITY),

@@ -331,6 +331,12 @@ const InstitutionParameters = z.strictObject({
     .max(10)
     .default(0.5)
     .describe('how much the recent adoption rate (above or below ½) raises interest'),
+  retryYears: z
+    .number()
+    .min(0)
+    .max(100)
+    .default(1)
+    .describe('years an organisation waits after a failed reform vote before the next'),
 });
 
 const EnlargementParameters = z.strictObject({

@@ -52,11 +52,19 @@ describe('a reform vote (worked by hand)', () => {
     expect(world.stageImplementation[world.stageOffset[0] + 1]).toBeCloseTo(0.1, 15);
   });
 
-  it('fails on a "no" (C: 0.5 ≥ 1 − 0.881), and the ladder stays where it was', () => {
+  it('fails on a "no" (C: 0.5 ≥ 1 − 0.881), the ladder stays, and no new vote comes for a year', () => {
     const { world, state } = atStepOne();
     reformInstitutions(world, state, scriptedRandom([0.5, 0.5]));
     expect(state.stage[0]).toBe(0);
     expect(Number.isNaN(state.rungReachedStep[0])).toBe(true);
+    // retryYears 1: steps 2–4 draw nothing (a vote would throw on the empty script); step 5 votes.
+    for (let step = 2; step <= 4; step++) {
+      state.step = step;
+      reformInstitutions(world, state, scriptedRandom([]));
+    }
+    state.step = 5;
+    reformInstitutions(world, state, scriptedRandom([0.5, 0.01]));
+    expect(state.stage[0]).toBe(1);
   });
 
   it('is not put to a vote before its prerequisites are met, nor when institutions are switched off', () => {

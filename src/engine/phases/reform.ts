@@ -15,7 +15,7 @@ const RECORD_UPDATE = 0.25;
  * record (a moving average of its adoption rate). When the next rung of its ladder is within
  * reach — mean member trust, implementations since the run began, and years since the last reform
  * meet the rung's requirements — the chair puts the reform to a vote under the organisation's
- * rule for reforms. Member i's interest:
+ * rule for reforms (after a failed vote, not again for institutions.retryYears). Member i's interest:
  *
  *   score = institutions.interest + institutions.recordWeight × (record − ½)
  *         − voting.sovereigntyWeight × sovereignty[i] × bindingness(rung)
@@ -25,7 +25,7 @@ const RECORD_UPDATE = 0.25;
  * next step, and the rules in force are recompiled. A ladder is climbed one rung at a time.
  */
 export function reformInstitutions(world: World, state: RunState, random: RunRandom): void {
-  const { enabled, interest, recordWeight } = world.parameters.institutions;
+  const { enabled, interest, recordWeight, retryYears } = world.parameters.institutions;
   const { temperature, abstention, sovereigntyWeight, memberTrustWeight } = world.parameters.voting;
   const { n } = world;
   for (let o = 0; o < world.orgCount; o++) {
@@ -40,7 +40,8 @@ export function reformInstitutions(world: World, state: RunState, random: RunRan
     const ready =
       state.orgMeanTrust[o] >= world.rungMeanTrust[rung] &&
       state.implementedTotal[o] >= world.rungCbmsImplemented[rung] &&
-      state.step - state.lastReformStep[o] >= world.rungStepsSinceReform[rung];
+      state.step - state.lastReformStep[o] >= world.rungStepsSinceReform[rung] &&
+      state.step - state.lastFailedReformStep[o] >= retryYears * world.stepsPerYear;
     if (!ready) continue;
 
     const row = state.scratchRow * n;
@@ -91,7 +92,10 @@ export function reformInstitutions(world: World, state: RunState, random: RunRan
         passed,
       });
     }
-    if (!passed) continue;
+    if (!passed) {
+      state.lastFailedReformStep[o] = state.step;
+      continue;
+    }
     state.stage[o] = stage + 1;
     state.lastReformStep[o] = state.step;
     state.rungReachedStep[rung] = state.step;
