@@ -1,5 +1,6 @@
 import { DIMENSION_COLUMNS, DIMENSION_COUNT, DIMENSIONS } from '../model/dimensions.js';
 import type { CompiledFormula } from '../model/formula.js';
+import { ABSTAIN, NO, type Vote, YES } from '../rules/votes.js';
 import type { RunState } from './state.js';
 import { trustAt } from './trust.js';
 import type { World } from './world.js';
@@ -73,6 +74,16 @@ function formulaScore(
 
 const SALIENCE_VARIABLES = DIMENSIONS.map((d) => `salience_${DIMENSION_COLUMNS[d]}`);
 const BENEFIT_VARIABLES = DIMENSIONS.map((d) => `benefit_${DIMENSION_COLUMNS[d]}`);
+
+/**
+ * A vote drawn from an interest (docs/MODEL.md §Voting): with x = score / temperature and a the
+ * abstention width, yes when u < σ(x − a), no when u ≥ 1 − σ(−x − a), abstain in between. Every
+ * vote in the model — on CBMs, reforms, admissions, partnerships — is drawn this way.
+ */
+export function drawVote(score: number, temperature: number, abstention: number, u: number): Vote {
+  const x = score / temperature;
+  return u < logistic(x - abstention) ? YES : u >= 1 - logistic(-x - abstention) ? NO : ABSTAIN;
+}
 
 export function logistic(x: number): number {
   return 1 / (1 + Math.exp(-x));

@@ -1,7 +1,7 @@
 import { passes } from '../../rules/decide.js';
-import { ABSTAIN, NO, YES } from '../../rules/votes.js';
+import { NO, YES } from '../../rules/votes.js';
 import type { RunRandom } from '../random.js';
-import { logistic } from '../score.js';
+import { drawVote, logistic } from '../score.js';
 import { currentYear, isMember, type RunState, refreshRules } from '../state.js';
 import type { TraceVote } from '../trace.js';
 import { trustAt } from '../trust.js';
@@ -78,10 +78,7 @@ function considerApplication(world: World, state: RunState, random: RunRandom, o
   for (let m = 0; m < count; m++) {
     const i = state.memberList[o * n + m];
     const score = openness + trustWeight * (trustAt(state.trust, i, j, state.step) - 0.5) - crowding * growth;
-    const x = score / temperature;
-    const u = rng.next();
-    state.votes[row + i] =
-      u < logistic(x - abstention) ? YES : u >= 1 - logistic(-x - abstention) ? NO : ABSTAIN;
+    state.votes[row + i] = drawVote(score, temperature, abstention, rng.next());
     traced?.push({ state: world.stateIds[i], vote: voteName(state.votes[row + i]), score });
   }
   const rule = state.accessionRule[o];

@@ -1,7 +1,6 @@
 import { passes } from '../../rules/decide.js';
-import { ABSTAIN, NO, YES } from '../../rules/votes.js';
 import type { RunRandom } from '../random.js';
-import { logistic } from '../score.js';
+import { drawVote } from '../score.js';
 import { currentYear, type RunState } from '../state.js';
 import { trustAt } from '../trust.js';
 import type { World } from '../world.js';
@@ -60,10 +59,8 @@ function votesFor(
     let trust = 0;
     for (let k = 0; k < others; k++)
       trust += trustAt(state.trust, i, state.memberList[other * n + k], state.step);
-    const x = (interest + memberTrustWeight * (trust / others - 0.5)) / temperature;
-    const u = rng.next();
-    state.votes[row + i] =
-      u < logistic(x - abstention) ? YES : u >= 1 - logistic(-x - abstention) ? NO : ABSTAIN;
+    const score = interest + memberTrustWeight * (trust / others - 0.5);
+    state.votes[row + i] = drawVote(score, temperature, abstention, rng.next());
   }
   return passes(
     state.partnershipRule[o],

@@ -1,7 +1,7 @@
 import { passes } from '../../rules/decide.js';
-import { ABSTAIN, NO, YES } from '../../rules/votes.js';
+import { ABSTAIN, YES } from '../../rules/votes.js';
 import type { RunRandom } from '../random.js';
-import { logistic } from '../score.js';
+import { drawVote } from '../score.js';
 import { chairOf, currentYear, isMember, type RunState, refreshRules } from '../state.js';
 import type { TraceVote } from '../trace.js';
 import type { World } from '../world.js';
@@ -61,10 +61,7 @@ export function reformInstitutions(world: World, state: RunState, random: RunRan
         recordWeight * (state.adoptionRecord[o] - 0.5) -
         sovereigntyWeight * world.sovereignty[i] * world.rungBindingness[rung] +
         memberTrustWeight * (state.meanTrustToMembers[o * n + i] - 0.5);
-      const x = score / temperature;
-      const u = rng.next();
-      state.votes[row + i] =
-        u < logistic(x - abstention) ? YES : u >= 1 - logistic(-x - abstention) ? NO : ABSTAIN;
+      state.votes[row + i] = drawVote(score, temperature, abstention, rng.next());
       traced?.push({ state: world.stateIds[i], vote: voteName(state.votes[row + i]), score });
     }
     // A chair that is not a member (an observer chairing) proposes but does not vote.

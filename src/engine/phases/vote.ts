@@ -1,6 +1,6 @@
-import { ABSTAIN, NO, YES } from '../../rules/votes.js';
+import { YES } from '../../rules/votes.js';
 import type { RunRandom } from '../random.js';
-import { champions, logistic, scoreProposal } from '../score.js';
+import { champions, drawVote, scoreProposal } from '../score.js';
 import type { RunState } from '../state.js';
 import type { World } from '../world.js';
 
@@ -16,7 +16,6 @@ export function castVotes(world: World, state: RunState, random: RunRandom): voi
   const { temperature, abstention } = world.parameters.voting;
   for (let p = 0; p < state.proposalCount; p++) {
     const o = state.proposalOrg[p];
-    const proposer = state.proposalProposer[p];
     const rng = random.votes[o];
     for (let m = 0; m < state.memberCount[o]; m++) {
       const i = state.memberList[o * n + m];
@@ -25,11 +24,12 @@ export function castVotes(world: World, state: RunState, random: RunRandom): voi
         state.votes[p * n + i] = YES;
         continue;
       }
-      const x = scoreProposal(world, state, p, i) / temperature;
-      const yes = logistic(x - abstention);
-      const no = logistic(-x - abstention);
-      const u = rng.next();
-      state.votes[p * n + i] = u < yes ? YES : u >= 1 - no ? NO : ABSTAIN;
+      state.votes[p * n + i] = drawVote(
+        scoreProposal(world, state, p, i),
+        temperature,
+        abstention,
+        rng.next(),
+      );
     }
   }
 }
