@@ -114,7 +114,8 @@ function tableJointProposals(world: World, state: RunState, random: RunRandom): 
             ? state.memberList[a * n + who]
             : state.memberList[b * n + who - state.memberCount[a]];
         const first = state.proposalCount;
-        for (const o of [a, b]) {
+        for (let side = 0; side < 2; side++) {
+          const o = side === 0 ? a : b;
           const p = state.proposalCount++;
           state.proposalOrg[p] = o;
           state.proposalCbm[p] = c;
