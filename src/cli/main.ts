@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { formatProblem, InputError } from '../scenario/errors.js';
 import { VERSION } from '../version.js';
+import { registerChart } from './chart.js';
 import { registerExperiment } from './experiment.js';
 import { registerExplain } from './explain.js';
 import { registerMerge } from './merge.js';
@@ -32,6 +33,7 @@ function buildProgram(): Command {
   registerExperiment(program);
   registerMerge(program);
   registerExplain(program);
+  registerChart(program);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

@@ -210,6 +210,7 @@ describe('the command line', () => {
     ['experiment', '--help'],
     ['merge', '--help'],
     ['explain', '--help'],
+    ['chart', '--help'],
     ['--version'],
   ])('%s exits 0', (...args) => {
     const result = cli(...args);

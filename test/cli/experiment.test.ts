@@ -147,6 +147,17 @@ describe('cica-sim experiment', () => {
     expectSameTables(full, out);
   });
 
+  it("cica-sim chart draws the experiment's charts as Vega-Lite specs and SVG", () => {
+    const result = cli('chart', reference);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/wrote 16 charts to .*\/charts/);
+    expect(result.stderr).toBe('');
+    expect(existsSync(join(reference, 'charts', 'over-time-org-mean-trust.svg'))).toBe(true);
+    const missing = cli('chart', join(dir, 'no-such-dir'));
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/expected an experiment directory/);
+  });
+
   it("never mixes into another experiment's directory", () => {
     const again = cli('experiment', tiny, '--out', reference, '--quiet');
     expect(again.code).toBe(2);

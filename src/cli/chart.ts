@@ -1,0 +1,28 @@
+import type { Command } from 'commander';
+import { writeExperimentCharts } from '../charts/experiment-charts.js';
+
+export function registerChart(program: Command): void {
+  program
+    .command('chart')
+    .description("draw an experiment's charts: Vega-Lite specs and SVG files in DIR/charts")
+    .argument('<dir>', 'an experiment output directory (cica-sim experiment --out DIR)')
+    .addHelpText(
+      'after',
+      `
+For each organisation and key metric (adoption rate, ambition, mean trust, cohesion, vetoes):
+the metric over time per variant (median with a 5–95% band), its whole-run values by variant
+(box plot), and each variant's paired difference from the first with a 95% interval; and
+membership and institutional stage over time. Each chart is written as charts/<name>.vl.json
+(open it in the Vega editor or embed it) and charts/<name>.svg.
+
+Example:
+  cica-sim experiment experiments/example.yaml --replications 20 --out output/example
+  cica-sim chart output/example`,
+    )
+    .action(async (dir: string) => {
+      const charts = await writeExperimentCharts(dir);
+      const warned = charts.filter((c) => c.warnings.length > 0);
+      for (const chart of warned) process.stderr.write(`${chart.name}: ${chart.warnings.join('; ')}\n`);
+      process.stdout.write(`wrote ${charts.length} charts to ${dir}/charts\n`);
+    });
+}
