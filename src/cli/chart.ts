@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { writeExperimentCharts } from '../charts/experiment-charts.js';
 
 export function registerChart(program: Command): void {
   program
@@ -20,9 +19,34 @@ Example:
   cica-sim chart output/example`,
     )
     .action(async (dir: string) => {
+      // Loaded here, not at start-up: vega and vega-lite are heavy, and only these commands need them.
+      const { writeExperimentCharts } = await import('../charts/experiment-charts.js');
       const charts = await writeExperimentCharts(dir);
       const warned = charts.filter((c) => c.warnings.length > 0);
       for (const chart of warned) process.stderr.write(`${chart.name}: ${chart.warnings.join('; ')}\n`);
       process.stdout.write(`wrote ${charts.length} charts to ${dir}/charts\n`);
+    });
+}
+
+export function registerReport(program: Command): void {
+  program
+    .command('report')
+    .description("rebuild an experiment's charts and its self-contained report.html from its tables")
+    .argument('<dir>', 'an experiment output directory (cica-sim experiment --out DIR)')
+    .addHelpText(
+      'after',
+      `
+report.html is one file that opens offline in any browser: the question and settings, a summary
+table, every chart (interactive: tooltips), and the command that reproduces it. cica-sim
+experiment writes it by default; this rebuilds it.
+
+Example:
+  cica-sim report output/example`,
+    )
+    .action(async (dir: string) => {
+      const { writeExperimentCharts } = await import('../charts/experiment-charts.js');
+      const { writeReport } = await import('../charts/report.js');
+      const charts = await writeExperimentCharts(dir);
+      process.stdout.write(`wrote ${writeReport(dir, charts)} with ${charts.length} charts\n`);
     });
 }

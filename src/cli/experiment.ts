@@ -14,6 +14,7 @@ interface ExperimentOptions {
   resume?: boolean;
   shard?: { index: number; count: number };
   quiet?: boolean;
+  report: boolean;
   stopAfter?: number;
 }
 
@@ -39,6 +40,7 @@ export function registerExperiment(program: Command): void {
     .option('--resume', 'continue an interrupted run of the same experiment in --out')
     .option('--shard <i/n>', 'run only shard i of n (then combine shards with cica-sim merge)', parseShard)
     .option('--quiet', 'no progress output')
+    .option('--no-report', 'skip the charts and report.html written at the end')
     .addOption(
       new Option('--stop-after <n>', 'stop as if interrupted after n runs (for tests)')
         .argParser(integerOption('--stop-after', 0))
@@ -60,6 +62,13 @@ Examples:
   cica-sim merge output/example-1 output/example-2 --out output/example`,
     )
     .action((file: string, options: ExperimentOptions) => experimentCommand(file, options));
+}
+
+/** Charts and report.html, loaded only when wanted (vega and vega-lite are heavy to load). */
+async function writeChartsAndReport(out: string): Promise<string> {
+  const { writeExperimentCharts } = await import('../charts/experiment-charts.js');
+  const { writeReport } = await import('../charts/report.js');
+  return writeReport(out, await writeExperimentCharts(out));
 }
 
 function parseShard(raw: string): { index: number; count: number } {
@@ -122,11 +131,13 @@ async function experimentCommand(file: string, options: ExperimentOptions): Prom
       process.exitCode = EXIT_INTERRUPTED;
       return;
     }
+    const report = options.report && !options.shard ? await writeChartsAndReport(out) : null;
     if (!options.quiet) {
       const seconds = (Date.now() - started) / 1000;
       process.stdout.write(
         `${experiment.name}: ${outcome.total} runs in ${formatDuration(seconds)}; wrote ${join(out, FILES.runs)}, ${FILES.timeseries}, ${FILES.compare}${experiment.sweptPaths.length ? `, ${FILES.points}` : ''}\n`,
       );
+      if (report) process.stdout.write(`report: ${report}\n`);
     }
   } finally {
     process.off('SIGINT', requestStop);

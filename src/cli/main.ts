@@ -2,7 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { formatProblem, InputError } from '../scenario/errors.js';
 import { VERSION } from '../version.js';
-import { registerChart } from './chart.js';
+import { registerChart, registerReport } from './chart.js';
 import { registerExperiment } from './experiment.js';
 import { registerExplain } from './explain.js';
 import { registerMerge } from './merge.js';
@@ -34,6 +34,7 @@ function buildProgram(): Command {
   registerMerge(program);
   registerExplain(program);
   registerChart(program);
+  registerReport(program);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

@@ -53,3 +53,21 @@ describe('experiment charts', () => {
     expect(existsSync(join(out, 'charts', 'membership-and-stage.svg'))).toBe(true);
   });
 });
+
+describe('report.html', () => {
+  it('is one self-contained file: libraries inlined, every chart, the summary, how to reproduce', async () => {
+    const { writeReport } = await import('../../src/charts/report.js');
+    const html = readFileSync(writeReport(out, charts), 'utf8');
+    // Nothing is fetched: no external scripts, stylesheets or images.
+    expect(html).not.toMatch(/<script[^>]+src=/i);
+    expect(html).not.toMatch(/<link[^>]+href=/i);
+    expect(html).not.toMatch(/<img[^>]+src="?https?:/i);
+    // vega, vega-lite and vega-embed are inlined, and every chart has its place.
+    expect(html).toContain('vegaEmbed');
+    expect((html.match(/<div class="chart" id="chart-\d+"/g) ?? []).length).toBe(charts.length);
+    expect(html).toContain('<h1>tiny-experiment</h1>');
+    expect(html).toMatch(/<tr><th>ORG<\/th><th>consensual<\/th>/);
+    expect(html).toContain('npx cica-sim experiment');
+    expect(html).toMatch(/cica-sim \d+\.\d+\.\d+, Node v\d+/);
+  });
+});

@@ -211,6 +211,7 @@ describe('the command line', () => {
     ['merge', '--help'],
     ['explain', '--help'],
     ['chart', '--help'],
+    ['report', '--help'],
     ['--version'],
   ])('%s exits 0', (...args) => {
     const result = cli(...args);

@@ -28,8 +28,13 @@ const reference = join(dir, 'reference');
 const referenceRun = cli('experiment', tiny, '--out', reference, '--threads', '1', '--quiet');
 
 describe('cica-sim experiment', () => {
-  it('writes the manifest and every table', () => {
+  it('writes the manifest, every table, and by default the charts and report.html', () => {
     expect(referenceRun.code).toBe(0);
+    expect(existsSync(join(reference, 'report.html'))).toBe(true);
+    expect(existsSync(join(reference, 'charts', 'membership-and-stage.svg'))).toBe(true);
+    const bare = join(dir, 'no-report');
+    expect(cli('experiment', tiny, '--out', bare, '--quiet', '--no-report').code).toBe(0);
+    expect(existsSync(join(bare, 'report.html'))).toBe(false);
     for (const file of [...TABLES, 'manifest.json', 'state.json'])
       expect(existsSync(join(reference, file))).toBe(true);
     const manifest = JSON.parse(readFileSync(join(reference, 'manifest.json'), 'utf8'));
@@ -45,17 +50,39 @@ describe('cica-sim experiment', () => {
 
   it('gives byte-identical tables whatever the number of threads', () => {
     const three = join(dir, 'three-threads');
-    expect(cli('experiment', tiny, '--out', three, '--threads', '3', '--quiet').code).toBe(0);
+    expect(cli('experiment', tiny, '--out', three, '--threads', '3', '--quiet', '--no-report').code).toBe(0);
     expectSameTables(reference, three);
     // The built-in world, where runs take long enough to finish out of order.
     const example = repoFile('experiments/example.yaml');
     const one = join(dir, 'example-1');
     const two = join(dir, 'example-2');
     expect(
-      cli('experiment', example, '--replications', '4', '--out', one, '--threads', '1', '--quiet').code,
+      cli(
+        'experiment',
+        example,
+        '--replications',
+        '4',
+        '--out',
+        one,
+        '--threads',
+        '1',
+        '--quiet',
+        '--no-report',
+      ).code,
     ).toBe(0);
     expect(
-      cli('experiment', example, '--replications', '4', '--out', two, '--threads', '2', '--quiet').code,
+      cli(
+        'experiment',
+        example,
+        '--replications',
+        '4',
+        '--out',
+        two,
+        '--threads',
+        '2',
+        '--quiet',
+        '--no-report',
+      ).code,
     ).toBe(0);
     expectSameTables(one, two);
   });
@@ -68,7 +95,19 @@ describe('cica-sim experiment', () => {
           new Promise<number | null>((resolve) => {
             spawn(
               process.execPath,
-              [main, 'experiment', tiny, '--shard', `${i + 1}/3`, '--out', out, '--quiet', '--threads', '1'],
+              [
+                main,
+                'experiment',
+                tiny,
+                '--shard',
+                `${i + 1}/3`,
+                '--out',
+                out,
+                '--quiet',
+                '--no-report',
+                '--threads',
+                '1',
+              ],
               {
                 cwd: repoFile('.'),
               },
@@ -104,6 +143,7 @@ describe('cica-sim experiment', () => {
         '--stop-after',
         String(stopAfter),
         '--quiet',
+        '--no-report',
         '--threads',
         '2',
       );
@@ -111,7 +151,17 @@ describe('cica-sim experiment', () => {
       expect(first.stderr).toMatch(new RegExp(`stopped: ${stopAfter} of 24 runs done and kept in ${out}`));
       expect(first.stderr).toMatch(/to continue: cica-sim experiment .* --resume/);
       expect(JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')).status).toBe('interrupted');
-      const second = cli('experiment', tiny, '--out', out, '--resume', '--quiet', '--threads', '2');
+      const second = cli(
+        'experiment',
+        tiny,
+        '--out',
+        out,
+        '--resume',
+        '--quiet',
+        '--no-report',
+        '--threads',
+        '2',
+      );
       expect(second.code).toBe(0);
       expectSameTables(reference, out);
     },
@@ -120,11 +170,25 @@ describe('cica-sim experiment', () => {
   it('Ctrl-C stops cleanly, keeps what is done, and --resume completes it identically', async () => {
     const example = repoFile('experiments/example.yaml');
     const full = join(dir, 'sigint-full');
-    expect(cli('experiment', example, '--replications', '30', '--out', full, '--quiet').code).toBe(0);
+    expect(
+      cli('experiment', example, '--replications', '30', '--out', full, '--quiet', '--no-report').code,
+    ).toBe(0);
     const out = join(dir, 'sigint');
     const child = spawn(
       process.execPath,
-      [main, 'experiment', example, '--replications', '30', '--out', out, '--threads', '1', '--quiet'],
+      [
+        main,
+        'experiment',
+        example,
+        '--replications',
+        '30',
+        '--out',
+        out,
+        '--threads',
+        '1',
+        '--quiet',
+        '--no-report',
+      ],
       {
         cwd: repoFile('.'),
       },
@@ -141,9 +205,10 @@ describe('cica-sim experiment', () => {
     const code = await new Promise((resolve) => child.on('exit', resolve));
     expect(code).toBe(130);
     expect(stderr).toMatch(/stopped: \d+ of 270 runs done/);
-    expect(cli('experiment', example, '--replications', '30', '--out', out, '--resume', '--quiet').code).toBe(
-      0,
-    );
+    expect(
+      cli('experiment', example, '--replications', '30', '--out', out, '--resume', '--quiet', '--no-report')
+        .code,
+    ).toBe(0);
     expectSameTables(full, out);
   });
 
@@ -159,10 +224,20 @@ describe('cica-sim experiment', () => {
   });
 
   it("never mixes into another experiment's directory", () => {
-    const again = cli('experiment', tiny, '--out', reference, '--quiet');
+    const again = cli('experiment', tiny, '--out', reference, '--quiet', '--no-report');
     expect(again.code).toBe(2);
     expect(again.stderr).toMatch(/already holds results of experiment "tiny-experiment"; add --resume/);
-    const other = cli('experiment', tiny, '--out', reference, '--resume', '--replications', '7', '--quiet');
+    const other = cli(
+      'experiment',
+      tiny,
+      '--out',
+      reference,
+      '--resume',
+      '--replications',
+      '7',
+      '--quiet',
+      '--no-report',
+    );
     expect(other.code).toBe(2);
     expect(other.stderr).toMatch(/--resume needs the same experiment/);
     expect(other.stderr).not.toMatch(STACK);
