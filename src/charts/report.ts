@@ -123,7 +123,8 @@ export function writeReport(dir: string, charts: WrittenChart[]): string {
   table { border-collapse: collapse; margin: 1rem 0; font-size: 0.92rem; }
   th, td { border-bottom: 1px solid #ddd; padding: 0.35rem 0.7rem; text-align: right; vertical-align: top; }
   th { text-align: left; } thead th { border-bottom: 2px solid #888; }
-  small { color: #555; } code { background: #f3f3f3; padding: 0.1rem 0.3rem; }
+  small { color: #555; white-space: nowrap; } tbody th { white-space: nowrap; }
+  code { background: #f3f3f3; padding: 0.1rem 0.3rem; }
   .chart { margin: 1.5rem 0; } .settings th { font-weight: normal; color: #555; }
 </style>
 </head>
