@@ -36,7 +36,7 @@ function inlinedLibraries(): string {
     .join('\n');
 }
 
-const escape = (text: string) =>
+const escapeHtml = (text: string) =>
   text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] as string);
 
 /**
@@ -83,7 +83,7 @@ export function writeReport(dir: string, charts: WrittenChart[]): string {
             : `<br><small>${Number(difference.mean_difference) >= 0 ? '+' : ''}${number(Number(difference.mean_difference))} [${number(Number(difference.ci95_low))}, ${number(Number(difference.ci95_high))}]</small>`;
         return `<td>${number(mean)}${interval}</td>`;
       });
-      return `<tr><th>${escape(org)}</th><th>${escape(variant)}</th>${cells.join('')}</tr>`;
+      return `<tr><th>${escapeHtml(org)}</th><th>${escapeHtml(variant)}</th>${cells.join('')}</tr>`;
     }),
   );
   const settings = [
@@ -116,7 +116,7 @@ export function writeReport(dir: string, charts: WrittenChart[]): string {
 <html lang="en">
 <head>
 <meta charset="utf-8">
-<title>${escape(manifest.experiment.name)} — cica-sim report</title>
+<title>${escapeHtml(manifest.experiment.name)} — cica-sim report</title>
 <style>
   body { font-family: 'DejaVu Sans', system-ui, sans-serif; margin: 2rem auto; max-width: 1100px; color: #222; line-height: 1.45; }
   h1 { margin-bottom: 0.2rem; } .question { font-size: 1.15rem; color: #444; margin-top: 0; }
@@ -129,21 +129,21 @@ export function writeReport(dir: string, charts: WrittenChart[]): string {
 </style>
 </head>
 <body>
-<h1>${escape(manifest.experiment.name)}</h1>
-<p class="question">${escape(manifest.experiment.question ?? '')}</p>
+<h1>${escapeHtml(manifest.experiment.name)}</h1>
+<p class="question">${escapeHtml(manifest.experiment.question ?? '')}</p>
 <h2>Settings</h2>
-<table class="settings">${settings.map(([k, v]) => `<tr><th>${escape(k)}</th><td style="text-align:left">${escape(v)}</td></tr>`).join('')}</table>
+<table class="settings">${settings.map(([k, v]) => `<tr><th>${escapeHtml(k)}</th><td style="text-align:left">${escapeHtml(v)}</td></tr>`).join('')}</table>
 <h2>Summary</h2>
 <p>Whole-run means over all runs of each variant (all sweep points together); below each, the mean
-paired difference from “${escape(reference)}” at the first sweep point, with its 95% interval.</p>
+paired difference from “${escapeHtml(reference)}” at the first sweep point, with its 95% interval.</p>
 <table>
-<thead><tr><th>organisation</th><th>variant</th>${KEY_METRICS.map((m) => `<th>${escape(metricLabel(m))}</th>`).join('')}</tr></thead>
+<thead><tr><th>organisation</th><th>variant</th>${KEY_METRICS.map((m) => `<th>${escapeHtml(metricLabel(m))}</th>`).join('')}</tr></thead>
 <tbody>${summaryRows.join('\n')}</tbody>
 </table>
 <h2>Charts</h2>
-${charts.map((c, k) => `<div class="chart" id="chart-${k}" data-name="${escape(c.name)}"></div>`).join('\n')}
+${charts.map((c, k) => `<div class="chart" id="chart-${k}" data-name="${escapeHtml(c.name)}"></div>`).join('\n')}
 <h2>Reproduce</h2>
-<p><code>${escape(command)}</code> then <code>npx cica-sim report ${escape(dir)}</code>.<br>${escape(versions)}.</p>
+<p><code>${escapeHtml(command)}</code> then <code>npx cica-sim report ${escapeHtml(dir)}</code>.<br>${escapeHtml(versions)}.</p>
 ${inlinedLibraries()}
 <script>
 const specs = ${JSON.stringify(charts.map((c) => c.spec)).replace(/<\//g, '<\\/')};

@@ -1,6 +1,6 @@
 import { DIMENSION_COUNT } from '../model/dimensions.js';
 import { type CompiledRule, compileRule } from '../rules/compile.js';
-import { markVetoHolders } from '../rules/decide.js';
+import { markVetoHolders, passes } from '../rules/decide.js';
 import type { TraceSink } from './trace.js';
 import { createTrustStore, type TrustStore } from './trust.js';
 import type { World } from './world.js';
@@ -275,4 +275,26 @@ export function ruleOfProposal(state: RunState, p: number): CompiledRule {
 /** The calendar year of the current step. */
 export function currentYear(world: World, state: RunState): number {
   return world.startYear + Math.floor((state.step - 1) / world.stepsPerYear);
+}
+
+/** Whether organisation o's current members pass `rule` with the votes in row `voteRow` of state.votes. */
+export function orgPasses(
+  world: World,
+  state: RunState,
+  o: number,
+  rule: CompiledRule,
+  voteRow: number,
+): boolean {
+  const { n } = world;
+  return passes(
+    rule,
+    state.memberList,
+    o * n,
+    state.memberCount[o],
+    state.votes,
+    voteRow * n,
+    world.weight,
+    o * n,
+    world.population,
+  );
 }

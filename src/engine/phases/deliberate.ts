@@ -1,7 +1,6 @@
-import { passes } from '../../rules/decide.js';
 import { NO, YES } from '../../rules/votes.js';
 import { champions, objectionProbability } from '../score.js';
-import { type RunState, ruleOfProposal } from '../state.js';
+import { orgPasses, type RunState, ruleOfProposal } from '../state.js';
 import type { World } from '../world.js';
 
 /**
@@ -38,17 +37,7 @@ export function deliberate(world: World, state: RunState): void {
             ? NO
             : YES;
       }
-      const expected = passes(
-        ruleOfProposal(state, p),
-        state.memberList,
-        base,
-        count,
-        state.votes,
-        p * n,
-        world.weight,
-        base,
-        world.population,
-      );
+      const expected = orgPasses(world, state, o, ruleOfProposal(state, p), p);
       if (expected || round === allowed) break;
       if (state.trace) {
         const objectors: string[] = [];

@@ -1,8 +1,7 @@
-import { passes } from '../../rules/decide.js';
 import { NO, YES } from '../../rules/votes.js';
 import type { RunRandom } from '../random.js';
 import { drawVote, logistic } from '../score.js';
-import { currentYear, isMember, type RunState, refreshRules } from '../state.js';
+import { currentYear, isMember, orgPasses, type RunState, refreshRules } from '../state.js';
 import type { TraceVote } from '../trace.js';
 import { trustAt } from '../trust.js';
 import type { World } from '../world.js';
@@ -82,17 +81,7 @@ function considerApplication(world: World, state: RunState, random: RunRandom, o
     traced?.push({ state: world.stateIds[i], vote: voteName(state.votes[row + i]), score });
   }
   const rule = state.accessionRule[o];
-  const admitted = passes(
-    rule,
-    state.memberList,
-    o * n,
-    count,
-    state.votes,
-    row,
-    world.weight,
-    o * n,
-    world.population,
-  );
+  const admitted = orgPasses(world, state, o, rule, state.scratchRow);
   if (traced) {
     state.trace?.({
       type: 'application',

@@ -1,7 +1,6 @@
-import { passes } from '../../rules/decide.js';
 import type { RunRandom } from '../random.js';
 import { drawVote } from '../score.js';
-import { currentYear, type RunState } from '../state.js';
+import { currentYear, orgPasses, type RunState } from '../state.js';
 import { trustAt } from '../trust.js';
 import type { World } from '../world.js';
 
@@ -62,15 +61,5 @@ function votesFor(
     const score = interest + memberTrustWeight * (trust / others - 0.5);
     state.votes[row + i] = drawVote(score, temperature, abstention, rng.next());
   }
-  return passes(
-    state.partnershipRule[o],
-    state.memberList,
-    o * n,
-    count,
-    state.votes,
-    row,
-    world.weight,
-    o * n,
-    world.population,
-  );
+  return orgPasses(world, state, o, state.partnershipRule[o], state.scratchRow);
 }

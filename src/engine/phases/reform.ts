@@ -1,8 +1,7 @@
-import { passes } from '../../rules/decide.js';
 import { ABSTAIN, YES } from '../../rules/votes.js';
 import type { RunRandom } from '../random.js';
 import { drawVote } from '../score.js';
-import { chairOf, currentYear, isMember, type RunState, refreshRules } from '../state.js';
+import { chairOf, currentYear, isMember, orgPasses, type RunState, refreshRules } from '../state.js';
 import type { TraceVote } from '../trace.js';
 import type { World } from '../world.js';
 import { voteName } from './enlarge.js';
@@ -67,17 +66,7 @@ export function reformInstitutions(world: World, state: RunState, random: RunRan
     // A chair that is not a member (an observer chairing) proposes but does not vote.
     if (!isMember(state, n, o, chair)) state.votes[row + chair] = ABSTAIN;
     const rule = state.reformRule[o];
-    const passed = passes(
-      rule,
-      state.memberList,
-      o * n,
-      count,
-      state.votes,
-      row,
-      world.weight,
-      o * n,
-      world.population,
-    );
+    const passed = orgPasses(world, state, o, rule, state.scratchRow);
     if (traced) {
       state.trace?.({
         type: 'reform',
