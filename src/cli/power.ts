@@ -1,4 +1,4 @@
-import { basename } from 'node:path';
+import { basename, join } from 'node:path';
 import { type Command, Option } from 'commander';
 import { analysePower, EXACT_MAX_MEMBERS } from '../rules/power/analyse.js';
 import type { PowerIndex, PowerResult } from '../rules/power/indices.js';
@@ -12,6 +12,7 @@ import {
   type VotingBody,
   votingBodyFromScenario,
 } from '../scenario/voting-body.js';
+import { writeFileAtomic } from '../util/atomic-write.js';
 import { integerOption } from './options.js';
 import { formatTable } from './table.js';
 
@@ -23,6 +24,7 @@ interface PowerCommandOptions {
   org?: string;
   kind?: string[];
   compare?: boolean;
+  chart?: string;
 }
 
 export function registerPower(program: Command): void {
@@ -45,6 +47,10 @@ export function registerPower(program: Command): void {
       'with a scenario: the kinds of proposal whose rules to analyse (default cbm)',
     )
     .option('--compare', 'print the bodies side by side')
+    .option(
+      '--chart <dir>',
+      'also write a bar chart of voting power per member and rule: DIR/power.vl.json and DIR/power.svg',
+    )
     .addHelpText(
       'after',
       `
@@ -66,7 +72,7 @@ Examples:
     .action((files: string[], options: PowerCommandOptions) => powerCommand(files, options));
 }
 
-function powerCommand(files: string[], options: PowerCommandOptions): void {
+async function powerCommand(files: string[], options: PowerCommandOptions): Promise<void> {
   const bodies = files.flatMap((file) => bodiesOf(file, options));
   const results = bodies.map((body) => {
     if (options.method === 'exact' && body.members.length > EXACT_MAX_MEMBERS) {
@@ -81,6 +87,7 @@ function powerCommand(files: string[], options: PowerCommandOptions): void {
     return { body, result: analysePower(body.members, body.rule, options) };
   });
 
+  if (options.chart) await writePowerChart(options.chart, results);
   if (options.json) {
     const documents = results.map(({ body, result }) => ({ label: body.label, rule: body.rule, ...result }));
     process.stdout.write(`${JSON.stringify(documents.length === 1 ? documents[0] : documents, null, 2)}\n`);
@@ -91,6 +98,22 @@ function powerCommand(files: string[], options: PowerCommandOptions): void {
     return;
   }
   process.stdout.write(`${results.map(({ body, result }) => singleTable(body, result)).join('\n\n')}\n`);
+}
+
+/** The chart, loaded only when asked for (vega is heavy to load). */
+async function writePowerChart(
+  dir: string,
+  results: { body: VotingBody; result: PowerResult }[],
+): Promise<void> {
+  const { votingPowerChart } = await import('../charts/power-chart.js');
+  const { renderSvg } = await import('../charts/render.js');
+  const spec = votingPowerChart(
+    results.map(({ body, result }) => ({ label: `${body.label}: ${describeRule(body.rule)}`, result })),
+  );
+  const { svg, warnings } = await renderSvg(spec);
+  for (const warning of warnings) process.stderr.write(`power chart: ${warning}\n`);
+  writeFileAtomic(join(dir, 'power.vl.json'), `${JSON.stringify(spec, null, 1)}\n`);
+  writeFileAtomic(join(dir, 'power.svg'), svg);
 }
 
 function bodiesOf(file: string, options: PowerCommandOptions): VotingBody[] {

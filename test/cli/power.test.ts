@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -160,5 +160,30 @@ describe('cica-sim power', () => {
     expect(unknownKind.stderr).toMatch(
       /expected one of cbm, reform, accession, partnership, crisis, found "trade"/,
     );
+  });
+});
+
+describe('cica-sim power --chart', () => {
+  it('writes a bar chart of power per member and rule, as a Vega-Lite spec and SVG', () => {
+    const out = join(dir, 'power-chart');
+    const result = cli(
+      'power',
+      repoFile('scenarios/examples/cica-rules.yaml'),
+      '--org',
+      'CICA',
+      '--kind',
+      'cbm',
+      'crisis',
+      '--compare',
+      '--chart',
+      out,
+    );
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('');
+    const spec = JSON.parse(readFileSync(join(out, 'power.vl.json'), 'utf8'));
+    expect(spec.data.values).toHaveLength(2 * 28);
+    // Unanimity of 28 passes with probability 2^-28 ≈ 3.7e-9, shown in powers of ten.
+    expect(JSON.stringify(spec)).toContain('CICA cbm: unanimity (passes 3.7e-7%)');
+    expect(readFileSync(join(out, 'power.svg'), 'utf8')).toMatch(/^<svg/);
   });
 });
