@@ -3,8 +3,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { quantileSeq } from 'mathjs';
 import type { TopLevelSpec } from 'vega-lite';
-import { FILES, readManifest } from '../experiment/output-dir.js';
-import { InputError } from '../scenario/errors.js';
+import { FILES, requireManifest } from '../experiment/output-dir.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import {
   type CompareRow,
@@ -30,15 +29,7 @@ export interface WrittenChart {
  * DIR/charts/<name>.vl.json (the Vega-Lite spec, data inlined) and DIR/charts/<name>.svg.
  */
 export async function writeExperimentCharts(dir: string): Promise<WrittenChart[]> {
-  const manifest = readManifest(dir);
-  if (!manifest)
-    throw new InputError([
-      {
-        location: { file: dir },
-        path: '',
-        message: 'expected an experiment directory (with manifest.json), found none',
-      },
-    ]);
+  const manifest = requireManifest(dir);
   const variants = manifest.variants;
   const timeseries = readTable(join(dir, FILES.timeseries)) as unknown as TimeseriesRow[];
   const compare = readTable(join(dir, FILES.compare)) as unknown as CompareRow[];

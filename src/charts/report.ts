@@ -2,8 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { FILES, readManifest } from '../experiment/output-dir.js';
-import { InputError } from '../scenario/errors.js';
+import { FILES, requireManifest } from '../experiment/output-dir.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { VERSION } from '../version.js';
 import { KEY_METRICS, type WrittenChart } from './experiment-charts.js';
@@ -46,15 +45,7 @@ const escapeHtml = (text: string) =>
  * so nothing links out), and how to reproduce it.
  */
 export function writeReport(dir: string, charts: WrittenChart[]): string {
-  const manifest = readManifest(dir);
-  if (!manifest)
-    throw new InputError([
-      {
-        location: { file: dir },
-        path: '',
-        message: 'expected an experiment directory (with manifest.json), found none',
-      },
-    ]);
+  const manifest = requireManifest(dir);
   const runs = parse(readFileSync(join(dir, FILES.runs), 'utf8'), { columns: true }) as Record<
     string,
     string

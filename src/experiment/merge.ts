@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { aggregateFromJson, aggregateToJson, mergeAggregates } from '../metrics/aggregate.js';
 import { InputError } from '../scenario/errors.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
-import { claimDirectory, FILES, type Manifest, readManifest, writeManifest } from './output-dir.js';
+import { claimDirectory, FILES, type Manifest, requireManifest, writeManifest } from './output-dir.js';
 import { writeTables } from './run-experiment.js';
 
 /**
@@ -14,15 +14,7 @@ import { writeTables } from './run-experiment.js';
  */
 export function mergeShards(dirs: string[], out: string): Manifest {
   const manifests = dirs.map((dir) => {
-    const manifest = readManifest(dir);
-    if (!manifest)
-      throw new InputError([
-        {
-          location: { file: dir },
-          path: '',
-          message: 'expected an experiment directory with manifest.json, found none',
-        },
-      ]);
+    const manifest = requireManifest(dir);
     return { dir, manifest };
   });
   const first = manifests[0].manifest;

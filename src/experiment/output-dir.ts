@@ -54,6 +54,21 @@ export function readManifest(dir: string): Manifest | null {
   }
 }
 
+/** The manifest of an experiment directory; bad input (exit 2) when there is none. */
+export function requireManifest(dir: string): Manifest {
+  const manifest = readManifest(dir);
+  if (!manifest) {
+    throw new InputError([
+      {
+        location: { file: dir },
+        path: '',
+        message: 'expected an experiment directory (with manifest.json), found none',
+      },
+    ]);
+  }
+  return manifest;
+}
+
 export function writeManifest(dir: string, manifest: Manifest): void {
   writeFileAtomic(join(dir, FILES.manifest), `${JSON.stringify(manifest, null, 2)}\n`);
 }
