@@ -1,5 +1,13 @@
 import type { TopLevelSpec } from 'vega-lite';
-import { CHART_CONFIG, CHART_HEIGHT, CHART_WIDTH, metricLabel, variantColour } from './theme.js';
+import {
+  CHART_CONFIG,
+  CHART_HEIGHT,
+  CHART_WIDTH,
+  legendOpacity,
+  legendParams,
+  metricLabel,
+  variantColour,
+} from './theme.js';
 
 /** One row of an experiment's timeseries.csv. */
 export interface TimeseriesRow {
@@ -111,15 +119,19 @@ export function metricOverTime(
           scale: { zero: false },
         },
         y2: { field: 'p95' },
-        color: colour,
+        // The legend shows the lines' colours, not the faint band's.
+        color: { ...colour, legend: null },
+        opacity: legendOpacity(0.15, 0.02),
       },
     },
     {
+      params: legendParams(),
       mark: { type: 'line', strokeWidth: 2, point: true },
       encoding: {
         x,
         y: { field: 'p50', type: 'quantitative' },
         color: colour,
+        opacity: legendOpacity(),
         tooltip: [
           { field: 'variant' },
           { field: 'point', title: 'sweep point' },
@@ -198,12 +210,14 @@ export function pairedDifference(
         },
       },
       {
+        params: legendParams(),
         mark: { type: 'point', filled: true, size: 80 },
         encoding: {
           y,
           yOffset,
           x: { field: 'mean_difference', type: 'quantitative' },
           color: colour,
+          opacity: legendOpacity(),
           shape: { field: 'point', type: 'nominal', title: 'sweep point' },
           tooltip: [
             { field: 'variant' },
@@ -259,8 +273,15 @@ export function finalByVariant(
         },
       },
       {
-        mark: { type: 'bar', size: 28, opacity: 0.7 },
-        encoding: { x, y: { field: 'q1', type: 'quantitative' }, y2: { field: 'q3' }, color: colour },
+        params: legendParams(),
+        mark: { type: 'bar', size: 28 },
+        encoding: {
+          x,
+          y: { field: 'q1', type: 'quantitative' },
+          y2: { field: 'q3' },
+          color: colour,
+          opacity: legendOpacity(0.7),
+        },
       },
       {
         mark: { type: 'tick', color: 'black', size: 28, thickness: 2 },
@@ -309,8 +330,10 @@ export function membershipAndStage(rows: TimeseriesRow[], variants: string[]): T
     spec: {
       width: 220,
       height: 140,
+      params: legendParams(),
       mark: { type: 'line', interpolate: 'step-after', strokeWidth: 2 },
       encoding: {
+        opacity: legendOpacity(),
         x: { field: 'time', type: 'quantitative', title: 'year', axis: { format: 'd', tickMinStep: 1 } },
         y: { field: 'p50', type: 'quantitative', title: null },
         color: variantColour(variants),

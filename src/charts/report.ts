@@ -2,10 +2,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { parse } from 'csv-parse/sync';
+import { DEFAULT_CHART_SETTINGS } from '../experiment/chart-settings.js';
 import { FILES, requireManifest } from '../experiment/output-dir.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { VERSION } from '../version.js';
-import { KEY_METRICS, type WrittenChart } from './experiment-charts.js';
+import { pointLabel, type WrittenChart } from './experiment-charts.js';
 import { metricLabel } from './theme.js';
 
 const require = createRequire(import.meta.url);
@@ -39,61 +40,79 @@ const escapeHtml = (text: string) =>
   text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] as string);
 
 /**
- * DIR/report.html: one self-contained page — the experiment's question and settings, a summary
- * table (each variant's whole-run means of the key metrics, with the paired difference from the
- * reference and its 95% interval), every chart interactive (tooltips; vega-embed with no actions,
- * so nothing links out), and how to reproduce it.
+ * DIR/report.html: one self-contained page — the experiment's question and settings, what the
+ * runs say in words (each variant against the reference, where the 95% interval excludes no
+ * change), a summary table (whole-run means with paired differences and intervals), the chance
+ * of reaching each institutional rung, every chart by section (interactive: tooltips, and
+ * clicking a legend entry highlights that variant; vega-embed with no actions, so nothing links
+ * out), and how to reproduce it.
  */
 export function writeReport(dir: string, charts: WrittenChart[]): string {
   const manifest = requireManifest(dir);
-  const runs = parse(readFileSync(join(dir, FILES.runs), 'utf8'), { columns: true }) as Record<
-    string,
-    string
-  >[];
-  const compare = parse(readFileSync(join(dir, FILES.compare), 'utf8'), { columns: true }) as Record<
-    string,
-    string
-  >[];
-  const orgs = [...new Set(runs.map((r) => r.org))];
+  const settings = manifest.charts ?? DEFAULT_CHART_SETTINGS;
+  const read = (name: keyof typeof FILES) =>
+    existsSync(join(dir, FILES[name]))
+      ? (parse(readFileSync(join(dir, FILES[name]), 'utf8'), { columns: true }) as Record<string, string>[])
+      : [];
+  const runs = read('runs');
+  const compare = read('compare');
+  const milestones = read('milestones');
+  const allOrgs = [...new Set(runs.map((r) => r.org))];
+  const orgs = settings.orgs ? allOrgs.filter((org) => settings.orgs?.includes(org)) : allOrgs;
+  const metrics = settings.metrics;
   const reference = manifest.variants[0];
+  const firstPoint = manifest.points[0]?.id ?? 'p0';
+  const difference = (org: string, variant: string, metric: string) =>
+    compare.find(
+      (c) => c.org === org && c.variant === variant && c.metric === metric && c.point === firstPoint,
+    );
 
-  const number = (value: number) => (Number.isFinite(value) ? value.toFixed(3) : '–');
   const summaryRows = orgs.flatMap((org) =>
     manifest.variants.map((variant) => {
-      const cells = KEY_METRICS.map((metric) => {
+      const cells = metrics.map((metric) => {
         const values = runs
-          .filter((r) => r.org === org && r.variant === variant && r[metric] !== '')
+          .filter(
+            (r) => r.org === org && r.variant === variant && r[metric] !== '' && r[metric] !== undefined,
+          )
           .map((r) => Number(r[metric]));
         const mean = values.reduce((a, b) => a + b, 0) / values.length;
-        const difference = compare.find(
-          (c) => c.org === org && c.variant === variant && c.metric === metric && c.point === 'p0',
-        );
-        const interval =
-          variant === reference || !difference
-            ? ''
-            : `<br><small>${Number(difference.mean_difference) >= 0 ? '+' : ''}${number(Number(difference.mean_difference))} [${number(Number(difference.ci95_low))}, ${number(Number(difference.ci95_high))}]</small>`;
-        return `<td>${number(mean)}${interval}</td>`;
+        const d = variant === reference ? undefined : difference(org, variant, metric);
+        const interval = d
+          ? `<br><small>${signed(Number(d.mean_difference))} [${fixed(Number(d.ci95_low))}, ${fixed(Number(d.ci95_high))}]</small>`
+          : '';
+        return `<td>${fixed(mean)}${interval}</td>`;
       });
       return `<tr><th>${escapeHtml(org)}</th><th>${escapeHtml(variant)}</th>${cells.join('')}</tr>`;
     }),
   );
-  const settings = [
+
+  const findings = orgs.flatMap((org) =>
+    manifest.variants.slice(1).map((variant) => {
+      const clear: string[] = [];
+      const unclear: string[] = [];
+      for (const metric of metrics) {
+        const d = difference(org, variant, metric);
+        if (!d || d.ci95_low === '' || d.ci95_high === '') continue;
+        const low = Number(d.ci95_low);
+        const high = Number(d.ci95_high);
+        if (low > 0 || high < 0)
+          clear.push(
+            `${escapeHtml(metricLabel(metric))} ${high < 0 ? 'lower' : 'higher'} (${signed(Number(d.mean_difference))}, 95% interval ${fixed(low)} to ${fixed(high)})`,
+          );
+        else unclear.push(escapeHtml(metricLabel(metric)));
+      }
+      const said = clear.length > 0 ? clear.join('; ') : 'no clear change in any charted metric';
+      const rest = clear.length > 0 && unclear.length > 0 ? `; no clear change in ${unclear.join(', ')}` : '';
+      return `<li><b>${escapeHtml(variant)}</b> — ${escapeHtml(org)}: ${said}${rest}.</li>`;
+    }),
+  );
+
+  const milestoneTable = milestonesSummary(milestones, manifest.variants, orgs, firstPoint);
+  const settingsRows = [
     ['experiment', manifest.experiment.name],
     ['file', manifest.experiment.file],
     ['variants', manifest.variants.join(', ')],
-    [
-      'sweep points',
-      manifest.points
-        .map(
-          (p) =>
-            `${p.id}: ${
-              Object.entries(p.values)
-                .map(([k, v]) => `${k} = ${JSON.stringify(v)}`)
-                .join(', ') || '—'
-            }`,
-        )
-        .join('; '),
-    ],
+    ['sweep points', manifest.points.map((p) => `${p.id}: ${pointLabel(p.values) || '—'}`).join('; ')],
     ['replications', String(manifest.replications)],
     ['years', String(manifest.years)],
     ['seed', String(manifest.seed)],
@@ -102,6 +121,19 @@ export function writeReport(dir: string, charts: WrittenChart[]): string {
   ];
   const command = `npx cica-sim experiment ${manifest.experiment.file} --replications ${manifest.replications} --out ${dir}`;
   const versions = `cica-sim ${VERSION}, Node ${process.version}, vega ${packageVersion('vega')}, vega-lite ${packageVersion('vega-lite')}, vega-embed ${packageVersion('vega-embed')}`;
+  const sections = [...new Set(charts.map((c) => c.section))];
+  const chartsHtml = sections
+    .map((section, s) => {
+      const divs = charts
+        .map((c, k) => ({ c, k }))
+        .filter(({ c }) => c.section === section)
+        .map(({ c, k }) => `<div class="chart" id="chart-${k}" data-name="${escapeHtml(c.name)}"></div>`);
+      return `<h3 id="section-${s}">${escapeHtml(section)}</h3>\n${divs.join('\n')}`;
+    })
+    .join('\n');
+  const contents = sections
+    .map((section, s) => `<a href="#section-${s}">${escapeHtml(section)}</a>`)
+    .join(' · ');
 
   const html = `<!doctype html>
 <html lang="en">
@@ -109,30 +141,37 @@ export function writeReport(dir: string, charts: WrittenChart[]): string {
 <meta charset="utf-8">
 <title>${escapeHtml(manifest.experiment.name)} — cica-sim report</title>
 <style>
-  body { font-family: 'DejaVu Sans', system-ui, sans-serif; margin: 2rem auto; max-width: 1100px; color: #222; line-height: 1.45; }
+  body { font-family: 'DejaVu Sans', system-ui, sans-serif; margin: 2rem auto; max-width: 1100px; padding: 0 1rem; color: #222; line-height: 1.45; }
   h1 { margin-bottom: 0.2rem; } .question { font-size: 1.15rem; color: #444; margin-top: 0; }
   table { border-collapse: collapse; margin: 1rem 0; font-size: 0.92rem; }
   th, td { border-bottom: 1px solid #ddd; padding: 0.35rem 0.7rem; text-align: right; vertical-align: top; }
   th { text-align: left; } thead th { border-bottom: 2px solid #888; }
   small { color: #555; white-space: nowrap; } tbody th { white-space: nowrap; }
   code { background: #f3f3f3; padding: 0.1rem 0.3rem; }
-  .chart { margin: 1.5rem 0; } .settings th { font-weight: normal; color: #555; }
+  .chart { margin: 1.2rem 0 2rem; overflow-x: auto; } .settings th { font-weight: normal; color: #555; }
+  .contents { font-size: 0.9rem; } h3 { margin-top: 2.5rem; border-bottom: 1px solid #ccc; }
 </style>
 </head>
 <body>
 <h1>${escapeHtml(manifest.experiment.name)}</h1>
 <p class="question">${escapeHtml(manifest.experiment.question ?? '')}</p>
-<h2>Settings</h2>
-<table class="settings">${settings.map(([k, v]) => `<tr><th>${escapeHtml(k)}</th><td style="text-align:left">${escapeHtml(v)}</td></tr>`).join('')}</table>
+<h2>What the runs say</h2>
+<p>Each variant against “${escapeHtml(reference)}”, paired run by run (same seeds)${manifest.points.length > 1 ? `, at the first sweep point (${escapeHtml(pointLabel(manifest.points[0].values))})` : ''}: a change is named where its 95% interval excludes zero.</p>
+<ul>${findings.join('\n') || '<li>One variant only: nothing to compare.</li>'}</ul>
 <h2>Summary</h2>
 <p>Whole-run means over all runs of each variant (all sweep points together); below each, the mean
 paired difference from “${escapeHtml(reference)}” at the first sweep point, with its 95% interval.</p>
 <table>
-<thead><tr><th>organisation</th><th>variant</th>${KEY_METRICS.map((m) => `<th>${escapeHtml(metricLabel(m))}</th>`).join('')}</tr></thead>
+<thead><tr><th>organisation</th><th>variant</th>${metrics.map((m) => `<th>${escapeHtml(metricLabel(m))}</th>`).join('')}</tr></thead>
 <tbody>${summaryRows.join('\n')}</tbody>
 </table>
+${milestoneTable}
+<h2>Settings</h2>
+<table class="settings">${settingsRows.map(([k, v]) => `<tr><th>${escapeHtml(k)}</th><td style="text-align:left">${escapeHtml(v)}</td></tr>`).join('')}</table>
 <h2>Charts</h2>
-${charts.map((c, k) => `<div class="chart" id="chart-${k}" data-name="${escapeHtml(c.name)}"></div>`).join('\n')}
+<p class="contents">${contents}</p>
+<p><small>Hover for values; click a variant in a legend to pick it out (shift-click for more, double-click to clear).</small></p>
+${chartsHtml}
 <h2>Reproduce</h2>
 <p><code>${escapeHtml(command)}</code> then <code>npx cica-sim report ${escapeHtml(dir)}</code>.<br>${escapeHtml(versions)}.</p>
 ${inlinedLibraries()}
@@ -146,6 +185,46 @@ window.chartsRendered = Promise.all(specs.map((spec, k) => vegaEmbed('#chart-' +
   const path = join(dir, 'report.html');
   writeFileAtomic(path, html);
   return path;
+}
+
+const fixed = (value: number) => (Number.isFinite(value) ? value.toFixed(3) : '–');
+const signed = (value: number) => `${value >= 0 ? '+' : ''}${fixed(value)}`;
+
+/**
+ * The chance of reaching each rung not held at the start, by every fifth calendar year and the
+ * last: the analysts' "how likely a full organisation by 2030" in one table.
+ */
+function milestonesSummary(
+  rows: Record<string, string>[],
+  variants: string[],
+  orgs: string[],
+  point: string,
+): string {
+  const mine = rows.filter((r) => r.point === point && orgs.includes(r.org) && Number(r.held_at_start) < 1);
+  if (mine.length === 0) return '';
+  const allYears = [...new Set(mine.map((r) => Number(r.year)))].sort((a, b) => a - b);
+  const years = allYears.filter((y, k) => y % 5 === 0 || k === allYears.length - 1);
+  const rungs = [...new Map(mine.map((r) => [`${r.org}|${r.rung}`, r])).values()].sort(
+    (a, b) => a.org.localeCompare(b.org) || Number(a.order) - Number(b.order),
+  );
+  const body = rungs.flatMap((rung) =>
+    variants.map((variant) => {
+      const cells = years.map((year) => {
+        const row = mine.find(
+          (r) =>
+            r.org === rung.org && r.rung === rung.rung && r.variant === variant && Number(r.year) === year,
+        );
+        return `<td>${row ? `${(100 * Number(row.share_reached)).toFixed(0)}%` : '–'}</td>`;
+      });
+      return `<tr><th>${escapeHtml(rung.org)}</th><th>${escapeHtml(rung.rung)}</th><th>${escapeHtml(variant)}</th>${cells.join('')}</tr>`;
+    }),
+  );
+  return `<h2>Institutional milestones</h2>
+<p>Share of runs that had reached each rung not yet held at the start, by the end of each year shown.</p>
+<table>
+<thead><tr><th>organisation</th><th>rung</th><th>variant</th>${years.map((y) => `<th>by ${y}</th>`).join('')}</tr></thead>
+<tbody>${body.join('\n')}</tbody>
+</table>`;
 }
 
 function packageVersion(name: string): string {

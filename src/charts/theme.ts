@@ -42,6 +42,22 @@ export function variantColour(variants: string[]) {
   };
 }
 
+/**
+ * Clicking a variant in the legend highlights it (shift-click for several) and fades the others:
+ * `params` go on one view (one layer) of a chart, `legendOpacity` on the marks to fade.
+ */
+export const LEGEND_PICK = 'variant_pick';
+
+export function legendParams() {
+  return [
+    { name: LEGEND_PICK, select: { type: 'point' as const, fields: ['variant'] }, bind: 'legend' as const },
+  ];
+}
+
+export function legendOpacity(selected = 1, faded = 0.12) {
+  return { condition: { param: LEGEND_PICK, value: selected }, value: faded };
+}
+
 /** Words a reader understands, for each metric. */
 export const METRIC_LABELS: Record<string, string> = {
   members: 'member states',
@@ -62,6 +78,8 @@ export const METRIC_LABELS: Record<string, string> = {
   partnerships: 'partner organisations',
   joint_adopted: 'joint CBMs adopted',
   vetoes: 'vetoes used',
+  next_rung_reached: 'next institutional rung reached (1 = yes)',
+  years_to_next_rung: 'years to the next institutional rung',
 };
 
 export function metricLabel(metric: string): string {

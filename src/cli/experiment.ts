@@ -15,6 +15,7 @@ interface ExperimentOptions {
   shard?: { index: number; count: number };
   quiet?: boolean;
   report: boolean;
+  png?: boolean;
   stopAfter?: number;
 }
 
@@ -41,6 +42,7 @@ export function registerExperiment(program: Command): void {
     .option('--shard <i/n>', 'run only shard i of n (then combine shards with cica-sim merge)', parseShard)
     .option('--quiet', 'no progress output')
     .option('--no-report', 'skip the charts and report.html written at the end')
+    .option('--png', 'also render every chart to PNG (charts/<name>.png)')
     .addOption(
       new Option('--stop-after <n>', 'stop as if interrupted after n runs (for tests)')
         .argParser(integerOption('--stop-after', 0))
@@ -52,7 +54,10 @@ export function registerExperiment(program: Command): void {
 Writes into the output directory: manifest.json, runs.csv (one row per run and organisation),
 timeseries.csv (mean, sd, p05, p50, p95, n per variant, point, step, organisation, metric),
 compare.csv (each variant minus the first, paired by replication, with 95% intervals),
-points.csv (the swept values, with a sweep) and state.json (for merging shards).
+points.csv (the swept values, with a sweep), vetoes.csv (vetoes per state), trust.csv (final
+trust between every pair of states, quantiles over runs), milestones.csv (the share of runs that
+reached each institutional rung by each year), admissions.csv (how often each applicant got in),
+and state.json (for merging shards); then charts/ and report.html unless --no-report.
 
 Results do not depend on --threads or on sharding. Ctrl-C stops cleanly; --resume continues.
 
@@ -65,10 +70,10 @@ Examples:
 }
 
 /** Charts and report.html, loaded only when wanted (vega and vega-lite are heavy to load). */
-async function writeChartsAndReport(out: string): Promise<string> {
+async function writeChartsAndReport(out: string, png: boolean): Promise<string> {
   const { writeExperimentCharts } = await import('../charts/experiment-charts.js');
   const { writeReport } = await import('../charts/report.js');
-  return writeReport(out, await writeExperimentCharts(out));
+  return writeReport(out, await writeExperimentCharts(out, { png }));
 }
 
 function parseShard(raw: string): { index: number; count: number } {
@@ -83,6 +88,10 @@ function parseShard(raw: string): { index: number; count: number } {
 
 async function experimentCommand(file: string, options: ExperimentOptions): Promise<void> {
   const experiment = loadExperiment(file, { replications: options.replications });
+  if (options.report && Object.keys(experiment.charts.custom).length > 0) {
+    const { checkCustomCharts } = await import('../charts/custom-charts.js');
+    await checkCustomCharts(experiment.charts.custom, file);
+  }
   const out =
     options.out ??
     join(
@@ -131,11 +140,12 @@ async function experimentCommand(file: string, options: ExperimentOptions): Prom
       process.exitCode = EXIT_INTERRUPTED;
       return;
     }
-    const report = options.report && !options.shard ? await writeChartsAndReport(out) : null;
+    const report =
+      options.report && !options.shard ? await writeChartsAndReport(out, options.png ?? false) : null;
     if (!options.quiet) {
       const seconds = (Date.now() - started) / 1000;
       process.stdout.write(
-        `${experiment.name}: ${outcome.total} runs in ${formatDuration(seconds)}; wrote ${join(out, FILES.runs)}, ${FILES.timeseries}, ${FILES.compare}${experiment.sweptPaths.length ? `, ${FILES.points}` : ''}\n`,
+        `${experiment.name}: ${outcome.total} runs in ${formatDuration(seconds)}; wrote the tables in ${out}\n`,
       );
       if (report) process.stdout.write(`report: ${report}\n`);
     }

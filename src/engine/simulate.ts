@@ -4,6 +4,7 @@ import { DEFAULT_PHASES } from './phases/index.js';
 import { createRunRandom } from './random.js';
 import { createRunState, resetStepCounters } from './state.js';
 import type { TraceSink } from './trace.js';
+import { type TrustStore, trustAt } from './trust.js';
 import type { World } from './world.js';
 
 /**
@@ -26,6 +27,8 @@ export interface RunResult {
   rungReachedStep?: Float64Array;
   /** Optional: the step each state was admitted to each organisation, admittedStep[o × states + i] (NaN: not). */
   admittedStep?: Float64Array;
+  /** Optional: trust of each state in each other at the end, finalTrust[i × states + j] (NaN on the diagonal). */
+  finalTrust?: Float64Array;
 }
 
 export interface SimulateOptions {
@@ -79,7 +82,17 @@ export function simulate(world: World, seed: number | string, options: SimulateO
     rungNames: world.rungNames,
     rungReachedStep: state.rungReachedStep,
     admittedStep: state.admittedStep,
+    finalTrust: trustMatrix(state.trust, world.steps),
   };
+}
+
+/** Every state's trust in every other at `step`, row by truster; NaN on the diagonal. */
+function trustMatrix(store: TrustStore, step: number): Float64Array {
+  const matrix = new Float64Array(store.n * store.n);
+  for (let i = 0; i < store.n; i++)
+    for (let j = 0; j < store.n; j++)
+      matrix[i * store.n + j] = i === j ? Number.NaN : trustAt(store, i, j, step);
+  return matrix;
 }
 
 /** The calendar year of a step (1-based): steps 1..stepsPerYear fall in startYear. */

@@ -8,6 +8,7 @@ import { readYamlFile } from '../scenario/read-yaml.js';
 import type { Scenario } from '../scenario/schema.js';
 import { locate, type SourceMap } from '../scenario/source-map.js';
 import { canonicalJson } from '../util/canonical-json.js';
+import { type ChartSettings, resolveChartSettings } from './chart-settings.js';
 import { ExperimentSchema } from './schema.js';
 
 export interface SweepPoint {
@@ -32,6 +33,8 @@ export interface ResolvedExperiment {
   /** scenarios[variant × points.length + point] */
   scenarios: Scenario[];
   scenarioHashes: string[];
+  /** What the charts show (not part of the hash: charts do not change results). */
+  charts: ChartSettings;
 }
 
 export interface ExperimentLoadOptions {
@@ -93,6 +96,10 @@ export function loadExperiment(file: string, options: ExperimentLoadOptions = {}
     }
   }
 
+  const organisations = new Set(loaded.flatMap((l) => Object.keys(l.scenario.organisations)));
+  const charts = resolveChartSettings(experiment.charts, file, organisations, at, problems);
+  if (problems.length) throw new InputError(problems);
+
   const replications = options.replications ?? experiment.replications;
   const years = experiment.years ?? loaded[0].scenario.years;
   const scenarioHashes = loaded.map((l) => l.hash);
@@ -122,6 +129,7 @@ export function loadExperiment(file: string, options: ExperimentLoadOptions = {}
     points,
     scenarios: loaded.map((l) => l.scenario),
     scenarioHashes,
+    charts,
   };
 }
 

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from '../scenario/errors.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
+import type { ChartSettings } from './chart-settings.js';
 
 /** The files an experiment writes into its directory. */
 export const FILES = {
@@ -13,6 +14,10 @@ export const FILES = {
   timeseries: 'timeseries.csv',
   compare: 'compare.csv',
   points: 'points.csv',
+  vetoes: 'vetoes.csv',
+  trust: 'trust.csv',
+  milestones: 'milestones.csv',
+  admissions: 'admissions.csv',
 } as const;
 
 export interface Manifest {
@@ -36,6 +41,8 @@ export interface Manifest {
   status: 'running' | 'interrupted' | 'complete';
   failures: { variant: string; point: string; replication: number; seed: number; message: string }[];
   mergedFrom?: string[];
+  /** What the charts show; absent in directories written before charts were configurable. */
+  charts?: ChartSettings;
 }
 
 export function readManifest(dir: string): Manifest | null {

@@ -11,7 +11,6 @@ import {
 } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import type { RunResult } from '../engine/simulate.js';
 import {
   addRun,
   aggregateFromJson,
@@ -19,14 +18,17 @@ import {
   createAggregate,
   type ExperimentAggregate,
 } from '../metrics/aggregate.js';
+import { addOutcomes } from '../metrics/outcomes.js';
 import { METRIC_NAMES } from '../metrics/recorders.js';
-import { summarizeRun } from '../metrics/summarize.js';
+import { summarizeRun, WHOLE_RUN_NAMES } from '../metrics/summarize.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { VERSION } from '../version.js';
 import { type JobSpace, jobAt, jobCount, shardRange } from './jobs.js';
 import type { ResolvedExperiment } from './load.js';
+import { admissionsTable, milestonesTable, trustTable, vetoesTable } from './outcome-tables.js';
 import { claimDirectory, FILES, type Manifest, writeManifest } from './output-dir.js';
 import { createPool } from './pool.js';
+import { runShape, unpackRun } from './run-record.js';
 import {
   compareTable,
   type ExperimentLayout,
@@ -89,10 +91,8 @@ export async function runExperiment(
   // 1. The directory, and what an earlier run of this experiment left there.
   const existing = claimDirectory(out, experiment.hash, shard, options.resume ?? false);
   if (existing?.status === 'complete') return { status: 'complete', done: total, total, out };
-  const worlds = experiment.scenarios.map((scenario) => ({
-    orgIds: Object.keys(scenario.organisations),
-    steps: experiment.years * scenario.stepsPerYear,
-  }));
+  const shapes = experiment.scenarios.map((scenario) => runShape(scenario, experiment.years));
+  const worlds = shapes;
   let aggregate: ExperimentAggregate;
   let done: number;
   const runsPath = join(out, FILES.runsPartial);
@@ -106,9 +106,9 @@ export async function runExperiment(
     ftruncateSync(runsFile, checkpoint.runsBytes);
     closeSync(runsFile);
   } else {
-    aggregate = createAggregate(METRIC_NAMES, space.variants, space.points, worlds);
+    aggregate = createAggregate(METRIC_NAMES, space.variants, space.points, worlds, WHOLE_RUN_NAMES);
     done = 0;
-    writeFileAtomic(runsPath, runsHeader(METRIC_NAMES));
+    writeFileAtomic(runsPath, runsHeader(WHOLE_RUN_NAMES));
   }
   const manifest: Manifest = {
     cicaSim: VERSION,
@@ -137,6 +137,7 @@ export async function runExperiment(
     finishedAt: null,
     status: 'running',
     failures: [],
+    charts: experiment.charts,
   };
   writeManifest(out, manifest);
 
@@ -152,19 +153,10 @@ export async function runExperiment(
   };
 
   // 3. Taking in one run, strictly in job order.
-  const takeIn = (index: number, values: Float64Array) => {
+  const takeIn = (index: number, packed: Float64Array) => {
     const job = jobAt(space, index);
     const w = job.variant * space.points + job.point;
-    const scenario = experiment.scenarios[w];
-    const result: RunResult = {
-      seed: job.seed,
-      steps: worlds[w].steps,
-      startYear: scenario.startYear,
-      stepsPerYear: scenario.stepsPerYear,
-      orgIds: worlds[w].orgIds,
-      metricNames: METRIC_NAMES,
-      values,
-    };
+    const result = unpackRun(shapes[w], job.seed, packed);
     const summary = summarizeRun(result);
     const rows = runsRows(
       experiment.variants[job.variant],
@@ -172,10 +164,11 @@ export async function runExperiment(
       job.replication,
       job.seed,
       summary,
-      METRIC_NAMES,
+      WHOLE_RUN_NAMES,
     );
     runsBytes += writeSync(runsFile, rows);
-    addRun(aggregate, job.variant, job.point, values, summary);
+    addRun(aggregate, job.variant, job.point, result.values, summary);
+    addOutcomes(aggregate.outcomes[w], result);
   };
 
   // 2. Dispatch in order with a bounded window; take results in order.
@@ -262,4 +255,8 @@ export function writeTables(out: string, aggregate: ExperimentAggregate, experim
   writeFileAtomic(join(out, FILES.timeseries), timeseriesTable(aggregate, experiment));
   writeFileAtomic(join(out, FILES.compare), compareTable(aggregate, experiment));
   if (experiment.sweptPaths.length > 0) writeFileAtomic(join(out, FILES.points), pointsTable(experiment));
+  writeFileAtomic(join(out, FILES.vetoes), vetoesTable(aggregate, experiment));
+  writeFileAtomic(join(out, FILES.trust), trustTable(aggregate, experiment));
+  writeFileAtomic(join(out, FILES.milestones), milestonesTable(aggregate, experiment));
+  writeFileAtomic(join(out, FILES.admissions), admissionsTable(aggregate, experiment));
 }

@@ -27,6 +27,54 @@ export const VariantSchema = z.strictObject({
     ),
 });
 
+/** The kinds of chart an experiment can draw; all that apply by default. */
+export const CHART_KINDS = [
+  'membership',
+  'over-time',
+  'by-variant',
+  'difference',
+  'sweep',
+  'milestones',
+  'vetoes',
+  'admissions',
+  'trust',
+] as const;
+
+/** Output tables a custom chart may use, as `data: { name: runs }`. */
+export const CHART_TABLES = [
+  'runs',
+  'timeseries',
+  'compare',
+  'points',
+  'vetoes',
+  'trust',
+  'milestones',
+  'admissions',
+] as const;
+
+export const ChartsSchema = z
+  .strictObject({
+    kinds: z
+      .array(z.enum(CHART_KINDS))
+      .optional()
+      .describe(`which kinds of chart to draw (default: every one that applies): ${CHART_KINDS.join(', ')}`),
+    metrics: z
+      .array(z.string().min(1))
+      .min(1)
+      .optional()
+      .describe(
+        'the metrics of the over-time, by-variant, difference and sweep charts (default: adoption_rate, ambition, mean_trust, cohesion, vetoes)',
+      ),
+    orgs: z.array(Id).min(1).optional().describe('the organisations to chart (default: all)'),
+    custom: z
+      .record(Id, z.union([z.string().min(1), z.record(z.string(), z.unknown())]))
+      .optional()
+      .describe(
+        `your own Vega-Lite specs, by name: a spec, or a .json/.yaml file holding one (relative to this file). Use an output table as data: { name: runs } — any of ${CHART_TABLES.join(', ')}`,
+      ),
+  })
+  .describe('which charts the report shows');
+
 export const ExperimentSchema = z.strictObject({
   name: Id.describe('a short name: letters, digits, "_" and "-"; the default output directory'),
   question: z.string().optional().describe('the question the experiment answers, for reports'),
@@ -49,6 +97,9 @@ export const ExperimentSchema = z.strictObject({
     .record(z.string(), z.array(z.unknown()).min(1))
     .optional()
     .describe('field path → list of values; every combination is crossed with every variant'),
+  charts: ChartsSchema.optional(),
 });
+
+export type ChartsFile = z.infer<typeof ChartsSchema>;
 
 export type ExperimentFile = z.infer<typeof ExperimentSchema>;

@@ -81,7 +81,7 @@ export function compareTable(aggregate: ExperimentAggregate, experiment: Experim
       const orgs = aggregate.worlds[v * experiment.points.length + p].orgIds;
       for (const org of orgs) {
         if (!aggregate.worlds[p].orgIds.includes(org)) continue;
-        for (const metric of aggregate.metricNames) {
+        for (const metric of aggregate.wholeRunNames) {
           const s = pairSummary(aggregate, v, p, org, metric);
           const numbers = [s.mean, s.ciLow, s.ciHigh, s.sd].map(csvNumber).join(',');
           lines.push(`${variant},${reference},${point.id},${org},${metric},${numbers},${s.n}`);

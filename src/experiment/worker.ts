@@ -3,10 +3,11 @@ import { move } from 'piscina';
 import { simulate } from '../engine/simulate.js';
 import { compileWorld, type World } from '../engine/world.js';
 import type { Scenario } from '../scenario/schema.js';
+import { packRun } from './run-record.js';
 
 /**
  * A pool thread: receives every resolved scenario once (workerData), compiles a World the first
- * time a job needs it and reuses it, and returns each run's values as a transferred Float64Array.
+ * time a job needs it and reuses it, and returns each run packed into one transferred Float64Array (run-record.ts).
  */
 interface WorkerSetup {
   scenarios: Scenario[];
@@ -27,5 +28,5 @@ export default function runJob(task: JobTask): Float64Array {
     world = compileWorld(setup.scenarios[task.world], { years: setup.years });
     worlds.set(task.world, world);
   }
-  return move(simulate(world, task.seed).values) as unknown as Float64Array;
+  return move(packRun(simulate(world, task.seed))) as unknown as Float64Array;
 }

@@ -1,6 +1,14 @@
 import jstat from 'jstat';
 import { addExact, type ExactSum, exactValue, mergeExact } from './exact-sum.js';
 import {
+  createOutcomes,
+  mergeOutcomes,
+  type OutcomeLayout,
+  outcomesFromJson,
+  outcomesToJson,
+  type WorldOutcomes,
+} from './outcomes.js';
+import {
   addValue,
   createQuantileSummary,
   mergeSummary,
@@ -40,7 +48,10 @@ interface PairStats {
 }
 
 export interface ExperimentAggregate {
+  /** The time-series metrics, in cell order. */
   metricNames: readonly string[];
+  /** The whole-run values compared between variants (the metrics, then derived ones). */
+  wholeRunNames: readonly string[];
   variants: number;
   points: number;
   worlds: WorldStats[];
@@ -48,16 +59,20 @@ export interface ExperimentAggregate {
   pairs: Record<string, Record<string, PairStats>>[][];
   /** The reference variant's whole-run values in the replication under way, per point, to pair against. */
   pendingReference: (RunSummary | null)[];
+  /** Per-state and per-rung outcomes of each world (outcomes.ts). */
+  outcomes: WorldOutcomes[];
 }
 
 export function createAggregate(
   metricNames: readonly string[],
   variants: number,
   points: number,
-  worlds: { orgIds: string[]; steps: number }[],
+  worlds: ({ orgIds: string[]; steps: number } & Partial<OutcomeLayout>)[],
+  wholeRunNames: readonly string[] = metricNames,
 ): ExperimentAggregate {
   return {
     metricNames,
+    wholeRunNames,
     variants,
     points,
     worlds: worlds.map(({ orgIds, steps }) => ({
@@ -71,6 +86,10 @@ export function createAggregate(
     })),
     pairs: Array.from({ length: variants }, () => Array.from({ length: points }, () => ({}))),
     pendingReference: new Array(points).fill(null),
+    outcomes: worlds.map(
+      ({ orgIds, steps, stateIds = [], subregions = [], rungNames = orgIds.map(() => []) }) =>
+        createOutcomes({ steps, orgIds, stateIds, subregions, rungNames }),
+    ),
   };
 }
 
@@ -106,7 +125,7 @@ export function addRun(
     const base = reference[org];
     if (!base) continue; // an organisation the reference world does not have
     pairs[org] ??= {};
-    for (const metric of aggregate.metricNames) {
+    for (const metric of aggregate.wholeRunNames) {
       const difference = row[metric] - base[metric];
       if (!Number.isFinite(difference)) continue;
       pairs[org][metric] ??= { sum: [], sumSquares: [], n: 0 };
@@ -127,6 +146,9 @@ export function mergeAggregates(into: ExperimentAggregate, other: ExperimentAggr
       mergeExact(cell.sumSquares, theirs.sumSquares);
       mergeSummary(cell.values, theirs.values);
     });
+  });
+  into.outcomes.forEach((outcomes, w) => {
+    mergeOutcomes(outcomes, other.outcomes[w]);
   });
   into.pairs.forEach((byPoint, v) => {
     byPoint.forEach((byOrg, p) => {
@@ -217,11 +239,13 @@ export function aggregateToJson(aggregate: ExperimentAggregate): unknown {
       ...world,
       cells: world.cells.map((cell) => ({ ...cell, values: summaryToJson(cell.values) })),
     })),
+    outcomes: aggregate.outcomes.map(outcomesToJson),
   };
 }
 
 export function aggregateFromJson(json: unknown): ExperimentAggregate {
   const data = json as ExperimentAggregate & {
+    outcomes: unknown[];
     worlds: {
       orgIds: string[];
       steps: number;
@@ -238,5 +262,6 @@ export function aggregateFromJson(json: unknown): ExperimentAggregate {
         values: summaryFromJson(cell.values),
       })),
     })),
+    outcomes: data.outcomes.map(outcomesFromJson),
   };
 }

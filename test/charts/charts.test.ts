@@ -1,7 +1,9 @@
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
 import { XMLValidator } from 'fast-xml-parser';
+import { quantileSeq } from 'mathjs';
 import { describe, expect, it } from 'vitest';
 import { writeExperimentCharts } from '../../src/charts/experiment-charts.js';
 import { loadExperiment } from '../../src/experiment/load.js';
@@ -20,7 +22,53 @@ describe('experiment charts', () => {
       for (const kind of ['over-time', 'by-variant', 'difference'])
         expect(names).toContain(`${kind}-org-${metric}`);
     }
-    expect(charts).toHaveLength(1 + 5 * 3);
+    // With its sweep, each metric against the swept probability; vetoes by state; trust per variant.
+    for (const metric of ['adoption-rate', 'ambition', 'mean-trust', 'cohesion', 'vetoes'])
+      expect(names).toContain(`sweep-implementation-probability-org-${metric}`);
+    expect(names).toContain('vetoes-org');
+    expect(names).toContain('trust-unanimous');
+    expect(names).toContain('trust-consensual');
+    expect(charts).toHaveLength(1 + 5 * 3 + 5 + 1 + 2);
+  });
+
+  it('sweep charts show the median and 5–95% of whole-run values at each swept value (mathjs as the reference)', () => {
+    const spec = charts.find((c) => c.name === 'sweep-implementation-probability-org-adoption-rate')
+      ?.spec as unknown as { data: { values: Record<string, number | string>[] } };
+    const runs = parse(readFileSync(join(out, 'runs.csv'), 'utf8'), { columns: true }) as Record<
+      string,
+      string
+    >[];
+    for (const [point, value] of [
+      ['p0', 0.5],
+      ['p1', 0.9],
+    ] as const) {
+      const values = runs
+        .filter((r) => r.variant === 'consensual' && r.point === point && r.adoption_rate !== '')
+        .map((r) => Number(r.adoption_rate));
+      const row = spec.data.values.find((d) => d.variant === 'consensual' && d.value === value);
+      expect(row?.median).toBeCloseTo(quantileSeq(values, 0.5) as number, 12);
+      expect(row?.p05).toBeCloseTo(quantileSeq(values, 0.05) as number, 12);
+      expect(row?.p95).toBeCloseTo(quantileSeq(values, 0.95) as number, 12);
+      expect(row?.n).toBe(values.length);
+    }
+  });
+
+  it('the trust heat map holds every ordered pair once, in one block per pair of subregions', () => {
+    const spec = charts.find((c) => c.name === 'trust-unanimous')?.spec as unknown as {
+      data: { values: { truster: string; trusted: string; p50: number }[] };
+      concat: unknown[];
+    };
+    // Three states, one subregion: six ordered pairs in a single block.
+    expect(spec.concat).toHaveLength(1);
+    expect(spec.data.values.map((d) => `${d.truster}>${d.trusted}`).sort()).toEqual([
+      'AAA>BBB',
+      'AAA>CCC',
+      'BBB>AAA',
+      'BBB>CCC',
+      'CCC>AAA',
+      'CCC>BBB',
+    ]);
+    for (const d of spec.data.values) expect(d.p50).toBeGreaterThan(0);
   });
 
   it('compile with vega-lite and render with vega without a single warning', () => {

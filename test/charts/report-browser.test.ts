@@ -55,7 +55,7 @@ describe('report.html in a browser', () => {
         (globalThis as unknown as { chartsRendered: Promise<unknown> }).chartsRendered.then(() => true),
       );
       const charts = await page.locator('.chart').count();
-      expect(charts).toBe(16);
+      expect(charts).toBe(24);
       expect(await page.locator('.chart svg').count()).toBe(charts);
       expect(errors).toEqual([]);
       expect(requests).toEqual([]);

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { METRIC_NAMES } from '../../src/metrics/recorders.js';
+import { WHOLE_RUN_NAMES } from '../../src/metrics/summarize.js';
 import { fixture, repoFile } from '../helpers.js';
 
 const main = repoFile('dist/cli/main.js');
@@ -53,7 +53,7 @@ describe('cica-sim run', () => {
     });
     expect(summary.scenario.hash).toMatch(/^sha256:/);
     expect(summary.cicaSim).toBe(JSON.parse(readFileSync(repoFile('package.json'), 'utf8')).version);
-    expect(Object.keys(summary.organisations.CICA)).toEqual([...METRIC_NAMES]);
+    expect(Object.keys(summary.organisations.CICA)).toEqual([...WHOLE_RUN_NAMES]);
     expect(summary.milestones.CICA.map((m: { rung: string }) => m.rung)).toEqual([
       'Secretariat',
       'Chair rotation',

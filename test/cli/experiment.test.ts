@@ -7,7 +7,16 @@ import { fixture, repoFile } from '../helpers.js';
 
 const main = repoFile('dist/cli/main.js');
 const dir = mkdtempSync(join(tmpdir(), 'cica-exp-'));
-const TABLES = ['runs.csv', 'timeseries.csv', 'compare.csv', 'points.csv'];
+const TABLES = [
+  'runs.csv',
+  'timeseries.csv',
+  'compare.csv',
+  'points.csv',
+  'vetoes.csv',
+  'trust.csv',
+  'milestones.csv',
+  'admissions.csv',
+];
 const STACK = /^\s+at .+\(.*:\d+:\d+\)$/m;
 
 function cli(...args: string[]) {
@@ -215,7 +224,7 @@ describe('cica-sim experiment', () => {
   it("cica-sim chart draws the experiment's charts as Vega-Lite specs and SVG", () => {
     const result = cli('chart', reference);
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/wrote 16 charts to .*\/charts/);
+    expect(result.stdout).toMatch(/wrote 24 charts to .*\/charts/);
     expect(result.stderr).toBe('');
     expect(existsSync(join(reference, 'charts', 'over-time-org-mean-trust.svg'))).toBe(true);
     const missing = cli('chart', join(dir, 'no-such-dir'));

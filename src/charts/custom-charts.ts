@@ -1,0 +1,77 @@
+import type { TopLevelSpec } from 'vega-lite';
+import { CHART_TABLES } from '../experiment/schema.js';
+import { InputError, type InputProblem } from '../scenario/errors.js';
+
+/**
+ * An experiment's own Vega-Lite spec refers to an output table as `data: { name: "runs" }` (a
+ * named data source, which Vega-Lite itself allows). Here every such reference, at any depth
+ * (layers, concatenations, lookups), becomes the table's rows inlined as values, so the written
+ * spec stands alone like the built-in ones.
+ */
+export function inlineTables(
+  spec: unknown,
+  table: (name: (typeof CHART_TABLES)[number]) => Record<string, unknown>[],
+): unknown {
+  if (Array.isArray(spec)) return spec.map((item) => inlineTables(item, table));
+  if (typeof spec !== 'object' || spec === null) return spec;
+  const copy: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(spec)) {
+    const name = tableName(value);
+    copy[key] = key === 'data' && name ? { values: table(name) } : inlineTables(value, table);
+  }
+  return copy;
+}
+
+/** The output tables a spec names as data sources, to check before an experiment runs. */
+export function namedTables(spec: unknown, found = new Set<string>()): Set<string> {
+  if (Array.isArray(spec)) for (const item of spec) namedTables(item, found);
+  else if (typeof spec === 'object' && spec !== null)
+    for (const [key, value] of Object.entries(spec)) {
+      if (key === 'data' && typeof value === 'object' && value !== null && 'name' in value)
+        found.add(String((value as { name: unknown }).name));
+      namedTables(value, found);
+    }
+  return found;
+}
+
+function tableName(value: unknown): (typeof CHART_TABLES)[number] | null {
+  if (typeof value !== 'object' || value === null || !('name' in value)) return null;
+  const name = (value as { name: unknown }).name;
+  return (CHART_TABLES as readonly unknown[]).includes(name) ? (name as (typeof CHART_TABLES)[number]) : null;
+}
+
+/**
+ * Checks an experiment's own specs before any run: each names only output tables and compiles
+ * with Vega-Lite (with the tables empty), so a typo fails in a second, not after the runs.
+ */
+export async function checkCustomCharts(
+  custom: Record<string, Record<string, unknown>>,
+  file: string,
+): Promise<void> {
+  const { compile } = await import('vega-lite');
+  const problems: InputProblem[] = [];
+  for (const [name, spec] of Object.entries(custom)) {
+    const path = `charts.custom.${name}`;
+    const unknown = [...namedTables(spec)].filter(
+      (table) => !(CHART_TABLES as readonly string[]).includes(table),
+    );
+    if (unknown.length > 0) {
+      problems.push({
+        location: { file },
+        path,
+        message: `expected data from an output table (${CHART_TABLES.join(', ')}), found data: { name: ${unknown.join(', ')} }`,
+      });
+      continue;
+    }
+    try {
+      compile(inlineTables(spec, () => []) as TopLevelSpec);
+    } catch (error) {
+      problems.push({
+        location: { file },
+        path,
+        message: `expected a Vega-Lite spec: ${(error as Error).message}`,
+      });
+    }
+  }
+  if (problems.length > 0) throw new InputError(problems);
+}

@@ -1,0 +1,161 @@
+import type { RunResult } from '../engine/simulate.js';
+
+/**
+ * What an experiment keeps, across runs, of each world's per-state and per-rung outcomes: vetoes
+ * by state, the final trust matrix, when each rung was reached and when each state was admitted.
+ * Everything is a count or a sum of integers, so it is exact, independent of the order runs
+ * arrive in, and two disjoint sets of runs merge into exactly the whole (as aggregate.ts).
+ *
+ * Trust is kept as a histogram of TRUST_BINS equal bins over [0, 1] per ordered pair, so its
+ * quantiles are within one bin width (0.01) of the exact ones, in memory that does not grow with
+ * the number of runs.
+ */
+export const TRUST_BINS = 100;
+
+/** What a world's outcomes are indexed by: its states (with their subregions), organisations and rungs. */
+export interface OutcomeLayout {
+  steps: number;
+  orgIds: string[];
+  stateIds: string[];
+  subregions: string[];
+  /** Each organisation's ladder; rungs are numbered through all ladders in order. */
+  rungNames: string[][];
+}
+
+export interface WorldOutcomes extends OutcomeLayout {
+  runs: number;
+  /** Vetoes used, summed over runs: vetoTotals[o × states + i]. */
+  vetoTotals: Float64Array;
+  /** Runs in which state i used at least one veto in organisation o: vetoRuns[o × states + i]. */
+  vetoRuns: Float64Array;
+  /** Final trust of i in j: counts in bin b at trustBins[(i × states + j) × TRUST_BINS + b]. */
+  trustBins: Uint32Array;
+  /** Runs in which rung r was reached at step s (0: held at the start): rungSteps[r × (steps + 1) + s]. */
+  rungSteps: Float64Array;
+  /** Runs in which state i was admitted to o at step s: admittedSteps[(o × states + i) × (steps + 1) + s]. */
+  admittedSteps: Float64Array;
+}
+
+export function createOutcomes(layout: OutcomeLayout): WorldOutcomes {
+  const { steps } = layout;
+  const orgCount = layout.orgIds.length;
+  const stateCount = layout.stateIds.length;
+  const rungCount = layout.rungNames.reduce((total, names) => total + names.length, 0);
+  return {
+    ...layout,
+    runs: 0,
+    vetoTotals: new Float64Array(orgCount * stateCount),
+    vetoRuns: new Float64Array(orgCount * stateCount),
+    trustBins: new Uint32Array(stateCount * stateCount * TRUST_BINS),
+    rungSteps: new Float64Array(rungCount * (steps + 1)),
+    admittedSteps: new Float64Array(orgCount * stateCount * (steps + 1)),
+  };
+}
+
+export function trustBin(trust: number): number {
+  return Math.min(TRUST_BINS - 1, Math.max(0, Math.floor(trust * TRUST_BINS)));
+}
+
+export function addOutcomes(outcomes: WorldOutcomes, result: RunResult): void {
+  outcomes.runs++;
+  const { vetoesByState, finalTrust, rungReachedStep, admittedStep } = result;
+  const span = outcomes.steps + 1;
+  if (vetoesByState)
+    for (let c = 0; c < vetoesByState.length; c++) {
+      outcomes.vetoTotals[c] += vetoesByState[c];
+      if (vetoesByState[c] > 0) outcomes.vetoRuns[c]++;
+    }
+  if (finalTrust)
+    for (let c = 0; c < finalTrust.length; c++) {
+      const trust = finalTrust[c];
+      if (!Number.isNaN(trust)) outcomes.trustBins[c * TRUST_BINS + trustBin(trust)]++;
+    }
+  if (rungReachedStep)
+    for (let r = 0; r < rungReachedStep.length; r++) {
+      const step = rungReachedStep[r];
+      if (!Number.isNaN(step)) outcomes.rungSteps[r * span + step]++;
+    }
+  if (admittedStep)
+    for (let c = 0; c < admittedStep.length; c++) {
+      const step = admittedStep[c];
+      if (!Number.isNaN(step)) outcomes.admittedSteps[c * span + step]++;
+    }
+}
+
+export function mergeOutcomes(into: WorldOutcomes, other: WorldOutcomes): void {
+  into.runs += other.runs;
+  const add = (a: Float64Array | Uint32Array, b: Float64Array | Uint32Array) => {
+    for (let c = 0; c < a.length; c++) a[c] += b[c];
+  };
+  add(into.vetoTotals, other.vetoTotals);
+  add(into.vetoRuns, other.vetoRuns);
+  add(into.trustBins, other.trustBins);
+  add(into.rungSteps, other.rungSteps);
+  add(into.admittedSteps, other.admittedSteps);
+}
+
+/**
+ * Quantile q of the final trust of i in j over runs: the value at rank q × n in the histogram,
+ * spread evenly within its bin; NaN with no runs.
+ */
+export function trustQuantile(outcomes: WorldOutcomes, i: number, j: number, q: number): number {
+  const base = (i * outcomes.stateIds.length + j) * TRUST_BINS;
+  let n = 0;
+  for (let b = 0; b < TRUST_BINS; b++) n += outcomes.trustBins[base + b];
+  if (n === 0) return Number.NaN;
+  const rank = q * n;
+  let below = 0;
+  for (let b = 0; b < TRUST_BINS; b++) {
+    const count = outcomes.trustBins[base + b];
+    if (count > 0 && below + count >= rank) return (b + (rank - below) / count) / TRUST_BINS;
+    below += count;
+  }
+  return 1;
+}
+
+/** Share of runs in which rung r was reached by the end of step `step` (0: at the start). */
+export function shareReachedBy(outcomes: WorldOutcomes, counts: Float64Array, offset: number, step: number) {
+  let reached = 0;
+  for (let s = 0; s <= step; s++) reached += counts[offset + s];
+  return outcomes.runs > 0 ? reached / outcomes.runs : Number.NaN;
+}
+
+/** Sparse JSON: [index, count, index, count, ...] of the non-zero entries of each array. */
+export function outcomesToJson(outcomes: WorldOutcomes): unknown {
+  const sparse = (array: Float64Array | Uint32Array) => {
+    const entries: number[] = [];
+    for (let c = 0; c < array.length; c++) if (array[c] !== 0) entries.push(c, array[c]);
+    return entries;
+  };
+  return {
+    steps: outcomes.steps,
+    orgIds: outcomes.orgIds,
+    stateIds: outcomes.stateIds,
+    subregions: outcomes.subregions,
+    rungNames: outcomes.rungNames,
+    runs: outcomes.runs,
+    vetoTotals: sparse(outcomes.vetoTotals),
+    vetoRuns: sparse(outcomes.vetoRuns),
+    trustBins: sparse(outcomes.trustBins),
+    rungSteps: sparse(outcomes.rungSteps),
+    admittedSteps: sparse(outcomes.admittedSteps),
+  };
+}
+
+export function outcomesFromJson(json: unknown): WorldOutcomes {
+  const data = json as OutcomeLayout & { runs: number } & Record<
+      'vetoTotals' | 'vetoRuns' | 'trustBins' | 'rungSteps' | 'admittedSteps',
+      number[]
+    >;
+  const outcomes = createOutcomes(data);
+  outcomes.runs = data.runs;
+  const fill = (array: Float64Array | Uint32Array, entries: number[]) => {
+    for (let e = 0; e < entries.length; e += 2) array[entries[e]] = entries[e + 1];
+  };
+  fill(outcomes.vetoTotals, data.vetoTotals);
+  fill(outcomes.vetoRuns, data.vetoRuns);
+  fill(outcomes.trustBins, data.trustBins);
+  fill(outcomes.rungSteps, data.rungSteps);
+  fill(outcomes.admittedSteps, data.admittedSteps);
+  return outcomes;
+}

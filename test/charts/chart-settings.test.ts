@@ -1,0 +1,116 @@
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import { writeExperimentCharts } from '../../src/charts/experiment-charts.js';
+import { loadExperiment } from '../../src/experiment/load.js';
+import { runExperiment } from '../../src/experiment/run-experiment.js';
+import { fixture, repoFile } from '../helpers.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'cica-chart-settings-'));
+copyFileSync(fixture('charts/adopted-by-replication.vl.yaml'), join(dir, 'mine.vl.yaml'));
+const experimentFile = (charts: string) => {
+  const file = join(dir, `experiment-${Math.random().toString(36).slice(2)}.yaml`);
+  writeFileSync(
+    file,
+    `name: chart-settings
+scenario: ${fixture('tiny.yaml')}
+years: 2
+replications: 4
+variants:
+  unanimous: {}
+  consensual: { set: { organisations.ORG.rules.default: { kind: consensus } } }
+charts:
+${charts}`,
+  );
+  return file;
+};
+
+function cli(...args: string[]) {
+  const result = spawnSync(process.execPath, [repoFile('dist/cli/main.js'), ...args], { encoding: 'utf8' });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe("an experiment's charts section", () => {
+  it('picks kinds and metrics, adds its own specs over the output tables, and renders PNG on request', async () => {
+    const file = experimentFile(`  kinds: [by-variant, vetoes]
+  metrics: [adopted]
+  custom:
+    from-file: mine.vl.yaml
+    inline:
+      data: { name: vetoes }
+      mark: bar
+      encoding:
+        x: { field: state, type: nominal }
+        y: { field: mean_vetoes, type: quantitative }
+`);
+    const out = join(dir, 'picked');
+    await runExperiment(loadExperiment(file), { out, threads: 1 });
+    const charts = await writeExperimentCharts(out, { png: true });
+    expect(charts.map((c) => c.name)).toEqual([
+      'by-variant-org-adopted',
+      'vetoes-org',
+      'custom-from-file',
+      'custom-inline',
+    ]);
+    for (const chart of charts) expect(chart.warnings, chart.name).toEqual([]);
+    // The named table is inlined: the spec stands alone with runs.csv's rows as values.
+    const runs = parse(readFileSync(join(out, 'runs.csv'), 'utf8'), { columns: true });
+    const mine = JSON.parse(readFileSync(join(out, 'charts', 'custom-from-file.vl.json'), 'utf8'));
+    expect(mine.data.values).toHaveLength(runs.length);
+    expect(mine.data.values[0]).toMatchObject({ variant: 'unanimous', org: 'ORG', replication: 0 });
+    // PNG: the signature, and twice the SVG's width.
+    for (const chart of charts) {
+      const png = readFileSync(join(out, 'charts', `${chart.name}.png`));
+      expect(png.subarray(0, 8).toString('hex'), chart.name).toBe('89504e470d0a1a0a');
+      const svgWidth = Number(
+        /width="(\d+(?:\.\d+)?)"/.exec(readFileSync(join(out, 'charts', `${chart.name}.svg`), 'utf8'))?.[1],
+      );
+      expect(png.readUInt32BE(16), chart.name).toBe(Math.round(svgWidth * 2));
+    }
+    expect(readdirSync(join(out, 'charts')).filter((f) => f.endsWith('.png'))).toHaveLength(4);
+  });
+
+  it('refuses an unknown metric or organisation at its line, before any run', () => {
+    const file = experimentFile('  metrics: [adopted, happiness]\n  orgs: [NATO]\n');
+    const result = cli('experiment', file, '--out', join(dir, 'never-1'));
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(
+      /:\d+:\d+ charts\.metrics\.1: expected a metric \(members, .*\), found "happiness"/,
+    );
+    expect(result.stderr).toMatch(
+      /charts\.orgs\.0: expected an organisation of the scenario \(ORG\), found "NATO"/,
+    );
+  });
+
+  it('refuses a custom spec that names no output table or does not compile, before any run', () => {
+    const unknownTable = cli(
+      'experiment',
+      experimentFile('  custom:\n    bad: { data: { name: results }, mark: bar }\n'),
+      '--out',
+      join(dir, 'never-2'),
+    );
+    expect(unknownTable.code).toBe(2);
+    expect(unknownTable.stderr).toMatch(
+      /charts\.custom\.bad: expected data from an output table \(runs, .*found data: \{ name: results \}/,
+    );
+    const badMark = cli(
+      'experiment',
+      experimentFile('  custom:\n    bad: { data: { name: runs }, mark: { type: blob } }\n'),
+      '--out',
+      join(dir, 'never-3'),
+    );
+    expect(badMark.code).toBe(2);
+    expect(badMark.stderr).toMatch(/charts\.custom\.bad: expected a Vega-Lite spec/);
+    const missingFile = cli(
+      'experiment',
+      experimentFile('  custom:\n    gone: no-such-spec.json\n'),
+      '--out',
+      join(dir, 'never-4'),
+    );
+    expect(missingFile.code).toBe(2);
+    expect(missingFile.stderr).toMatch(/no-such-spec\.json/);
+  });
+});
