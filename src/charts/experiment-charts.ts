@@ -21,6 +21,8 @@ import {
   admissionsChart,
   type MilestoneRow,
   milestonesChart,
+  type PowerRow,
+  powerByVariant,
   type SweepSummary,
   sweepChart,
   type TrustRow,
@@ -146,6 +148,10 @@ function plannedCharts(
     }
   }
 
+  if (wants('power')) {
+    const rows = table('power') as unknown as PowerRow[];
+    if (rows.length > 0) add('power', 'Voting power', powerByVariant(rows, variants));
+  }
   if (wants('vetoes')) {
     const rows = table('vetoes') as unknown as VetoRow[];
     for (const org of orgs)

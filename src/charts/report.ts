@@ -108,6 +108,7 @@ export function writeReport(dir: string, charts: WrittenChart[]): string {
   );
 
   const milestoneTable = milestonesSummary(milestones, manifest.variants, orgs, firstPoint);
+  const powerSection = powerSummary(read('power'), manifest.variants);
   const settingsRows = [
     ['experiment', manifest.experiment.name],
     ['file', manifest.experiment.file],
@@ -166,6 +167,7 @@ paired difference from “${escapeHtml(reference)}” at the first sweep point, 
 <tbody>${summaryRows.join('\n')}</tbody>
 </table>
 ${milestoneTable}
+${powerSection}
 <h2>Settings</h2>
 <table class="settings">${settingsRows.map(([k, v]) => `<tr><th>${escapeHtml(k)}</th><td style="text-align:left">${escapeHtml(v)}</td></tr>`).join('')}</table>
 <h2>Charts</h2>
@@ -185,6 +187,32 @@ window.chartsRendered = Promise.all(specs.map((spec, k) => vegaEmbed('#chart-' +
   const path = join(dir, 'report.html');
   writeFileAtomic(path, html);
   return path;
+}
+
+/** Who holds power under each variant's rule: the rule, how often it passes, the strongest members. */
+function powerSummary(rows: Record<string, string>[], variants: string[]): string {
+  if (rows.length === 0) return '';
+  const body = variants.flatMap((variant) => {
+    const mine = rows.filter((r) => r.variant === variant);
+    if (mine.length === 0) return [];
+    const sorted = [...mine].sort((a, b) => Number(b.banzhaf) - Number(a.banzhaf));
+    const strongest = sorted
+      .slice(0, 3)
+      .map((r) => `${escapeHtml(r.member)} ${(100 * Number(r.banzhaf)).toFixed(1)}%`)
+      .join(', ');
+    const weakest = Number(sorted[sorted.length - 1].banzhaf);
+    const spread = weakest > 0 ? `${(Number(sorted[0].banzhaf) / weakest).toFixed(1)}×` : '∞';
+    const passes = Number(mine[0].passage_probability);
+    return [
+      `<tr><th>${escapeHtml(variant)}</th><td style="text-align:left">${escapeHtml(mine[0].rule)}</td><td>${passes >= 0.001 ? `${(100 * passes).toFixed(1)}%` : `${(100 * passes).toExponential(1)}%`}</td><td style="text-align:left">${strongest}</td><td>${spread}</td></tr>`,
+    ];
+  });
+  return `<h2>Voting power</h2>
+<p>${escapeHtml(rows[0].org)}, ${escapeHtml(rows[0].kind)} proposals: the chance that a random proposal passes (every yes/no coalition equally likely) and each member's share of power (normalised Banzhaf; ${escapeHtml(rows[0].method)}).</p>
+<table>
+<thead><tr><th>variant</th><th>rule</th><th>passes</th><th>most power</th><th>most / least</th></tr></thead>
+<tbody>${body.join('\n')}</tbody>
+</table>`;
 }
 
 const fixed = (value: number) => (Number.isFinite(value) ? value.toFixed(3) : '–');

@@ -1,5 +1,6 @@
 import { dirname, resolve } from 'node:path';
 import { WHOLE_RUN_NAMES } from '../metrics/summarize.js';
+import type { ProposalKind } from '../model/proposals.js';
 import { InputError, type InputProblem } from '../scenario/errors.js';
 import { isPlainObject } from '../scenario/paths.js';
 import { readYamlFile } from '../scenario/read-yaml.js';
@@ -14,6 +15,8 @@ export interface ChartSettings {
   metrics: string[];
   /** null: every organisation. */
   orgs: string[] | null;
+  /** Whose voting power to compare across variants, if anyone's. */
+  power: { org: string; kind: ProposalKind } | null;
   /** Custom Vega-Lite specs by name, read from their files. */
   custom: Record<string, Record<string, unknown>>;
 }
@@ -22,6 +25,7 @@ export const DEFAULT_CHART_SETTINGS: ChartSettings = {
   kinds: [...CHART_KINDS],
   metrics: [...KEY_METRICS],
   orgs: null,
+  power: null,
   custom: {},
 };
 
@@ -43,6 +47,13 @@ export function resolveChartSettings(
         at(`charts.metrics.${k}`, `expected a metric (${WHOLE_RUN_NAMES.join(', ')}), found "${metric}"`),
       );
   });
+  if (charts.power && !organisations.has(charts.power.org))
+    problems.push(
+      at(
+        'charts.power.org',
+        `expected an organisation of the scenario (${[...organisations].join(', ')}), found "${charts.power.org}"`,
+      ),
+    );
   (charts.orgs ?? []).forEach((org, k) => {
     if (!organisations.has(org))
       problems.push(
@@ -78,6 +89,7 @@ export function resolveChartSettings(
     kinds: charts.kinds ?? [...CHART_KINDS],
     metrics: charts.metrics ?? [...KEY_METRICS],
     orgs: charts.orgs ?? null,
+    power: charts.power ?? null,
     custom,
   };
 }

@@ -65,6 +65,9 @@ export function mergeShards(dirs: string[], out: string): Manifest {
   renameSync(temporary, join(out, FILES.runs));
 
   writeFileAtomic(join(out, FILES.state), JSON.stringify({ done, aggregate: aggregateToJson(aggregate) }));
+  // Voting power needs no runs: every shard wrote the same table.
+  const power = join(ordered[0].dir, FILES.power);
+  if (existsSync(power)) writeFileAtomic(join(out, FILES.power), readFileSync(power, 'utf8'));
   writeTables(out, aggregate, {
     variants: first.variants,
     points: first.points,

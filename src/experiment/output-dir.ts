@@ -18,6 +18,7 @@ export const FILES = {
   trust: 'trust.csv',
   milestones: 'milestones.csv',
   admissions: 'admissions.csv',
+  power: 'power.csv',
 } as const;
 
 export interface Manifest {

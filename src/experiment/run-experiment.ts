@@ -28,6 +28,7 @@ import type { ResolvedExperiment } from './load.js';
 import { admissionsTable, milestonesTable, trustTable, vetoesTable } from './outcome-tables.js';
 import { claimDirectory, FILES, type Manifest, writeManifest } from './output-dir.js';
 import { createPool } from './pool.js';
+import { powerTable } from './power-table.js';
 import { runShape, unpackRun } from './run-record.js';
 import {
   compareTable,
@@ -140,6 +141,8 @@ export async function runExperiment(
     charts: experiment.charts,
   };
   writeManifest(out, manifest);
+  if (experiment.charts.power && !existsSync(join(out, FILES.power)))
+    writeFileAtomic(join(out, FILES.power), powerTable(experiment, experiment.charts.power));
 
   const runsFile = openSync(runsPath, 'a');
   let runsBytes = statSync(runsPath).size;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id } from '../model/id.js';
+import { PROPOSAL_KINDS } from '../model/proposals.js';
 
 /**
  * Experiment files: variants of a scenario × an optional sweep grid × replications.
@@ -38,6 +39,7 @@ export const CHART_KINDS = [
   'vetoes',
   'admissions',
   'trust',
+  'power',
 ] as const;
 
 /** Output tables a custom chart may use, as `data: { name: runs }`. */
@@ -50,6 +52,7 @@ export const CHART_TABLES = [
   'trust',
   'milestones',
   'admissions',
+  'power',
 ] as const;
 
 export const ChartsSchema = z
@@ -66,6 +69,15 @@ export const ChartsSchema = z
         'the metrics of the over-time, by-variant, difference and sweep charts (default: adoption_rate, ambition, mean_trust, cohesion, vetoes)',
       ),
     orgs: z.array(Id).min(1).optional().describe('the organisations to chart (default: all)'),
+    power: z
+      .strictObject({
+        org: Id.describe('the organisation whose members vote'),
+        kind: z.enum(PROPOSAL_KINDS).default('cbm').describe('the kind of proposal whose rule is analysed'),
+      })
+      .optional()
+      .describe(
+        "voting power of each member under each variant's rule (power.csv and a chart; exact up to 30 members, Monte Carlo beyond)",
+      ),
     custom: z
       .record(Id, z.union([z.string().min(1), z.record(z.string(), z.unknown())]))
       .optional()

@@ -73,6 +73,39 @@ describe("an experiment's charts section", () => {
     expect(readdirSync(join(out, 'charts')).filter((f) => f.endsWith('.png'))).toHaveLength(4);
   });
 
+  it("power.csv: each member's voting power under each variant's rule, as worked out by hand", async () => {
+    const file = join(dir, 'power.yaml');
+    writeFileSync(
+      file,
+      `name: power
+scenario: ${fixture('tiny.yaml')}
+years: 1
+replications: 2
+variants:
+  unanimous: {}
+  two-of-three: { set: { organisations.ORG.rules.default: { kind: quota, yes: { count: 2 } } } }
+charts:
+  kinds: [power]
+  power: { org: ORG }
+`,
+    );
+    const out = join(dir, 'power');
+    await runExperiment(loadExperiment(file), { out, threads: 1 });
+    const rows = parse(readFileSync(join(out, 'power.csv'), 'utf8'), { columns: true }) as Record<
+      string,
+      string
+    >[];
+    // Three symmetric members: a third of the power each. Unanimity passes 1 coalition in 8;
+    // two of three pass 4 in 8 ({AB, AC, BC, ABC}).
+    expect(rows).toHaveLength(6);
+    for (const row of rows) expect(Number(row.banzhaf)).toBeCloseTo(1 / 3, 12);
+    expect(Number(rows.find((r) => r.variant === 'unanimous')?.passage_probability)).toBe(1 / 8);
+    expect(Number(rows.find((r) => r.variant === 'two-of-three')?.passage_probability)).toBe(1 / 2);
+    const charts = await writeExperimentCharts(out);
+    expect(charts.map((c) => c.name)).toEqual(['power']);
+    expect(charts[0].warnings).toEqual([]);
+  });
+
   it('refuses an unknown metric or organisation at its line, before any run', () => {
     const file = experimentFile('  metrics: [adopted, happiness]\n  orgs: [NATO]\n');
     const result = cli('experiment', file, '--out', join(dir, 'never-1'));
