@@ -1,6 +1,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { CHART_TABLES } from '../experiment/schema.js';
 import { InputError, type InputProblem } from '../scenario/errors.js';
+import { variantColour } from './theme.js';
 
 /**
  * An experiment's own Vega-Lite spec refers to an output table as `data: { name: "runs" }` (a
@@ -32,6 +33,24 @@ export function namedTables(spec: unknown, found = new Set<string>()): Set<strin
       namedTables(value, found);
     }
   return found;
+}
+
+/**
+ * Gives every `color: { field: variant }` without a scale of its own the experiment's variant
+ * colours, so a user's chart colours variants as the built-in ones do.
+ */
+export function withVariantColours(spec: unknown, variants: string[]): unknown {
+  if (Array.isArray(spec)) return spec.map((item) => withVariantColours(item, variants));
+  if (typeof spec !== 'object' || spec === null) return spec;
+  const copy: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(spec)) {
+    const colour = value as { field?: unknown; scale?: unknown } | null;
+    copy[key] =
+      key === 'color' && colour && typeof colour === 'object' && colour.field === 'variant' && !colour.scale
+        ? { ...colour, scale: variantColour(variants).scale }
+        : withVariantColours(value, variants);
+  }
+  return copy;
 }
 
 function tableName(value: unknown): (typeof CHART_TABLES)[number] | null {

@@ -15,7 +15,7 @@ import {
   pairedDifference,
   type TimeseriesRow,
 } from './builders.js';
-import { inlineTables } from './custom-charts.js';
+import { inlineTables, withVariantColours } from './custom-charts.js';
 import {
   type AdmissionRow,
   admissionsChart,
@@ -69,7 +69,10 @@ export async function writeExperimentCharts(
     }
     return cache.get(name) as Row[];
   };
-  const planned = [...plannedCharts(manifest, settings, table), ...customCharts(settings, table)];
+  const planned = [
+    ...plannedCharts(manifest, settings, table),
+    ...customCharts(settings, manifest.variants, table),
+  ];
   const written: WrittenChart[] = [];
   for (const { name, section, spec } of planned) {
     const { svg, warnings } = await renderSvg(spec);
@@ -179,11 +182,15 @@ function plannedCharts(
 }
 
 /** The experiment's own Vega-Lite specs, with the output tables they name inlined as data. */
-function customCharts(settings: ChartSettings, table: (name: TableName) => Row[]): PlannedChart[] {
+function customCharts(
+  settings: ChartSettings,
+  variants: string[],
+  table: (name: TableName) => Row[],
+): PlannedChart[] {
   return Object.entries(settings.custom).map(([name, spec]) => ({
     name: `custom-${name}`,
     section: 'Charts of this experiment',
-    spec: inlineTables(spec, table) as TopLevelSpec,
+    spec: withVariantColours(inlineTables(spec, table), variants) as TopLevelSpec,
   }));
 }
 

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { DEFAULT_CHART_SETTINGS } from '../experiment/chart-settings.js';
-import { FILES, requireManifest } from '../experiment/output-dir.js';
+import { FILES, type Manifest, requireManifest } from '../experiment/output-dir.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { VERSION } from '../version.js';
 import { pointLabel, type WrittenChart } from './experiment-charts.js';
@@ -109,6 +109,7 @@ export function writeReport(dir: string, charts: WrittenChart[]): string {
 
   const milestoneTable = milestonesSummary(milestones, manifest.variants, orgs, firstPoint);
   const powerSection = powerSummary(read('power'), manifest.variants);
+  const checksSection = checksSummary(read('checks'), manifest);
   const settingsRows = [
     ['experiment', manifest.experiment.name],
     ['file', manifest.experiment.file],
@@ -156,6 +157,7 @@ export function writeReport(dir: string, charts: WrittenChart[]): string {
 <body>
 <h1>${escapeHtml(manifest.experiment.name)}</h1>
 <p class="question">${escapeHtml(manifest.experiment.question ?? '')}</p>
+${checksSection}
 <h2>What the runs say</h2>
 <p>Each variant against “${escapeHtml(reference)}”, paired run by run (same seeds)${manifest.points.length > 1 ? `, at the first sweep point (${escapeHtml(pointLabel(manifest.points[0].values))})` : ''}: a change is named where its 95% interval excludes zero.</p>
 <ul>${findings.join('\n') || '<li>One variant only: nothing to compare.</li>'}</ul>
@@ -187,6 +189,34 @@ window.chartsRendered = Promise.all(specs.map((spec, k) => vegaEmbed('#chart-' +
   const path = join(dir, 'report.html');
   writeFileAtomic(path, html);
   return path;
+}
+
+/** How often each checked fact is reproduced, per variant and sweep point. */
+function checksSummary(rows: Record<string, string>[], manifest: Manifest): string {
+  if (rows.length === 0) return '';
+  const columns = manifest.variants.flatMap((variant) =>
+    manifest.points.map((point) => ({
+      variant,
+      point: point.id,
+      label:
+        [manifest.variants.length > 1 ? variant : '', pointLabel(point.values)].filter(Boolean).join('; ') ||
+        variant,
+    })),
+  );
+  const facts = [...new Set(rows.map((r) => r.fact))];
+  const body = facts.map((fact) => {
+    const cells = columns.map(({ variant, point }) => {
+      const row = rows.find((r) => r.fact === fact && r.variant === variant && r.point === point);
+      return `<td>${row ? `${(100 * Number(row.share)).toFixed(0)}%` : '–'}</td>`;
+    });
+    return `<tr><th style="white-space:normal">${escapeHtml(fact)}</th>${cells.join('')}</tr>`;
+  });
+  return `<h2>Facts checked</h2>
+<p>The share of runs that reproduce each fact, judged run by run (${rows[0]?.runs ?? 0} runs per column).</p>
+<table>
+<thead><tr><th>fact</th>${columns.map((c) => `<th>${escapeHtml(c.label)}</th>`).join('')}</tr></thead>
+<tbody>${body.join('\n')}</tbody>
+</table>`;
 }
 
 /** Who holds power under each variant's rule: the rule, how often it passes, the strongest members. */

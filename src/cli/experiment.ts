@@ -2,7 +2,6 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { loadExperiment } from '../experiment/load.js';
-import { FILES } from '../experiment/output-dir.js';
 import { runExperiment } from '../experiment/run-experiment.js';
 import { integerOption } from './options.js';
 import { createProgress, formatDuration, type Progress } from './progress.js';
@@ -12,6 +11,7 @@ interface ExperimentOptions {
   threads: number;
   replications?: number;
   resume?: boolean;
+  force?: boolean;
   shard?: { index: number; count: number };
   quiet?: boolean;
   report: boolean;
@@ -39,6 +39,7 @@ export function registerExperiment(program: Command): void {
       integerOption('--replications', 1, 10_000_000),
     )
     .option('--resume', 'continue an interrupted run of the same experiment in --out')
+    .option('--force', "replace an earlier experiment's results in --out (only an experiment directory)")
     .option('--shard <i/n>', 'run only shard i of n (then combine shards with cica-sim merge)', parseShard)
     .option('--quiet', 'no progress output')
     .option('--no-report', 'skip the charts and report.html written at the end')
@@ -115,6 +116,7 @@ async function experimentCommand(file: string, options: ExperimentOptions): Prom
       out,
       threads: options.threads,
       resume: options.resume,
+      force: options.force,
       shard: options.shard,
       stopAfter: options.stopAfter,
       shouldStop: () => stopRequested,

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { dirname, relative, resolve } from 'node:path';
+import { METRIC_NAMES } from '../metrics/recorders.js';
 import { describeIssue } from '../scenario/describe-issue.js';
 import { InputError, type InputProblem } from '../scenario/errors.js';
 import { type LoadedScenario, loadScenario } from '../scenario/load.js';
@@ -9,6 +10,7 @@ import type { Scenario } from '../scenario/schema.js';
 import { locate, type SourceMap } from '../scenario/source-map.js';
 import { canonicalJson } from '../util/canonical-json.js';
 import { type ChartSettings, resolveChartSettings } from './chart-settings.js';
+import { type Check, checkProblems } from './checks.js';
 import { ExperimentSchema } from './schema.js';
 
 export interface SweepPoint {
@@ -33,6 +35,8 @@ export interface ResolvedExperiment {
   /** scenarios[variant × points.length + point] */
   scenarios: Scenario[];
   scenarioHashes: string[];
+  /** Facts each run is checked against (checks.csv). */
+  checks: Check[];
   /** What the charts show (not part of the hash: charts do not change results). */
   charts: ChartSettings;
 }
@@ -98,10 +102,20 @@ export function loadExperiment(file: string, options: ExperimentLoadOptions = {}
 
   const organisations = new Set(loaded.flatMap((l) => Object.keys(l.scenario.organisations)));
   const charts = resolveChartSettings(experiment.charts, file, organisations, at, problems);
+  const checks = experiment.checks ?? [];
+  const years = experiment.years ?? loaded[0].scenario.years;
+  const seen = new Set<string>();
+  checks.forEach((check, c) => {
+    for (const { scenario } of loaded)
+      for (const problem of checkProblems(check, scenario, years, METRIC_NAMES, `checks.${c}`)) {
+        const key = `${problem.path}: ${problem.message}`;
+        if (!seen.has(key)) problems.push(at(problem.path, problem.message));
+        seen.add(key);
+      }
+  });
   if (problems.length) throw new InputError(problems);
 
   const replications = options.replications ?? experiment.replications;
-  const years = experiment.years ?? loaded[0].scenario.years;
   const scenarioHashes = loaded.map((l) => l.hash);
   const hash = createHash('sha256')
     .update(
@@ -113,6 +127,7 @@ export function loadExperiment(file: string, options: ExperimentLoadOptions = {}
         variants,
         points,
         scenarioHashes,
+        ...(checks.length > 0 ? { checks } : {}),
       }),
     )
     .digest('hex');
@@ -129,6 +144,7 @@ export function loadExperiment(file: string, options: ExperimentLoadOptions = {}
     points,
     scenarios: loaded.map((l) => l.scenario),
     scenarioHashes,
+    checks,
     charts,
   };
 }

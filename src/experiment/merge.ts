@@ -68,12 +68,17 @@ export function mergeShards(dirs: string[], out: string): Manifest {
   // Voting power needs no runs: every shard wrote the same table.
   const power = join(ordered[0].dir, FILES.power);
   if (existsSync(power)) writeFileAtomic(join(out, FILES.power), readFileSync(power, 'utf8'));
-  writeTables(out, aggregate, {
-    variants: first.variants,
-    points: first.points,
-    sweptPaths: first.sweptPaths,
-    calendars: first.scenarios.map(({ startYear, stepsPerYear }) => ({ startYear, stepsPerYear })),
-  });
+  writeTables(
+    out,
+    aggregate,
+    {
+      variants: first.variants,
+      points: first.points,
+      sweptPaths: first.sweptPaths,
+      calendars: first.scenarios.map(({ startYear, stepsPerYear }) => ({ startYear, stepsPerYear })),
+    },
+    first.checks ?? [],
+  );
   const manifest: Manifest = {
     ...first,
     jobs: { total: done, done, shard: null },

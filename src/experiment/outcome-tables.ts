@@ -1,6 +1,7 @@
 import type { ExperimentAggregate } from '../metrics/aggregate.js';
 import { shareReachedBy, trustQuantile, type WorldOutcomes } from '../metrics/outcomes.js';
 import { csvNumber } from '../metrics/timeseries.js';
+import type { Check } from './checks.js';
 import type { ExperimentLayout } from './tables.js';
 
 /**
@@ -16,12 +17,13 @@ function eachWorld(
     outcomes: WorldOutcomes,
     where: string,
     calendar: { startYear: number; stepsPerYear: number },
+    world: number,
   ) => void,
 ): void {
   layout.variants.forEach((variant, v) => {
     layout.points.forEach((point, p) => {
       const w = v * layout.points.length + p;
-      visit(aggregate.outcomes[w], `${variant},${point.id}`, layout.calendars[w]);
+      visit(aggregate.outcomes[w], `${variant},${point.id}`, layout.calendars[w], w);
     });
   });
 }
@@ -117,6 +119,24 @@ export function admissionsTable(aggregate: ExperimentAggregate, layout: Experime
         const year = startYear + Math.floor((medianStep - 1) / stepsPerYear);
         lines.push(`${where},${org},${state},${csvNumber(admitted)},${year},${outcomes.runs}`);
       });
+    });
+  });
+  return `${lines.join('\n')}\n`;
+}
+
+/** checks.csv: for each fact checked, the share of runs that reproduced it. */
+export function checksTable(
+  aggregate: ExperimentAggregate,
+  layout: ExperimentLayout,
+  checks: Check[],
+): string {
+  const lines = ['variant,point,fact,org,reproduced,runs,share'];
+  eachWorld(aggregate, layout, (outcomes, where, _calendar, w) => {
+    checks.forEach((check, c) => {
+      const reproduced = aggregate.checkPasses[w][c];
+      lines.push(
+        `${where},${quote(check.fact)},${check.org},${reproduced},${outcomes.runs},${csvNumber(reproduced / outcomes.runs)}`,
+      );
     });
   });
   return `${lines.join('\n')}\n`;

@@ -1,8 +1,9 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from '../scenario/errors.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import type { ChartSettings } from './chart-settings.js';
+import type { Check } from './checks.js';
 
 /** The files an experiment writes into its directory. */
 export const FILES = {
@@ -19,6 +20,7 @@ export const FILES = {
   milestones: 'milestones.csv',
   admissions: 'admissions.csv',
   power: 'power.csv',
+  checks: 'checks.csv',
 } as const;
 
 export interface Manifest {
@@ -42,6 +44,8 @@ export interface Manifest {
   status: 'running' | 'interrupted' | 'complete';
   failures: { variant: string; point: string; replication: number; seed: number; message: string }[];
   mergedFrom?: string[];
+  /** Facts checked run by run (experiment/checks.ts). */
+  checks?: Check[];
   /** What the charts show; absent in directories written before charts were configurable. */
   charts?: ChartSettings;
 }
@@ -90,7 +94,10 @@ export function claimDirectory(
   hash: string,
   shard: Manifest['jobs']['shard'],
   resume: boolean,
+  force = false,
 ): Manifest | null {
+  // --force replaces an earlier experiment's results, and only those: never a directory of other files.
+  if (force && readManifest(dir)) rmSync(dir, { recursive: true, force: true });
   if (!existsSync(dir)) {
     mkdirSync(dir, { recursive: true });
     return null;
@@ -118,7 +125,7 @@ export function claimDirectory(
       {
         location: { file: dir },
         path: '',
-        message: `this directory already holds results of experiment "${existing.experiment.name}"; add --resume to continue it, or choose another --out`,
+        message: `this directory already holds results of experiment "${existing.experiment.name}"; add --resume to continue it, --force to replace it, or choose another --out`,
       },
     ]);
   }

@@ -23,9 +23,10 @@ import { METRIC_NAMES } from '../metrics/recorders.js';
 import { summarizeRun, WHOLE_RUN_NAMES } from '../metrics/summarize.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { VERSION } from '../version.js';
+import { type Check, compileCheck } from './checks.js';
 import { type JobSpace, jobAt, jobCount, shardRange } from './jobs.js';
 import type { ResolvedExperiment } from './load.js';
-import { admissionsTable, milestonesTable, trustTable, vetoesTable } from './outcome-tables.js';
+import { admissionsTable, checksTable, milestonesTable, trustTable, vetoesTable } from './outcome-tables.js';
 import { claimDirectory, FILES, type Manifest, writeManifest } from './output-dir.js';
 import { createPool } from './pool.js';
 import { powerTable } from './power-table.js';
@@ -44,6 +45,8 @@ export interface ExperimentRunOptions {
   out: string;
   threads?: number;
   resume?: boolean;
+  /** Replace the results of an earlier experiment in `out` (never other files). */
+  force?: boolean;
   /** Run only shard `index` of `count` (1-based). */
   shard?: { index: number; count: number };
   /** Called after each run is taken in, with runs done and runs in this process's share. */
@@ -90,10 +93,19 @@ export async function runExperiment(
   const out = options.out;
 
   // 1. The directory, and what an earlier run of this experiment left there.
-  const existing = claimDirectory(out, experiment.hash, shard, options.resume ?? false);
+  const existing = claimDirectory(
+    out,
+    experiment.hash,
+    shard,
+    options.resume ?? false,
+    options.force ?? false,
+  );
   if (existing?.status === 'complete') return { status: 'complete', done: total, total, out };
   const shapes = experiment.scenarios.map((scenario) => runShape(scenario, experiment.years));
   const worlds = shapes;
+  const checks = experiment.scenarios.map((scenario) =>
+    experiment.checks.map((check) => compileCheck(check, scenario, METRIC_NAMES)),
+  );
   let aggregate: ExperimentAggregate;
   let done: number;
   const runsPath = join(out, FILES.runsPartial);
@@ -107,7 +119,14 @@ export async function runExperiment(
     ftruncateSync(runsFile, checkpoint.runsBytes);
     closeSync(runsFile);
   } else {
-    aggregate = createAggregate(METRIC_NAMES, space.variants, space.points, worlds, WHOLE_RUN_NAMES);
+    aggregate = createAggregate(
+      METRIC_NAMES,
+      space.variants,
+      space.points,
+      worlds,
+      WHOLE_RUN_NAMES,
+      experiment.checks.length,
+    );
     done = 0;
     writeFileAtomic(runsPath, runsHeader(WHOLE_RUN_NAMES));
   }
@@ -138,6 +157,7 @@ export async function runExperiment(
     finishedAt: null,
     status: 'running',
     failures: [],
+    checks: experiment.checks,
     charts: experiment.charts,
   };
   writeManifest(out, manifest);
@@ -172,6 +192,9 @@ export async function runExperiment(
     runsBytes += writeSync(runsFile, rows);
     addRun(aggregate, job.variant, job.point, result.values, summary);
     addOutcomes(aggregate.outcomes[w], result);
+    checks[w].forEach((reproduces, c) => {
+      if (reproduces(result)) aggregate.checkPasses[w][c]++;
+    });
   };
 
   // 2. Dispatch in order with a bounded window; take results in order.
@@ -244,7 +267,7 @@ export async function runExperiment(
   }
   renameSync(runsPath, join(out, FILES.runs));
   writeFileAtomic(join(out, FILES.state), JSON.stringify({ done, aggregate: aggregateToJson(aggregate) }));
-  writeTables(out, aggregate, layoutOf(experiment));
+  writeTables(out, aggregate, layoutOf(experiment), experiment.checks);
   rmSync(checkpointPath, { force: true });
   manifest.jobs.done = done;
   manifest.status = 'complete';
@@ -254,7 +277,12 @@ export async function runExperiment(
 }
 
 /** The tables computed from an aggregate (also used when merging shards). */
-export function writeTables(out: string, aggregate: ExperimentAggregate, experiment: ExperimentLayout): void {
+export function writeTables(
+  out: string,
+  aggregate: ExperimentAggregate,
+  experiment: ExperimentLayout,
+  checks: Check[] = [],
+): void {
   writeFileAtomic(join(out, FILES.timeseries), timeseriesTable(aggregate, experiment));
   writeFileAtomic(join(out, FILES.compare), compareTable(aggregate, experiment));
   if (experiment.sweptPaths.length > 0) writeFileAtomic(join(out, FILES.points), pointsTable(experiment));
@@ -262,4 +290,5 @@ export function writeTables(out: string, aggregate: ExperimentAggregate, experim
   writeFileAtomic(join(out, FILES.trust), trustTable(aggregate, experiment));
   writeFileAtomic(join(out, FILES.milestones), milestonesTable(aggregate, experiment));
   writeFileAtomic(join(out, FILES.admissions), admissionsTable(aggregate, experiment));
+  if (checks.length > 0) writeFileAtomic(join(out, FILES.checks), checksTable(aggregate, experiment, checks));
 }

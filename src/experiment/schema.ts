@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Id } from '../model/id.js';
 import { PROPOSAL_KINDS } from '../model/proposals.js';
+import { CheckSchema } from './checks.js';
 
 /**
  * Experiment files: variants of a scenario × an optional sweep grid × replications.
@@ -109,6 +110,10 @@ export const ExperimentSchema = z.strictObject({
     .record(z.string(), z.array(z.unknown()).min(1))
     .optional()
     .describe('field path → list of values; every combination is crossed with every variant'),
+  checks: z
+    .array(CheckSchema)
+    .optional()
+    .describe('facts to check each run against (history): the report gives how often each is reproduced'),
   charts: ChartsSchema.optional(),
 });
 

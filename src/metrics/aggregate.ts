@@ -61,6 +61,8 @@ export interface ExperimentAggregate {
   pendingReference: (RunSummary | null)[];
   /** Per-state and per-rung outcomes of each world (outcomes.ts). */
   outcomes: WorldOutcomes[];
+  /** checkPasses[world][c]: runs of the world that reproduced check c (experiment/checks.ts). */
+  checkPasses: number[][];
 }
 
 export function createAggregate(
@@ -69,6 +71,7 @@ export function createAggregate(
   points: number,
   worlds: ({ orgIds: string[]; steps: number } & Partial<OutcomeLayout>)[],
   wholeRunNames: readonly string[] = metricNames,
+  checkCount = 0,
 ): ExperimentAggregate {
   return {
     metricNames,
@@ -86,6 +89,7 @@ export function createAggregate(
     })),
     pairs: Array.from({ length: variants }, () => Array.from({ length: points }, () => ({}))),
     pendingReference: new Array(points).fill(null),
+    checkPasses: worlds.map(() => new Array(checkCount).fill(0)),
     outcomes: worlds.map(
       ({ orgIds, steps, stateIds = [], subregions = [], rungNames = orgIds.map(() => []) }) =>
         createOutcomes({ steps, orgIds, stateIds, subregions, rungNames }),
@@ -149,6 +153,9 @@ export function mergeAggregates(into: ExperimentAggregate, other: ExperimentAggr
   });
   into.outcomes.forEach((outcomes, w) => {
     mergeOutcomes(outcomes, other.outcomes[w]);
+    into.checkPasses[w].forEach((_, c) => {
+      into.checkPasses[w][c] += other.checkPasses[w][c];
+    });
   });
   into.pairs.forEach((byPoint, v) => {
     byPoint.forEach((byOrg, p) => {

@@ -24,6 +24,10 @@ replications: 12
 seed: 3
 variants:
   today: {}
+checks:
+  - { fact: CICA between 28 and 29 members in 2030, org: CICA, metric: members, year: 2030, between: [28, 29] }
+  - { fact: a Fund between 2026 and 2036, org: CICA, rung: Fund, reachedBetween: [2026, 2036] }
+  - { fact: no Council of Permanent Representatives by 2033, org: CICA, rung: Council of Permanent Representatives, notReachedBy: 2033 }
 `,
 );
 const experiment = loadExperiment(file);
@@ -97,6 +101,35 @@ describe('per-state and per-rung outcomes of an experiment, against the runs sim
       expect(row.years_to_next_rung).toBe(Number.isNaN(step) ? '' : String(step / world.stepsPerYear));
       expect(summarizeRun(runs[r]).CICA.next_rung_reached).toBe(Number(row.next_rung_reached));
     });
+  });
+
+  it('checks.csv: the share of runs that reproduced each fact, judged here run by run', () => {
+    const m = runs[0].metricNames.length;
+    const members = runs[0].metricNames.indexOf('members');
+    const stepsPerYear = world.stepsPerYear;
+    const yearOf = (step: number) => 2025 + Math.floor((step - 1) / stepsPerYear);
+    const fund = world.rungOffset[cica] + world.rungNames[cica].indexOf('Fund');
+    const council =
+      world.rungOffset[cica] + world.rungNames[cica].indexOf('Council of Permanent Representatives');
+    const expected = [
+      runs.filter((run) => {
+        const step = (2030 - 2025 + 1) * stepsPerYear;
+        const value = run.values[(step - 1) * world.orgCount * m + cica * m + members];
+        return value >= 28 && value <= 29;
+      }).length,
+      runs.filter((run) => {
+        const step = run.rungReachedStep?.[fund] as number;
+        return !Number.isNaN(step) && yearOf(step) >= 2026 && yearOf(step) <= 2036;
+      }).length,
+      runs.filter((run) => {
+        const step = run.rungReachedStep?.[council] as number;
+        return Number.isNaN(step) || yearOf(step) > 2033;
+      }).length,
+    ];
+    const rows = table('checks.csv');
+    expect(rows.map((r) => Number(r.reproduced))).toEqual(expected);
+    expect(rows.map((r) => Number(r.share))).toEqual(expected.map((e) => e / 12));
+    expect(rows[0]).toMatchObject({ variant: 'today', point: 'p0', org: 'CICA', runs: '12' });
   });
 
   it('admissions.csv: the share of runs admitting each applicant, and the median year it happened', () => {
