@@ -5,9 +5,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { repoFile } from '../helpers.js';
 
-/** Every `npx cica-sim ...` line in the README's sh blocks, continuation lines joined. */
+/** Every `npx cica-sim ...` line in the sh blocks of the README and the guide, continuation lines joined. */
 function readmeCommands(): string[][] {
-  const readme = readFileSync(repoFile('README.md'), 'utf8');
+  const readme = ['README.md', 'docs/GUIDE.md']
+    .map((file) => readFileSync(repoFile(file), 'utf8'))
+    .join('\n');
   const blocks = [...readme.matchAll(/```sh\n([\s\S]*?)```/g)].map((m) => m[1].replace(/\\\n\s*/g, ''));
   return blocks
     .flatMap((block) => block.split('\n'))
@@ -19,9 +21,9 @@ function readmeCommands(): string[][] {
 const out = mkdtempSync(join(tmpdir(), 'cica-readme-'));
 const commands = readmeCommands();
 
-describe('the README examples run', () => {
+describe('the examples in the README and docs/GUIDE.md run', () => {
   it('has examples to run', () => {
-    expect(commands.length).toBeGreaterThanOrEqual(8);
+    expect(commands.length).toBeGreaterThanOrEqual(16);
   });
 
   it.each(commands.map((args) => [args.join(' '), args]))('cica-sim %s', (_line, args) => {
