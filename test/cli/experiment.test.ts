@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -251,6 +251,41 @@ describe('cica-sim experiment', () => {
     expect(other.stderr).toMatch(/--resume needs the same experiment/);
     expect(other.stderr).not.toMatch(STACK);
   });
+
+  it('--force replaces an earlier experiment in --out, and never a directory of other files', () => {
+    const out = join(dir, 'forced');
+    expect(cli('experiment', tiny, '--out', out, '--quiet', '--no-report', '--replications', '2').code).toBe(
+      0,
+    );
+    const again = cli('experiment', tiny, '--out', out, '--quiet', '--no-report', '--force');
+    expect(again.code).toBe(0);
+    expect(JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')).replications).toBe(6);
+    const other = join(dir, 'not-an-experiment');
+    mkdirSync(other);
+    writeFileSync(join(other, 'notes.txt'), 'mine');
+    const refused = cli('experiment', tiny, '--out', other, '--quiet', '--force');
+    expect(refused.code).toBe(2);
+    expect(readFileSync(join(other, 'notes.txt'), 'utf8')).toBe('mine');
+  });
+
+  it.each(['enlargement', 'consensus-rules', 'institutionalisation', 'history'])(
+    'the shipped study experiments/%s.yaml runs',
+    (name) => {
+      const result = cli(
+        'experiment',
+        repoFile(`experiments/${name}.yaml`),
+        '--replications',
+        '2',
+        '--out',
+        join(dir, `study-${name}`),
+        '--quiet',
+        '--no-report',
+      );
+      expect(result.stderr).toBe('');
+      expect(result.code).toBe(0);
+      expect(existsSync(join(dir, `study-${name}`, 'milestones.csv'))).toBe(true);
+    },
+  );
 
   it('reports a bad value in an experiment at its line, and a bad --shard as usage', () => {
     const bad = join(dir, 'bad.yaml');
