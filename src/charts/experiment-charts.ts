@@ -136,7 +136,11 @@ function plannedCharts(
         if (summaries.length > 0)
           add(`by-variant-${name}`, section, finalByVariant(summaries, variants, org, metric));
       }
-      if (wants('difference') && variants.length > 1)
+      // A metric can be undefined for an organisation (no rung left to reach): no empty chart.
+      const differences = compare.some(
+        (r) => r.org === org && r.metric === metric && r.mean_difference !== null,
+      );
+      if (wants('difference') && variants.length > 1 && differences)
         add(`difference-${name}`, section, pairedDifference(compare, variants, org, metric, pointLabels));
       if (wants('sweep') && manifest.sweptPaths.length > 0)
         for (const path of manifest.sweptPaths) {

@@ -74,7 +74,10 @@ Examples:
 async function writeChartsAndReport(out: string, png: boolean): Promise<string> {
   const { writeExperimentCharts } = await import('../charts/experiment-charts.js');
   const { writeReport } = await import('../charts/report.js');
-  return writeReport(out, await writeExperimentCharts(out, { png }));
+  const charts = await writeExperimentCharts(out, { png });
+  for (const chart of charts.filter((c) => c.warnings.length > 0))
+    process.stderr.write(`${chart.name}: ${chart.warnings.join('; ')}\n`);
+  return writeReport(out, charts);
 }
 
 function parseShard(raw: string): { index: number; count: number } {

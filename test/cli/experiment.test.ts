@@ -269,7 +269,7 @@ describe('cica-sim experiment', () => {
   });
 
   it.each(['enlargement', 'consensus-rules', 'institutionalisation', 'history'])(
-    'the shipped study experiments/%s.yaml runs',
+    'the shipped study experiments/%s.yaml runs and draws its charts without a warning',
     (name) => {
       const result = cli(
         'experiment',
@@ -279,11 +279,11 @@ describe('cica-sim experiment', () => {
         '--out',
         join(dir, `study-${name}`),
         '--quiet',
-        '--no-report',
       );
       expect(result.stderr).toBe('');
       expect(result.code).toBe(0);
       expect(existsSync(join(dir, `study-${name}`, 'milestones.csv'))).toBe(true);
+      expect(existsSync(join(dir, `study-${name}`, 'report.html'))).toBe(true);
     },
   );
 
