@@ -245,7 +245,11 @@ function powerSummary(rows: Record<string, string>[], variants: string[]): strin
 </table>`;
 }
 
-const fixed = (value: number) => (Number.isFinite(value) ? value.toFixed(3) : '–');
+/** Three decimals; two significant digits for small values, so +0.0002 does not read as +0.000. */
+const fixed = (value: number) => {
+  if (!Number.isFinite(value)) return '–';
+  return value === 0 || Math.abs(value) >= 0.01 ? value.toFixed(3) : value.toPrecision(2);
+};
 const signed = (value: number) => `${value >= 0 ? '+' : ''}${fixed(value)}`;
 
 /**
