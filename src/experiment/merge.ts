@@ -5,6 +5,7 @@ import { InputError } from '../scenario/errors.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { claimDirectory, FILES, type Manifest, requireManifest, writeManifest } from './output-dir.js';
 import { writeTables } from './run-experiment.js';
+import { layoutOf } from './tables.js';
 
 /**
  * Combines the directories of shards 1..n of one experiment into what a single machine would have
@@ -68,17 +69,7 @@ export function mergeShards(dirs: string[], out: string): Manifest {
   // Voting power needs no runs: every shard wrote the same table.
   const power = join(ordered[0].dir, FILES.power);
   if (existsSync(power)) writeFileAtomic(join(out, FILES.power), readFileSync(power, 'utf8'));
-  writeTables(
-    out,
-    aggregate,
-    {
-      variants: first.variants,
-      points: first.points,
-      sweptPaths: first.sweptPaths,
-      calendars: first.scenarios.map(({ startYear, stepsPerYear }) => ({ startYear, stepsPerYear })),
-    },
-    first.checks ?? [],
-  );
+  writeTables(out, aggregate, layoutOf(first), first.checks ?? []);
   const manifest: Manifest = {
     ...first,
     jobs: { total: done, done, shard: null },

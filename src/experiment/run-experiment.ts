@@ -102,7 +102,6 @@ export async function runExperiment(
   );
   if (existing?.status === 'complete') return { status: 'complete', done: total, total, out };
   const shapes = experiment.scenarios.map((scenario) => runShape(scenario, experiment.years));
-  const worlds = shapes;
   const checks = experiment.scenarios.map((scenario) =>
     experiment.checks.map((check) => compileCheck(check, scenario, METRIC_NAMES)),
   );
@@ -123,7 +122,7 @@ export async function runExperiment(
       METRIC_NAMES,
       space.variants,
       space.points,
-      worlds,
+      shapes,
       WHOLE_RUN_NAMES,
       experiment.checks.length,
     );

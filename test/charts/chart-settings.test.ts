@@ -61,6 +61,9 @@ describe("an experiment's charts section", () => {
     const mine = JSON.parse(readFileSync(join(out, 'charts', 'custom-from-file.vl.json'), 'utf8'));
     expect(mine.data.values).toHaveLength(runs.length);
     expect(mine.data.values[0]).toMatchObject({ variant: 'unanimous', org: 'ORG', replication: 0 });
+    // Its colour by variant gets the experiment's variant colours, as the built-in charts have.
+    expect(mine.encoding.color.scale.domain).toEqual(['unanimous', 'consensual']);
+    expect(mine.encoding.color.scale.range).toEqual(['#4e79a7', '#f28e2b']);
     // PNG: the signature, and twice the SVG's width.
     for (const chart of charts) {
       const png = readFileSync(join(out, 'charts', `${chart.name}.png`));
