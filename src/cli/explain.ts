@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { type Command, Option } from 'commander';
 import type { TraceRecord, TraceVote } from '../engine/trace.js';
 import { InputError } from '../scenario/errors.js';
-import { readFailure } from '../scenario/read-yaml.js';
+import { readInputText } from '../scenario/read-input.js';
 import { integerOption } from './options.js';
 
 interface ExplainOptions {
@@ -42,12 +41,7 @@ export function registerExplain(program: Command): void {
 }
 
 function readTrace(file: string): TraceRecord[] {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new InputError([{ location: { file }, path: '', message: readFailure(error) }]);
-  }
+  const text = readInputText(file, file, Number.POSITIVE_INFINITY);
   return text
     .split('\n')
     .filter((line) => line.trim() !== '')

@@ -19,6 +19,13 @@ export function checkReferences(scenario: Scenario): PathProblem[] {
       problems.push({ path, message: `expected an actor id, found unknown actor "${id}"` });
   };
 
+  if (Object.keys(scenario.organisations).length === 0) {
+    problems.push({
+      path: 'organisations',
+      message: 'expected at least one organisation, found none (a world without one records nothing)',
+    });
+  }
+
   const seenPairs = new Map<string, number>();
   scenario.relations.forEach((relation, i) => {
     knownActor(relation.a, `relations.${i}.a`);

@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { DIMENSION_COLUMNS, DIMENSIONS } from '../model/dimensions.js';
 import { InputError, type InputProblem } from './errors.js';
-import { readFailure } from './read-yaml.js';
+import { readInputText } from './read-input.js';
 import type { SourceMap } from './source-map.js';
 
 /**
@@ -119,12 +118,7 @@ export function readRelationTable(file: string, displayName: string): TableResul
 }
 
 function readCsv(file: string, displayName: string, keyColumn: string): { rows: Row[]; header: string[] } {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new InputError([{ location: { file: displayName }, path: '', message: readFailure(error) }]);
-  }
+  const text = readInputText(file, displayName);
   let records: { record: string[]; info: { lines: number } }[];
   try {
     records = parse(text, {

@@ -1,6 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
 import { InputError, type InputProblem } from './errors.js';
+import { FORBIDDEN_KEYS } from './paths.js';
+import { INPUT_LIMITS, readInputText } from './read-input.js';
 import type { SourceMap } from './source-map.js';
 
 export interface YamlSource {
@@ -8,26 +9,25 @@ export interface YamlSource {
   locations: SourceMap;
 }
 
-/** YAML aliases expand; this bounds how far, so a small file cannot become a huge object. */
-const MAX_ALIAS_COUNT = 1000;
-
 /**
  * Reads a YAML (or JSON, which YAML 1.2 contains) file into plain data, with the line and column
  * of every field. Syntax errors become InputErrors that point at the offending line.
  */
 export function readYamlFile(file: string, displayName = file): YamlSource {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new InputError([{ location: { file: displayName }, path: '', message: readFailure(error) }]);
-  }
-  return parseYamlText(text, displayName);
+  return parseYamlText(readInputText(file, displayName), displayName);
 }
 
 export function parseYamlText(text: string, file: string): YamlSource {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
+  let doc: ReturnType<typeof parseDocument>;
+  try {
+    doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
+  } catch (error) {
+    // The YAML parser recurses once per level: thousands of levels exhaust the stack before
+    // checkShape below can count them.
+    if (!(error instanceof RangeError)) throw error;
+    throw new InputError([{ location: { file }, path: '', message: tooDeep(INPUT_LIMITS.depth) }]);
+  }
   if (doc.errors.length > 0) {
     const problems: InputProblem[] = doc.errors.map((error) => {
       const position = error.linePos?.[0];
@@ -42,20 +42,68 @@ export function parseYamlText(text: string, file: string): YamlSource {
     });
     throw new InputError(problems);
   }
-  const locations: SourceMap = new Map();
   const at = (offset: number) => {
     const { line, col } = lineCounter.linePos(offset);
     return { file, line, column: col };
   };
+  const shape = checkShape(doc.contents, INPUT_LIMITS.depth);
+  if (shape) {
+    throw new InputError([
+      { location: shape.node.range ? at(shape.node.range[0]) : { file }, path: '', message: shape.message },
+    ]);
+  }
+  const locations: SourceMap = new Map();
   locations.set('', at(0));
   collectLocations(doc.contents, [], locations, at);
   let data: unknown;
   try {
-    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    data = doc.toJS({ maxAliasCount: INPUT_LIMITS.aliasExpansions });
   } catch (error) {
     throw new InputError([{ location: { file }, path: '', message: `YAML: ${firstLine(String(error))}` }]);
   }
   return { data: data ?? {}, locations };
+}
+
+/**
+ * The first node that breaks the shape every input shares: nesting deeper than `limit`, a key that
+ * is itself a mapping or list, or a key such as __proto__ that would reach into JavaScript's
+ * objects. Walks without recursion, so deep input cannot overflow the stack.
+ */
+function checkShape(
+  root: Node | null | undefined,
+  limit: number,
+): { node: Node; message: string } | undefined {
+  // Depth first in reading order (children pushed last-first), so the first problem is the earliest.
+  const stack: { node: Node; depth: number }[] = root ? [{ node: root, depth: 0 }] : [];
+  while (stack.length > 0) {
+    const { node, depth } = stack.pop() as { node: Node; depth: number };
+    if (depth > limit) return { node, message: tooDeep(limit) };
+    const children: Node[] = [];
+    if (isMap(node)) {
+      for (const item of node.items) {
+        if (!isPair(item)) continue;
+        if (item.key && !isScalar(item.key))
+          return {
+            node: item.key as Node,
+            message: 'expected a name as a key, found a mapping or list used as a key',
+          };
+        if (isScalar(item.key) && FORBIDDEN_KEYS.has(String(item.key.value)))
+          return {
+            node: item.key as Node,
+            message: `"${item.key.value}" cannot be a key: it names part of JavaScript's object machinery`,
+          };
+        if (item.value) children.push(item.value as Node);
+      }
+    } else if (isSeq(node)) {
+      for (const item of node.items) if (item) children.push(item as Node);
+    }
+    for (let c = children.length - 1; c >= 0; c--) stack.push({ node: children[c], depth: depth + 1 });
+  }
+  return undefined;
+}
+
+function tooDeep(limit: number): string {
+  return `expected mappings and lists nested at most ${limit} levels deep, found deeper nesting`;
 }
 
 function collectLocations(
@@ -95,12 +143,4 @@ function keyAt(text: string, offset: number): string {
 
 function firstLine(message: string): string {
   return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-}
-
-export function readFailure(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException)?.code;
-  if (code === 'ENOENT') return 'file not found';
-  if (code === 'EISDIR') return 'expected a file, found a directory';
-  if (code === 'EACCES') return 'permission denied';
-  return `cannot read the file (${code ?? String(error)})`;
 }

@@ -28,9 +28,10 @@ const Salience = z
 export const ActorSchema = z.strictObject({
   name: z.string().min(1),
   subregion: z.string().min(1).describe('a modelling grouping, e.g. "Central Asia"'),
-  population: z.number().min(0).describe('population in millions'),
-  gdp: z.number().min(0).describe('GDP in current US$ billions'),
-  military: z.number().min(0).describe('military spending in current US$ billions'),
+  // Bounds far above any state keep sums over thousands of states finite.
+  population: z.number().min(0).max(1e6).describe('population in millions'),
+  gdp: z.number().min(0).max(1e9).describe('GDP in current US$ billions'),
+  military: z.number().min(0).max(1e9).describe('military spending in current US$ billions'),
   energy: z.enum(['exporter', 'importer']).describe('net energy exporter or importer'),
   groups: z
     .array(z.string().min(1))
@@ -112,7 +113,7 @@ export const OrganisationSchema = z.strictObject({
   observers: z.array(Id).default([]).describe('observer states: they attend, do not vote'),
   partners: z.array(Id).default([]).describe('dialogue partners'),
   weights: z
-    .record(Id, z.number().min(0))
+    .record(Id, z.number().min(0).max(1e9))
     .default({})
     .describe('voting weight per member for quota rules with a weight condition (default 1)'),
   rules: Rules,

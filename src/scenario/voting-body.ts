@@ -25,10 +25,11 @@ export const VotingBodySchema = z.strictObject({
     .array(
       z.strictObject({
         id: Id,
-        weight: z.number().min(0).default(1).describe('voting weight for quota rules (default 1)'),
+        weight: z.number().min(0).max(1e9).default(1).describe('voting weight for quota rules (default 1)'),
         population: z
           .number()
           .min(0)
+          .max(1e6)
           .default(0)
           .describe('population, for population conditions (default 0)'),
       }),

@@ -75,6 +75,23 @@ describe('formulas cannot reach outside their variables', () => {
     ['"text"', /only numbers may appear/],
     ['benefit +', /syntax error/],
     [`benefit${' + 1'.repeat(200)}`, /at most 500 characters/],
+    // Escapes reported against mathjs (its security page and advisories), and spellings of them.
+    ['cos.constructor("return process")()', /syntax error|property or index access is not allowed/],
+    ['[].map.constructor("return this")()', /syntax error|not allowed/],
+    ['cos["constr" + "uctor"]("return process")()', /syntax error|property or index access is not allowed/],
+    ['cos .constructor', /property or index access is not allowed/],
+    ['simplify("x + x")', /unknown function "simplify"|only numbers/],
+    ['derivative("x^2", "x")', /unknown function "derivative"|only numbers/],
+    ['resolve(benefit)', /unknown function "resolve"/],
+    ['compile("1")', /unknown function "compile"|only numbers/],
+    ['typed("f", {})', /unknown function "typed"|not allowed/],
+    ['config({ number: "BigNumber" })', /unknown function "config"|not allowed/],
+    ['chain(benefit)', /unknown function "chain"/],
+    ['unit("5 cm")', /unknown function "unit"|only numbers/],
+    ['help(cos)', /unknown function "help"|unknown variable "cos"/],
+    ['evaluate ("1")', /unknown function "evaluate"|only numbers/],
+    ['Function("return 1")()', /syntax error|unknown function "Function"|only numbers/],
+    ['f = cos; f(1)', /not allowed/],
   ])('%s is refused', (formula, message) => {
     expect(checkFormula(formula)).toMatch(message);
   });
