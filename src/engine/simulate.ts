@@ -1,4 +1,5 @@
 import { METRIC_NAMES, RECORDERS, type Recorder } from '../metrics/recorders.js';
+import { diagnoseNonFinite } from './finite-guard.js';
 import type { Phase } from './phase.js';
 import { DEFAULT_PHASES } from './phases/index.js';
 import { createRunRandom } from './random.js';
@@ -64,7 +65,14 @@ export function simulate(world: World, seed: number | string, options: SimulateO
     const row = (step - 1) * world.orgCount * metricCount;
     for (let o = 0; o < world.orgCount; o++) {
       for (let k = 0; k < metricCount; k++) {
-        values[row + o * metricCount + k] = recorders[k].record(world, state, o);
+        const value = recorders[k].record(world, state, o);
+        if (!Number.isFinite(value) && !(Number.isNaN(value) && recorders[k].emptyWhen?.(world, state, o)))
+          throw diagnoseNonFinite(world, seed, phases, {
+            step,
+            what: `the metric ${recorders[k].name} of ${world.orgIds[o]}`,
+            value,
+          });
+        values[row + o * metricCount + k] = value;
       }
     }
   }
@@ -82,8 +90,27 @@ export function simulate(world: World, seed: number | string, options: SimulateO
     rungNames: world.rungNames,
     rungReachedStep: state.rungReachedStep,
     admittedStep: state.admittedStep,
-    finalTrust: trustMatrix(state.trust, world.steps),
+    finalTrust: checkedTrustMatrix(world, seed, phases, state.trust),
   };
+}
+
+/** The final trust matrix, which must be finite off the diagonal. */
+function checkedTrustMatrix(
+  world: World,
+  seed: number | string,
+  phases: readonly Phase[],
+  store: TrustStore,
+): Float64Array {
+  const matrix = trustMatrix(store, world.steps);
+  for (let cell = 0; cell < matrix.length; cell++) {
+    const value = matrix[cell];
+    if (!Number.isFinite(value) && cell % (store.n + 1) !== 0) {
+      const i = Math.floor(cell / store.n);
+      const what = `the trust of ${world.stateIds[i]} in ${world.stateIds[cell % store.n]}`;
+      throw diagnoseNonFinite(world, seed, phases, { step: world.steps, what, value });
+    }
+  }
+  return matrix;
 }
 
 /** Every state's trust in every other at `step`, row by truster; NaN on the diagonal. */

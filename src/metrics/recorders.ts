@@ -19,6 +19,11 @@ export interface Recorder {
    */
   whole: 'total' | 'final' | { weightedBy: string };
   record(world: World, state: RunState, o: number): number;
+  /**
+   * When the metric has no value this step (and `record` returns NaN). A NaN at any other time,
+   * or an infinity ever, is a fault: the run stops with a NonFiniteError (engine/finite-guard.ts).
+   */
+  emptyWhen?(world: World, state: RunState, o: number): boolean;
 }
 
 export const RECORDERS: readonly Recorder[] = [
@@ -46,6 +51,7 @@ export const RECORDERS: readonly Recorder[] = [
     whole: { weightedBy: 'proposals' },
     record: (_world, state, o) =>
       state.proposals[o] > 0 ? state.adopted[o] / state.proposals[o] : Number.NaN,
+    emptyWhen: (_world, state, o) => state.proposals[o] === 0,
   },
   {
     name: 'ambition',
@@ -53,6 +59,7 @@ export const RECORDERS: readonly Recorder[] = [
     whole: { weightedBy: 'adopted' },
     record: (_world, state, o) =>
       state.adopted[o] > 0 ? state.ambitionSum[o] / state.adopted[o] : Number.NaN,
+    emptyWhen: (_world, state, o) => state.adopted[o] === 0,
   },
   {
     name: 'mean_trust',
@@ -60,6 +67,7 @@ export const RECORDERS: readonly Recorder[] = [
     whole: 'final',
     record: (world, state, o) =>
       meanGroupTrust(state.trust, state.memberList, o * world.n, state.memberCount[o], state.step),
+    emptyWhen: (_world, state, o) => state.memberCount[o] < 2,
   },
   {
     name: 'cohesion',
@@ -74,6 +82,7 @@ export const RECORDERS: readonly Recorder[] = [
         state.step,
         world.parameters.trust.cohesionThreshold,
       ),
+    emptyWhen: (_world, state, o) => state.memberCount[o] < 2,
   },
   {
     name: 'cbms_implemented',
