@@ -1,9 +1,48 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
 import type { RunRandom } from '../src/engine/random.js';
 import type { Rng } from '../src/engine/rng.js';
 
 export const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
 export const repoFile = (path: string) => fileURLToPath(new URL(`../${path}`, import.meta.url));
+
+/** Runs the built CLI (dist/, built by `pretest`) from the repository root; `env` adds variables. */
+export function cli(...args: string[]) {
+  return cliWith({}, ...args);
+}
+
+export function cliWith(env: Record<string, string>, ...args: string[]) {
+  const result = spawnSync(process.execPath, [repoFile('dist/cli/main.js'), ...args], {
+    encoding: 'utf8',
+    cwd: repoFile('.'),
+    env: { ...process.env, ...env },
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** The tables an experiment writes, which must not depend on threads, shards or interruptions. */
+export const EXPERIMENT_TABLES = [
+  'runs.csv',
+  'timeseries.csv',
+  'compare.csv',
+  'points.csv',
+  'vetoes.csv',
+  'trust.csv',
+  'milestones.csv',
+  'admissions.csv',
+  'failures.csv',
+];
+
+export function expectSameTables(a: string, b: string, tables = EXPERIMENT_TABLES) {
+  for (const table of tables) {
+    expect(readFileSync(join(b, table), 'utf8'), `${table} differs`).toBe(
+      readFileSync(join(a, table), 'utf8'),
+    );
+  }
+}
 
 /** A stream that returns the given numbers in order, so a test can decide every draw by hand. */
 export function scriptedRng(draws: number[]): Rng & { remaining: () => number } {

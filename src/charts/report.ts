@@ -110,6 +110,7 @@ export function writeReport(dir: string, charts: WrittenChart[]): string {
   const milestoneTable = milestonesSummary(milestones, manifest.variants, orgs, firstPoint);
   const powerSection = powerSummary(read('power'), manifest.variants);
   const checksSection = checksSummary(read('checks'), manifest);
+  const failuresSection = failuresSummary(manifest);
   const settingsRows = [
     ['experiment', manifest.experiment.name],
     ['file', manifest.experiment.file],
@@ -157,6 +158,7 @@ export function writeReport(dir: string, charts: WrittenChart[]): string {
 <body>
 <h1>${escapeHtml(manifest.experiment.name)}</h1>
 <p class="question">${escapeHtml(manifest.experiment.question ?? '')}</p>
+${failuresSection}
 ${checksSection}
 <h2>What the runs say</h2>
 <p>Each variant against “${escapeHtml(reference)}”, paired run by run (same seeds)${manifest.points.length > 1 ? `, at the first sweep point (${escapeHtml(pointLabel(manifest.points[0].values))})` : ''}: a change is named where its 95% interval excludes zero.</p>
@@ -189,6 +191,29 @@ window.chartsRendered = Promise.all(specs.map((spec, k) => vegaEmbed('#chart-' +
   const path = join(dir, 'report.html');
   writeFileAtomic(path, html);
   return path;
+}
+
+/** Which runs failed, grouped by variant and message, so a reader knows what the tables leave out. */
+function failuresSummary(manifest: Manifest): string {
+  const failures = manifest.failures ?? [];
+  if (failures.length === 0) return '';
+  const groups = new Map<string, { variant: string; message: string; seeds: number[] }>();
+  for (const f of failures) {
+    const key = JSON.stringify([f.variant, f.message]);
+    const group = groups.get(key) ?? { variant: f.variant, message: f.message, seeds: [] };
+    group.seeds.push(f.seed);
+    groups.set(key, group);
+  }
+  const rows = [...groups.values()].map(
+    (g) =>
+      `<tr><th>${escapeHtml(g.variant)}</th><td>${g.seeds.length}</td><td style="text-align:left">${escapeHtml(g.message)}<br><small>seeds ${g.seeds.slice(0, 5).join(', ')}${g.seeds.length > 5 ? ', …' : ''}</small></td></tr>`,
+  );
+  return `<h2>Failed runs</h2>
+<p><b>${failures.length} of ${manifest.jobs.done} runs failed</b> and are left out of every table and chart below; failures.csv lists each (variant, point, replication, seed, message). <code>cica-sim run SCENARIO --seed SEED</code> repeats one.</p>
+<table>
+<thead><tr><th>variant</th><th>runs</th><th>what went wrong</th></tr></thead>
+<tbody>${rows.join('\n')}</tbody>
+</table>`;
 }
 
 /** How often each checked fact is reproduced, per variant and sweep point. */

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { loadExperiment } from '../experiment/load.js';
 import { runExperiment } from '../experiment/run-experiment.js';
+import { OutputError } from '../util/output-error.js';
 import { integerOption } from './options.js';
 import { createProgress, formatDuration, type Progress } from './progress.js';
 
@@ -20,6 +21,7 @@ interface ExperimentOptions {
 }
 
 export const EXIT_INTERRUPTED = 130;
+const EXIT_FAILED = 1;
 
 export function registerExperiment(program: Command): void {
   program
@@ -80,6 +82,18 @@ async function writeChartsAndReport(out: string, png: boolean): Promise<string> 
   return writeReport(out, charts);
 }
 
+function resumeCommand(file: string, out: string, options: ExperimentOptions): string {
+  return [
+    'cica-sim experiment',
+    file,
+    '--out',
+    out,
+    '--resume',
+    ...(options.replications ? ['--replications', String(options.replications)] : []),
+    ...(options.shard ? ['--shard', `${options.shard.index}/${options.shard.count}`] : []),
+  ].join(' ');
+}
+
 function parseShard(raw: string): { index: number; count: number } {
   const match = /^(\d+)\/(\d+)$/.exec(raw.trim());
   const index = Number(match?.[1]);
@@ -107,7 +121,12 @@ async function experimentCommand(file: string, options: ExperimentOptions): Prom
 
   let stopRequested = false;
   const requestStop = () => {
+    // Every file is written atomically and runs.csv is cut back to the checkpoint on --resume,
+    // so a second Ctrl-C may stop at once without losing what the last checkpoint holds.
+    if (stopRequested) process.exit(EXIT_INTERRUPTED);
     stopRequested = true;
+    if (!options.quiet)
+      process.stderr.write('\nstopping after the runs under way (Ctrl-C again to stop at once)\n');
   };
   process.on('SIGINT', requestStop);
   process.on('SIGTERM', requestStop);
@@ -130,17 +149,8 @@ async function experimentCommand(file: string, options: ExperimentOptions): Prom
     });
     progress.current?.stop();
     if (outcome.status === 'interrupted') {
-      const again = [
-        'cica-sim experiment',
-        file,
-        '--out',
-        out,
-        '--resume',
-        ...(options.replications ? ['--replications', String(options.replications)] : []),
-        ...(options.shard ? ['--shard', `${options.shard.index}/${options.shard.count}`] : []),
-      ].join(' ');
       process.stderr.write(
-        `stopped: ${outcome.done} of ${outcome.total} runs done and kept in ${out}\nto continue: ${again}\n`,
+        `stopped: ${outcome.done} of ${outcome.total} runs done and kept in ${out}\nto continue: ${resumeCommand(file, out, options)}\n`,
       );
       process.exitCode = EXIT_INTERRUPTED;
       return;
@@ -154,6 +164,23 @@ async function experimentCommand(file: string, options: ExperimentOptions): Prom
       );
       if (report) process.stdout.write(`report: ${report}\n`);
     }
+    if (outcome.failures.length > 0) {
+      process.stderr.write(
+        `${outcome.failures.length} of ${outcome.total} runs failed and are left out of the tables: see ${join(out, 'failures.csv')}${report ? ' and the report' : ''}\n`,
+      );
+      process.exitCode = EXIT_FAILED;
+    }
+  } catch (error) {
+    progress.current?.stop();
+    if (error instanceof OutputError) {
+      // The checkpoint before the failed write is whole: say how to go on once there is room.
+      process.stderr.write(
+        `cica-sim: ${error.message}\nwhat was done is kept; to continue: ${resumeCommand(file, out, options)}\n`,
+      );
+      process.exitCode = EXIT_FAILED;
+      return;
+    }
+    throw error;
   } finally {
     process.off('SIGINT', requestStop);
     process.off('SIGTERM', requestStop);

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from 'commander';
 import { formatProblem, InputError } from '../scenario/errors.js';
+import { OutputError } from '../util/output-error.js';
 import { VERSION } from '../version.js';
 import { registerChart, registerReport } from './chart.js';
 import { registerExperiment } from './experiment.js';
@@ -51,6 +52,10 @@ async function main(argv: string[]): Promise<number> {
     if (error instanceof InputError) {
       process.stderr.write(`${error.problems.map(formatProblem).join('\n')}\n`);
       return EXIT_BAD_INPUT;
+    }
+    if (error instanceof OutputError) {
+      process.stderr.write(`cica-sim: ${error.message}; what was written before is whole\n`);
+      return EXIT_FAILED;
     }
     const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
     process.stderr.write(

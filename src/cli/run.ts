@@ -3,6 +3,8 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 import { simulate } from '../engine/simulate.js';
 import { compileWorld } from '../engine/world.js';
+import { requireMemory, runBytes } from '../experiment/resources.js';
+import { runShape } from '../experiment/run-record.js';
 import { RECORDERS } from '../metrics/recorders.js';
 import { summarizeRun } from '../metrics/summarize.js';
 import { summaryDocument } from '../metrics/summary-document.js';
@@ -63,7 +65,13 @@ function runCommand(file: string, options: RunOptions): void {
     ]);
   }
   const loaded = loadScenario(file);
-  const world = compileWorld(loaded.scenario, { years: options.years });
+  const years = options.years ?? loaded.scenario.years;
+  requireMemory(
+    [{ what: 'one run', bytes: runBytes(runShape(loaded.scenario, years)), heap: false }],
+    file,
+    'use fewer years or steps per year',
+  );
+  const world = compileWorld(loaded.scenario, { years });
   const traceLines: string[] = [];
   const result = simulate(
     world,

@@ -3,7 +3,14 @@ import { join } from 'node:path';
 import { aggregateFromJson, aggregateToJson, mergeAggregates } from '../metrics/aggregate.js';
 import { InputError } from '../scenario/errors.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
-import { claimDirectory, FILES, type Manifest, requireManifest, writeManifest } from './output-dir.js';
+import {
+  claimDirectory,
+  FILES,
+  failuresTable,
+  type Manifest,
+  requireManifest,
+  writeManifest,
+} from './output-dir.js';
 import { writeTables } from './run-experiment.js';
 import { layoutOf } from './tables.js';
 
@@ -80,6 +87,7 @@ export function mergeShards(dirs: string[], out: string): Manifest {
     failures: ordered.flatMap((m) => m.manifest.failures),
     mergedFrom: ordered.map((m) => m.dir),
   };
+  writeFileAtomic(join(out, FILES.failures), failuresTable(manifest.failures));
   writeManifest(out, manifest);
   return manifest;
 }

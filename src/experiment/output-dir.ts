@@ -1,7 +1,9 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { stringify } from 'csv-stringify/sync';
 import { InputError } from '../scenario/errors.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
+import { describeWriteFailure } from '../util/output-error.js';
 import type { ChartSettings } from './chart-settings.js';
 import type { Check } from './checks.js';
 
@@ -21,7 +23,25 @@ export const FILES = {
   admissions: 'admissions.csv',
   power: 'power.csv',
   checks: 'checks.csv',
+  failures: 'failures.csv',
 } as const;
+
+/** A run that threw (in the model, or its thread died twice); it is left out of every table. */
+export interface RunFailure {
+  variant: string;
+  point: string;
+  replication: number;
+  seed: number;
+  message: string;
+}
+
+/** failures.csv: one row per failed run (a header only when none failed). */
+export function failuresTable(failures: RunFailure[]): string {
+  return stringify(failures, {
+    header: true,
+    columns: ['variant', 'point', 'replication', 'seed', 'message'],
+  });
+}
 
 export interface Manifest {
   cicaSim: string;
@@ -42,7 +62,7 @@ export interface Manifest {
   startedAt: string;
   finishedAt: string | null;
   status: 'running' | 'interrupted' | 'complete';
-  failures: { variant: string; point: string; replication: number; seed: number; message: string }[];
+  failures: RunFailure[];
   mergedFrom?: string[];
   /** Facts checked run by run (experiment/checks.ts). */
   checks?: Check[];
@@ -99,7 +119,17 @@ export function claimDirectory(
   // --force replaces an earlier experiment's results, and only those: never a directory of other files.
   if (force && readManifest(dir)) rmSync(dir, { recursive: true, force: true });
   if (!existsSync(dir)) {
-    mkdirSync(dir, { recursive: true });
+    try {
+      mkdirSync(dir, { recursive: true });
+    } catch (error) {
+      throw new InputError([
+        {
+          location: { file: dir },
+          path: '',
+          message: `cannot create the output directory: ${describeWriteFailure(error)}`,
+        },
+      ]);
+    }
     return null;
   }
   const existing = readManifest(dir);

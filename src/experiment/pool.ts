@@ -1,6 +1,6 @@
 import { Piscina } from 'piscina';
 import type { Scenario } from '../scenario/schema.js';
-import type { JobTask } from './worker.js';
+import type { JobResult, JobTask } from './worker.js';
 
 /**
  * The worker pool. Built code runs worker.js; under the test runner the sources are TypeScript,
@@ -17,7 +17,7 @@ export function createPool(threads: number, scenarios: Scenario[], years: number
     execArgv: fromSource ? ['--import', 'tsx'] : [],
   });
   return {
-    run: (task: JobTask) => pool.run(task) as Promise<Float64Array>,
+    run: (task: JobTask) => pool.run(task) as Promise<JobResult>,
     close: () => pool.destroy(),
   };
 }

@@ -12,6 +12,7 @@ import {
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import {
+  addFailedRun,
   addRun,
   aggregateFromJson,
   aggregateToJson,
@@ -22,14 +23,23 @@ import { addOutcomes } from '../metrics/outcomes.js';
 import { METRIC_NAMES } from '../metrics/recorders.js';
 import { summarizeRun, WHOLE_RUN_NAMES } from '../metrics/summarize.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
+import { OutputError } from '../util/output-error.js';
 import { VERSION } from '../version.js';
 import { type Check, compileCheck } from './checks.js';
 import { type JobSpace, jobAt, jobCount, shardRange } from './jobs.js';
 import type { ResolvedExperiment } from './load.js';
 import { admissionsTable, checksTable, milestonesTable, trustTable, vetoesTable } from './outcome-tables.js';
-import { claimDirectory, FILES, type Manifest, writeManifest } from './output-dir.js';
+import {
+  claimDirectory,
+  FILES,
+  failuresTable,
+  type Manifest,
+  type RunFailure,
+  writeManifest,
+} from './output-dir.js';
 import { createPool } from './pool.js';
 import { powerTable } from './power-table.js';
+import { experimentMemory, requireDisk, requireMemory, runsCsvBytes } from './resources.js';
 import { runShape, unpackRun } from './run-record.js';
 import {
   compareTable,
@@ -40,6 +50,7 @@ import {
   runsRows,
   timeseriesTable,
 } from './tables.js';
+import type { JobResult } from './worker.js';
 
 export interface ExperimentRunOptions {
   out: string;
@@ -62,10 +73,17 @@ export interface ExperimentOutcome {
   done: number;
   total: number;
   out: string;
+  /** Runs that failed (they are in failures.csv and the report; the others went on). */
+  failures: RunFailure[];
 }
 
-/** How often the aggregate is written to disk, so an interruption loses little. */
-const CHECKPOINT_INTERVAL_MS = 2000;
+/**
+ * How often the aggregate is written to disk, so an interruption loses little: every 2 s, or
+ * less often when a checkpoint is slow (large worlds), so that checkpoints take at most about 5%
+ * of the time. CICA_SIM_CHECKPOINT_MS sets the base interval (the interruption tests use 20 ms).
+ */
+const CHECKPOINT_INTERVAL_MS = Number(process.env.CICA_SIM_CHECKPOINT_MS ?? 2000);
+const CHECKPOINT_SHARE = 0.05;
 
 /**
  * Runs an experiment's jobs (or one shard's) on a worker pool and writes its tables:
@@ -92,6 +110,19 @@ export async function runExperiment(
   const total = range.end - range.start;
   const out = options.out;
 
+  // 0. Refuse, before starting, what this machine cannot hold.
+  const shapes = experiment.scenarios.map((scenario) => runShape(scenario, experiment.years));
+  requireMemory(
+    experimentMemory(shapes, threads),
+    experiment.file,
+    'use fewer years, steps per year, variants or sweep points, or fewer --threads',
+  );
+  requireDisk(
+    out,
+    runsCsvBytes(shapes, total, runsHeader(WHOLE_RUN_NAMES).split(',').length),
+    experiment.file,
+  );
+
   // 1. The directory, and what an earlier run of this experiment left there.
   const existing = claimDirectory(
     out,
@@ -100,19 +131,24 @@ export async function runExperiment(
     options.resume ?? false,
     options.force ?? false,
   );
-  if (existing?.status === 'complete') return { status: 'complete', done: total, total, out };
-  const shapes = experiment.scenarios.map((scenario) => runShape(scenario, experiment.years));
+  if (existing?.status === 'complete')
+    return { status: 'complete', done: total, total, out, failures: existing.failures };
   const checks = experiment.scenarios.map((scenario) =>
     experiment.checks.map((check) => compileCheck(check, scenario, METRIC_NAMES)),
   );
   let aggregate: ExperimentAggregate;
   let done: number;
+  let failures: RunFailure[] = [];
   const runsPath = join(out, FILES.runsPartial);
   const checkpointPath = join(out, FILES.checkpoint);
   if (existing && existsSync(checkpointPath)) {
     const checkpoint = JSON.parse(readFileSync(checkpointPath, 'utf8'));
     aggregate = aggregateFromJson(checkpoint.aggregate);
     done = checkpoint.done;
+    failures = checkpoint.failures ?? [];
+    // Stopped in the last instant of finishing, after runs.csv got its final name: take it back.
+    if (!existsSync(runsPath) && existsSync(join(out, FILES.runs)))
+      renameSync(join(out, FILES.runs), runsPath);
     // Rows written after the checkpoint belong to runs it does not count: drop them.
     const runsFile = openSync(runsPath, 'r+');
     ftruncateSync(runsFile, checkpoint.runsBytes);
@@ -155,7 +191,7 @@ export async function runExperiment(
     startedAt: existing?.startedAt ?? new Date().toISOString(),
     finishedAt: null,
     status: 'running',
-    failures: [],
+    failures,
     checks: experiment.checks,
     charts: experiment.charts,
   };
@@ -165,19 +201,34 @@ export async function runExperiment(
 
   const runsFile = openSync(runsPath, 'a');
   let runsBytes = statSync(runsPath).size;
+  let checkpointInterval = CHECKPOINT_INTERVAL_MS;
   const checkpoint = () => {
+    const started = Date.now();
     writeFileAtomic(
       checkpointPath,
-      JSON.stringify({ done, runsBytes, aggregate: aggregateToJson(aggregate) }),
+      JSON.stringify({ done, runsBytes, failures, aggregate: aggregateToJson(aggregate) }),
     );
     manifest.jobs.done = done;
+    manifest.failures = failures;
     writeManifest(out, manifest);
+    checkpointInterval = Math.max(CHECKPOINT_INTERVAL_MS, (Date.now() - started) / CHECKPOINT_SHARE);
   };
 
-  // 3. Taking in one run, strictly in job order.
-  const takeIn = (index: number, packed: Float64Array) => {
+  // 3. Taking in one run, strictly in job order. A failed run is listed and left out of every table.
+  const takeIn = (index: number, packed: JobResult) => {
     const job = jobAt(space, index);
     const w = job.variant * space.points + job.point;
+    if (!(packed instanceof Float64Array)) {
+      failures.push({
+        variant: experiment.variants[job.variant],
+        point: experiment.points[job.point].id,
+        replication: job.replication,
+        seed: job.seed,
+        message: packed.failure,
+      });
+      addFailedRun(aggregate, job.variant, job.point);
+      return;
+    }
     const result = unpackRun(shapes[w], job.seed, packed);
     const summary = summarizeRun(result);
     const rows = runsRows(
@@ -188,7 +239,11 @@ export async function runExperiment(
       summary,
       WHOLE_RUN_NAMES,
     );
-    runsBytes += writeSync(runsFile, rows);
+    try {
+      runsBytes += writeSync(runsFile, rows);
+    } catch (error) {
+      throw new OutputError(runsPath, error);
+    }
     addRun(aggregate, job.variant, job.point, result.values, summary);
     addOutcomes(aggregate.outcomes[w], result);
     checks[w].forEach((reproduces, c) => {
@@ -210,40 +265,57 @@ export async function runExperiment(
   let inFlight = 0;
   let failure: unknown = null;
   let lastCheckpoint = Date.now();
-  const results = new Map<number, Float64Array>();
+  const results = new Map<number, JobResult>();
   let stopping = false;
+  // A thread that dies (exit, out of memory) is replaced by the pool; its job is tried once more.
+  const dispatch = (index: number, attempt: number) => {
+    const job = jobAt(space, index);
+    inFlight++;
+    pool.run({ world: job.variant * space.points + job.point, seed: job.seed }).then(
+      (result) => {
+        inFlight--;
+        results.set(index, result);
+        pump();
+      },
+      (error: unknown) => {
+        inFlight--;
+        if (stopping) {
+          pump(); // the job is not taken in; a resume runs it again
+          return;
+        }
+        if (attempt === 0) {
+          dispatch(index, 1);
+          return;
+        }
+        const message = error instanceof Error ? error.message : String(error);
+        results.set(index, { failure: `the worker thread died twice on this run: ${message}` });
+        pump();
+      },
+    );
+  };
+  let pump: () => void = () => {};
   try {
     await new Promise<void>((finish) => {
-      const pump = () => {
+      pump = () => {
         while (failure === null && results.has(nextTake)) {
-          takeIn(nextTake, results.get(nextTake) as Float64Array);
+          try {
+            takeIn(nextTake, results.get(nextTake) as JobResult);
+          } catch (error) {
+            failure = error;
+            break;
+          }
           results.delete(nextTake);
           nextTake++;
           done++;
           options.onProgress?.(done, total);
-          if (Date.now() - lastCheckpoint > CHECKPOINT_INTERVAL_MS) {
+          if (Date.now() - lastCheckpoint > checkpointInterval) {
             checkpoint();
             lastCheckpoint = Date.now();
           }
         }
         stopping ||= failure !== null || (options.shouldStop?.() ?? false);
-        while (!stopping && nextDispatch < stopAt && nextDispatch - nextTake < window) {
-          const index = nextDispatch++;
-          const job = jobAt(space, index);
-          inFlight++;
-          pool.run({ world: job.variant * space.points + job.point, seed: job.seed }).then(
-            (values) => {
-              inFlight--;
-              results.set(index, values);
-              pump();
-            },
-            (error: unknown) => {
-              inFlight--;
-              failure ??= error;
-              pump();
-            },
-          );
-        }
+        while (!stopping && nextDispatch < stopAt && nextDispatch - nextTake < window)
+          dispatch(nextDispatch++, 0);
         if (inFlight === 0 && (stopping || nextTake >= stopAt)) finish();
       };
       pump();
@@ -252,27 +324,31 @@ export async function runExperiment(
     closeSync(runsFile);
     await pool.close();
   }
-  if (failure !== null) {
-    checkpoint();
-    throw failure;
-  }
+  // Taking in a run failed (the disk, most likely): the last checkpoint is consistent, this moment
+  // may not be, so nothing more is written; a resume truncates runs.csv back to the checkpoint.
+  if (failure !== null) throw failure;
 
   // 4 and 5. Keep what is done; finish the tables when everything is.
   if (nextTake < range.end) {
     checkpoint();
     manifest.status = 'interrupted';
     writeManifest(out, manifest);
-    return { status: 'interrupted', done, total, out };
+    return { status: 'interrupted', done, total, out, failures };
   }
-  renameSync(runsPath, join(out, FILES.runs));
+  // Finishing is resumable too: a checkpoint of everything first, runs.csv renamed last, so a
+  // failed write here (a full disk) leaves a directory that --resume finishes.
+  checkpoint();
   writeFileAtomic(join(out, FILES.state), JSON.stringify({ done, aggregate: aggregateToJson(aggregate) }));
   writeTables(out, aggregate, layoutOf(experiment), experiment.checks);
+  writeFileAtomic(join(out, FILES.failures), failuresTable(failures));
+  renameSync(runsPath, join(out, FILES.runs));
   rmSync(checkpointPath, { force: true });
   manifest.jobs.done = done;
+  manifest.failures = failures;
   manifest.status = 'complete';
   manifest.finishedAt = new Date().toISOString();
   writeManifest(out, manifest);
-  return { status: 'complete', done, total, out };
+  return { status: 'complete', done, total, out, failures };
 }
 
 /** The tables computed from an aggregate (also used when merging shards). */

@@ -141,6 +141,14 @@ export function addRun(
   }
 }
 
+/**
+ * Notes a run that failed: it adds nothing, but when it is the reference variant's, the other
+ * variants of its replication have nothing to pair with (an empty summary pairs no organisation).
+ */
+export function addFailedRun(aggregate: ExperimentAggregate, variant: number, point: number): void {
+  if (variant === 0) aggregate.pendingReference[point] = {};
+}
+
 /** Adds everything in `other` (runs disjoint from those in `into`) into `into`. */
 export function mergeAggregates(into: ExperimentAggregate, other: ExperimentAggregate): void {
   into.worlds.forEach((world, w) => {

@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { writeExperimentCharts } from '../../src/charts/experiment-charts.js';
 import { loadExperiment } from '../../src/experiment/load.js';
 import { runExperiment } from '../../src/experiment/run-experiment.js';
-import { fixture, repoFile } from '../helpers.js';
+import { cli, fixture } from '../helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'cica-chart-settings-'));
 copyFileSync(fixture('charts/adopted-by-replication.vl.yaml'), join(dir, 'mine.vl.yaml'));
@@ -27,11 +26,6 @@ ${charts}`,
   );
   return file;
 };
-
-function cli(...args: string[]) {
-  const result = spawnSync(process.execPath, [repoFile('dist/cli/main.js'), ...args], { encoding: 'utf8' });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 describe("an experiment's charts section", () => {
   it('picks kinds and metrics, adds its own specs over the output tables, and renders PNG on request', async () => {

@@ -1,19 +1,12 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { WHOLE_RUN_NAMES } from '../../src/metrics/summarize.js';
-import { fixture, repoFile } from '../helpers.js';
+import { cli, fixture, repoFile } from '../helpers.js';
 
-const main = repoFile('dist/cli/main.js');
 const builtin = repoFile('scenarios/asia-2025.yaml');
 const dir = mkdtempSync(join(tmpdir(), 'cica-cli-'));
-
-function cli(...args: string[]) {
-  const result = spawnSync(process.execPath, [main, ...args], { encoding: 'utf8', cwd: repoFile('.') });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 /** A stack trace shows as lines starting with "at " after an error; users must never see one. */
 const STACK = /^\s+at .+\(.*:\d+:\d+\)$/m;

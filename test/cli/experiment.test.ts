@@ -1,36 +1,13 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fixture, repoFile } from '../helpers.js';
+import { cli, expectSameTables, fixture, repoFile, EXPERIMENT_TABLES as TABLES } from '../helpers.js';
 
 const main = repoFile('dist/cli/main.js');
 const dir = mkdtempSync(join(tmpdir(), 'cica-exp-'));
-const TABLES = [
-  'runs.csv',
-  'timeseries.csv',
-  'compare.csv',
-  'points.csv',
-  'vetoes.csv',
-  'trust.csv',
-  'milestones.csv',
-  'admissions.csv',
-];
 const STACK = /^\s+at .+\(.*:\d+:\d+\)$/m;
-
-function cli(...args: string[]) {
-  const result = spawnSync(process.execPath, [main, ...args], { encoding: 'utf8', cwd: repoFile('.') });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-function expectSameTables(a: string, b: string, tables = TABLES) {
-  for (const table of tables) {
-    expect(readFileSync(join(b, table), 'utf8'), `${table} differs`).toBe(
-      readFileSync(join(a, table), 'utf8'),
-    );
-  }
-}
 
 const tiny = fixture('experiment.yaml');
 const reference = join(dir, 'reference');

@@ -1,18 +1,11 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { repoFile } from '../helpers.js';
+import { cli, repoFile } from '../helpers.js';
 
-const main = repoFile('dist/cli/main.js');
 const dir = mkdtempSync(join(tmpdir(), 'cica-power-'));
 const STACK = /^\s+at .+\(.*:\d+:\d+\)$/m;
-
-function cli(...args: string[]) {
-  const result = spawnSync(process.execPath, [main, ...args], { encoding: 'utf8', cwd: repoFile('.') });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 function bodyFile(name: string, text: string): string {
   const path = join(dir, name);
