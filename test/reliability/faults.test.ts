@@ -4,10 +4,11 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadExperiment } from '../../src/experiment/load.js';
+import { mergeShards } from '../../src/experiment/merge.js';
 import { runExperiment } from '../../src/experiment/run-experiment.js';
 import { jobSeed } from '../../src/experiment/seeds.js';
 import { OutputError } from '../../src/util/output-error.js';
-import { cli, expectSameTables, fixture } from '../helpers.js';
+import { cli, EXPERIMENT_TABLES, expectSameTables, fixture } from '../helpers.js';
 import { recordCount } from './counts.js';
 
 /**
@@ -92,6 +93,33 @@ describe('a run that throws', () => {
     expect(report).toMatch(/<h2>Failed runs<\/h2>/);
     expect(report).toMatch(/12 of 36 runs failed/);
     expect(report).toMatch(/the voting formula gave/);
+  }, 60_000);
+});
+
+describe('failures, checks and voting power survive sharding and merging', () => {
+  it('three shards merged write the tables, failures.csv, checks.csv and power.csv of one run', async () => {
+    const file = join(dir, 'sharded.yaml');
+    writeFileSync(
+      file,
+      `${readFileSync(join(dir, 'broken.yaml'), 'utf8')}
+checks:
+  - { fact: three members in 2026, org: ORG, metric: members, year: 2026, between: [3, 3] }
+charts:
+  power: { org: ORG, kind: cbm }
+`,
+    );
+    const sharded = loadExperiment(file);
+    const whole = join(dir, 'sharded-whole');
+    await runExperiment(sharded, { out: whole, threads: 2 });
+    const shards = [1, 2, 3].map((index) => join(dir, `sharded-${index}`));
+    for (const [k, out] of shards.entries())
+      await runExperiment(sharded, { out, threads: 2, shard: { index: k + 1, count: 3 } });
+    const merged = join(dir, 'sharded-merged');
+    mergeShards(shards, merged);
+    expectSameTables(whole, merged, [...EXPERIMENT_TABLES, 'checks.csv', 'power.csv']);
+    expect(rows(join(merged, 'failures.csv'))).toHaveLength(12);
+    expect(rows(join(merged, 'checks.csv')).length).toBeGreaterThan(0);
+    expect(rows(join(merged, 'power.csv')).length).toBeGreaterThan(0);
   }, 60_000);
 });
 

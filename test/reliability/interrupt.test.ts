@@ -57,7 +57,7 @@ describe('interrupted at random moments, --resume yields exactly the uninterrupt
     for (let sequence = 0; sequence < 4 * SCALE; sequence++) {
       const out = join(dir, `signal-${sequence}`);
       for (let attempt = 0; attempt < 12; attempt++) {
-        const signal = signals[Math.floor(random() * signals.length)];
+        const signal = signals[(sequence + attempt) % signals.length]; // each signal, in turn
         const delay = 200 + random() * 1300;
         const resume = existsSync(join(out, 'manifest.json')) ? ['--resume'] : [];
         const code = await new Promise<number | null>((resolve) => {
