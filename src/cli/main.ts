@@ -6,6 +6,7 @@ import { VERSION } from '../version.js';
 import { registerChart, registerReport } from './chart.js';
 import { registerExperiment } from './experiment.js';
 import { registerExplain } from './explain.js';
+import { registerGenerate } from './generate.js';
 import { registerMerge } from './merge.js';
 import { registerPower } from './power.js';
 import { registerRun } from './run.js';
@@ -34,6 +35,7 @@ function buildProgram(): Command {
   registerExperiment(program);
   registerMerge(program);
   registerExplain(program);
+  registerGenerate(program);
   registerChart(program);
   registerReport(program);
   for (const command of program.commands) command.exitOverride();

@@ -1,0 +1,109 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { builtinRunsPerSecond, growthExponent, stepMilliseconds } from './engine.js';
+import { experimentRunsPerSecond, peakRssMiB } from './pool.js';
+
+/**
+ * `npm run bench`: the performance figures of docs/PERFORMANCE.md, with their targets. Prints a
+ * table, then one JSON line per figure ({"figure", "value", "unit"}), and keeps the lines in
+ * output/bench.jsonl. Not part of `npm test`: timings vary with the machine and its load.
+ *
+ *   npm run bench                  # everything (about six minutes on two cores)
+ *   npm run bench -- --quick       # shorter timings, and no 100,000-run experiment
+ *   npm run bench -- --only step   # figures whose name contains "step"
+ */
+interface Figure {
+  figure: string;
+  value: number;
+  unit: string;
+  target?: { op: '>=' | '<='; value: number };
+}
+
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
+const cores = availableParallelism();
+const figures: Figure[] = [];
+const wanted = (name: string) => !only || name.includes(only);
+
+function add(figure: Figure): void {
+  figures.push(figure);
+  const mark = figure.target ? (meets(figure) ? 'meets' : 'MISSES') : '';
+  const target = figure.target ? `${figure.target.op} ${figure.target.value}` : '';
+  process.stdout.write(
+    `${figure.figure.padEnd(30)} ${format(figure.value).padStart(10)} ${figure.unit.padEnd(9)} ${target.padEnd(9)} ${mark}\n`,
+  );
+}
+
+const meets = (f: Figure) =>
+  !f.target || (f.target.op === '>=' ? f.value >= f.target.value : f.value <= f.target.value);
+const format = (x: number) => (x >= 100 ? x.toFixed(0) : x >= 1 ? x.toFixed(2) : x.toFixed(3));
+
+process.stdout.write(
+  `cica-sim benchmark: Node ${process.version}, ${cores} cores${quick ? ', quick' : ''}\n\n`,
+);
+process.stdout.write(`${'figure'.padEnd(30)} ${'value'.padStart(10)} ${'unit'.padEnd(9)} target\n`);
+
+const seconds = quick ? 1.5 : 5;
+if (wanted('builtin_runs_per_s'))
+  add({
+    figure: 'builtin_runs_per_s',
+    value: builtinRunsPerSecond(seconds),
+    unit: 'runs/s',
+    target: { op: '>=', value: 500 },
+  });
+if (wanted('builtin_formula_runs_per_s'))
+  add({
+    figure: 'builtin_formula_runs_per_s',
+    value: builtinRunsPerSecond(seconds, 'builtin + 0.1 * (trust_proposer - trust_members)'),
+    unit: 'runs/s',
+  });
+
+const sizes = [50, 200, 1000, 5000];
+const steps: { size: number; cost: number }[] = [];
+for (const states of sizes) {
+  const name = `step_ms_states_${states}`;
+  if (!wanted(name) && !wanted('growth_exponent')) continue;
+  const cost = stepMilliseconds(states, states >= 5000 ? 1 : quick ? 2 : 5);
+  steps.push({ size: states, cost });
+  add({
+    figure: name,
+    value: cost,
+    unit: 'ms',
+    ...(states === 1000 ? { target: { op: '<=', value: 10 } } : {}),
+  });
+}
+if (steps.length >= 2 && wanted('growth_exponent'))
+  add({ figure: 'growth_exponent', value: growthExponent(steps), unit: '', target: { op: '<=', value: 2 } });
+
+if (wanted('parallel_efficiency')) {
+  const replications = quick ? 500 : 2500;
+  const one = await experimentRunsPerSecond(1, replications);
+  const all = await experimentRunsPerSecond(cores, replications * cores);
+  add({ figure: 'experiment_runs_per_s_1_thread', value: one, unit: 'runs/s' });
+  add({ figure: `experiment_runs_per_s_${cores}_threads`, value: all, unit: 'runs/s' });
+  add({
+    figure: 'parallel_efficiency',
+    value: all / (one * cores),
+    unit: '',
+    target: { op: '>=', value: 0.85 },
+  });
+}
+
+if (wanted('peak_rss_mib_100k_runs') && !quick)
+  add({
+    figure: 'peak_rss_mib_100k_runs',
+    value: peakRssMiB(100_000, cores),
+    unit: 'MiB',
+    target: { op: '<=', value: 2048 },
+  });
+
+process.stdout.write('\n');
+const lines = figures.map(({ figure, value, unit }) =>
+  JSON.stringify({ figure, value: Number(value.toPrecision(6)), unit }),
+);
+process.stdout.write(`${lines.join('\n')}\n`);
+mkdirSync(new URL('../../output/', import.meta.url), { recursive: true });
+writeFileSync(new URL('../../output/bench.jsonl', import.meta.url), `${lines.join('\n')}\n`);
+const missed = figures.filter((f) => !meets(f)).map((f) => f.figure);
+if (missed.length > 0) process.stdout.write(`\nmissed targets: ${missed.join(', ')}\n`);

@@ -1,0 +1,68 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { stringify } from 'yaml';
+import { simulate } from '../../src/engine/simulate.js';
+import { compileWorld } from '../../src/engine/world.js';
+import { generateScenario } from '../../src/scenario/generate.js';
+import { loadScenario } from '../../src/scenario/load.js';
+
+/** Single-thread figures of the engine: runs per second, and the cost of a step by world size. */
+
+const builtIn = new URL('../../scenarios/asia-2025.yaml', import.meta.url).pathname;
+
+/** Ten-year runs of the built-in world per second on this thread (after a warm-up). */
+export function builtinRunsPerSecond(seconds: number, formula?: string): number {
+  const overrides = formula ? { 'parameters.voting.formula': formula } : undefined;
+  const world = compileWorld(loadScenario(builtIn, { overrides }).scenario, { years: 10 });
+  for (let seed = 0; seed < 50; seed++) simulate(world, seed);
+  const started = performance.now();
+  let runs = 0;
+  while (performance.now() - started < seconds * 1000) simulate(world, 1000 + runs++);
+  return runs / ((performance.now() - started) / 1000);
+}
+
+/** The organisations of a synthetic world of n states: regional forums of about fifty. */
+export const orgsFor = (states: number) => Math.max(3, Math.round(states / 25));
+
+/**
+ * Milliseconds per step of a synthetic world of `states` states: the difference between runs of
+ * two horizons over the difference in steps, so the per-run set-up (allocating the n² trust
+ * store, reading out the final trust) is not counted as stepping.
+ */
+export function stepMilliseconds(states: number, repeats: number): number {
+  const dir = mkdtempSync(join(tmpdir(), 'cica-bench-'));
+  const file = join(dir, `synthetic-${states}.yaml`);
+  writeFileSync(file, stringify(generateScenario({ states, orgs: orgsFor(states), seed: 1 })));
+  const { scenario } = loadScenario(file);
+  const [short, long] = states >= 2000 ? [1, 3] : states >= 500 ? [1, 4] : [2, 10];
+  const time = (years: number) => {
+    const world = compileWorld(scenario, { years });
+    simulate(world, 0); // warm-up
+    let best = Number.POSITIVE_INFINITY;
+    for (let r = 0; r < repeats; r++) {
+      const started = performance.now();
+      simulate(world, r + 1);
+      best = Math.min(best, performance.now() - started);
+    }
+    return { ms: best, steps: world.steps };
+  };
+  const a = time(short);
+  const b = time(long);
+  return (b.ms - a.ms) / (b.steps - a.steps);
+}
+
+/** The least-squares slope of log(cost) against log(size): cost grows as size^slope. */
+export function growthExponent(points: { size: number; cost: number }[]): number {
+  const xs = points.map((p) => Math.log(p.size));
+  const ys = points.map((p) => Math.log(p.cost));
+  const mx = xs.reduce((a, b) => a + b, 0) / xs.length;
+  const my = ys.reduce((a, b) => a + b, 0) / ys.length;
+  let sxy = 0;
+  let sxx = 0;
+  for (let k = 0; k < xs.length; k++) {
+    sxy += (xs[k] - mx) * (ys[k] - my);
+    sxx += (xs[k] - mx) ** 2;
+  }
+  return sxy / sxx;
+}
