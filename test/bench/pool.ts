@@ -63,7 +63,7 @@ export function peakRssMiB(runs: number, threads: number): number {
   const out = join(mkdtempSync(join(tmpdir(), 'cica-bench-out-')), 'out');
   // The child reports its own peak (main thread and workers: one process) as it exits.
   const report =
-    "process.on('exit', () => process.stderr.write(`maxrss=${process.resourceUsage().maxRSS}\\n`))";
+    "process.on('exit', () => process.stderr.write('maxrss=' + process.resourceUsage().maxRSS + '\\n'))";
   const result = spawnSync(
     process.execPath,
     [
