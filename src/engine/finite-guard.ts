@@ -36,6 +36,9 @@ const SENTINEL_FIELDS = new Set([
   'rungReachedStep',
   'lastFailedReformStep',
   'lastApplicationStep',
+  // Empty (NaN) below two members, as their metrics are.
+  'memberMeanTrust',
+  'memberCohesion',
 ]);
 
 /** The first state field holding a non-finite number, as "field[index]", or undefined. */

@@ -57,6 +57,14 @@ export interface RunState {
   orgMeanTrust: Float64Array;
   /** meanTrustToMembers[o * n + i]: mean trust of member i in the other members of o. */
   meanTrustToMembers: Float64Array;
+  /**
+   * Trust among each organisation's members after the step, for the recorders: one pass over the
+   * member pairs gives both the mean and the cohesion (trust.ts memberTrustStats), computed by
+   * whichever recorder asks first; memberStatsStep[o] says for which step they are.
+   */
+  memberStatsStep: Int32Array;
+  memberMeanTrust: Float64Array;
+  memberCohesion: Float64Array;
 
   /** Proposals put to a vote this step: 0 .. proposalCount. */
   proposalCount: number;
@@ -197,6 +205,9 @@ function allocateRunState(world: World): RunState {
     rungReachedStep: new Float64Array(world.rungMeanTrust.length).fill(Number.NaN),
     orgMeanTrust: new Float64Array(orgCount),
     meanTrustToMembers: new Float64Array(orgCount * n),
+    memberStatsStep: new Int32Array(orgCount).fill(-1),
+    memberMeanTrust: new Float64Array(orgCount),
+    memberCohesion: new Float64Array(orgCount),
     proposalCount: 0,
     proposalOrg: new Int32Array(maxProposals),
     proposalCbm: new Int32Array(maxProposals),

@@ -60,38 +60,39 @@ export function addEvidence(
   store.updatedAt[cell] = step;
 }
 
-/** Mean trust over ordered pairs of distinct states in `list[offset .. offset+count)`; NaN below two states. */
-export function meanGroupTrust(
-  store: TrustStore,
-  list: Int32Array,
-  offset: number,
-  count: number,
-  step: number,
-): number {
-  if (count < 2) return Number.NaN;
-  let sum = 0;
-  for (let a = 0; a < count; a++) {
-    const i = list[offset + a];
-    for (let b = 0; b < count; b++) if (a !== b) sum += trustAt(store, i, list[offset + b], step);
-  }
-  return sum / (count * (count - 1));
-}
-
-/** Share of ordered pairs of distinct states in the group whose trust is above `threshold`. */
-export function groupCohesion(
+/**
+ * Trust among the states in `list[offset .. offset+count)`, over ordered pairs of distinct states,
+ * in one pass (the recorders need both each step): the mean to mean[o], and the share of pairs
+ * whose trust is above `threshold` to cohesion[o]; NaN below two states.
+ */
+export function memberTrustStats(
   store: TrustStore,
   list: Int32Array,
   offset: number,
   count: number,
   step: number,
   threshold: number,
-): number {
-  if (count < 2) return Number.NaN;
+  o: number,
+  mean: Float64Array,
+  cohesion: Float64Array,
+): void {
+  if (count < 2) {
+    mean[o] = Number.NaN;
+    cohesion[o] = Number.NaN;
+    return;
+  }
+  let sum = 0;
   let above = 0;
   for (let a = 0; a < count; a++) {
     const i = list[offset + a];
-    for (let b = 0; b < count; b++)
-      if (a !== b && trustAt(store, i, list[offset + b], step) > threshold) above++;
+    for (let b = 0; b < count; b++) {
+      if (a === b) continue;
+      const trust = trustAt(store, i, list[offset + b], step);
+      sum += trust;
+      if (trust > threshold) above++;
+    }
   }
-  return above / (count * (count - 1));
+  const pairs = count * (count - 1);
+  mean[o] = sum / pairs;
+  cohesion[o] = above / pairs;
 }

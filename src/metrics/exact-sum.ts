@@ -9,18 +9,26 @@
 export type ExactSum = number[];
 
 export function addExact(partials: ExactSum, value: number): void {
+  // Adding zero leaves the exact sum as it is (most counts are zero in most steps).
+  if (value === 0) return;
   let x = value;
   let kept = 0;
   for (let i = 0; i < partials.length; i++) {
     let y = partials[i];
-    if (Math.abs(x) < Math.abs(y)) [x, y] = [y, x];
+    if (Math.abs(x) < Math.abs(y)) {
+      const t = x;
+      x = y;
+      y = t;
+    }
     const high = x + y;
     const low = y - (high - x);
     if (low !== 0) partials[kept++] = low;
     x = high;
   }
-  partials.length = kept;
-  partials.push(x);
+  if (kept < partials.length) {
+    partials[kept] = x;
+    partials.length = kept + 1;
+  } else partials.push(x);
 }
 
 /** Adds every partial of `other` into `into`: the exact sum of both. */

@@ -1,5 +1,5 @@
 import type { RunState } from '../engine/state.js';
-import { groupCohesion, meanGroupTrust } from '../engine/trust.js';
+import { memberTrustStats } from '../engine/trust.js';
 import type { World } from '../engine/world.js';
 import { DIMENSION_COLUMNS, DIMENSION_COUNT, DIMENSIONS } from '../model/dimensions.js';
 
@@ -24,6 +24,25 @@ export interface Recorder {
    * or an infinity ever, is a fault: the run stops with a NonFiniteError (engine/finite-guard.ts).
    */
   emptyWhen?(world: World, state: RunState, o: number): boolean;
+}
+
+/** The state, with its members' mean trust and cohesion for this step computed (once a step). */
+function memberStats(world: World, state: RunState, o: number): RunState {
+  if (state.memberStatsStep[o] !== state.step) {
+    memberTrustStats(
+      state.trust,
+      state.memberList,
+      o * world.n,
+      state.memberCount[o],
+      state.step,
+      world.parameters.trust.cohesionThreshold,
+      o,
+      state.memberMeanTrust,
+      state.memberCohesion,
+    );
+    state.memberStatsStep[o] = state.step;
+  }
+  return state;
 }
 
 export const RECORDERS: readonly Recorder[] = [
@@ -65,23 +84,14 @@ export const RECORDERS: readonly Recorder[] = [
     name: 'mean_trust',
     description: 'mean trust over ordered pairs of distinct members, after the step',
     whole: 'final',
-    record: (world, state, o) =>
-      meanGroupTrust(state.trust, state.memberList, o * world.n, state.memberCount[o], state.step),
+    record: (world, state, o) => memberStats(world, state, o).memberMeanTrust[o],
     emptyWhen: (_world, state, o) => state.memberCount[o] < 2,
   },
   {
     name: 'cohesion',
     description: 'share of ordered member pairs whose trust is above trust.cohesionThreshold',
     whole: 'final',
-    record: (world, state, o) =>
-      groupCohesion(
-        state.trust,
-        state.memberList,
-        o * world.n,
-        state.memberCount[o],
-        state.step,
-        world.parameters.trust.cohesionThreshold,
-      ),
+    record: (world, state, o) => memberStats(world, state, o).memberCohesion[o],
     emptyWhen: (_world, state, o) => state.memberCount[o] < 2,
   },
   {

@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   addEvidence,
   createTrustStore,
-  groupCohesion,
-  meanGroupTrust,
+  memberTrustStats,
   trustAt,
   uncertaintyAt,
 } from '../../src/engine/trust.js';
@@ -40,9 +39,14 @@ describe('Beta trust with forgetting', () => {
     addEvidence(store, 1, 0, 0, 0, 2); // 1/4
     // The four other ordered pairs have no evidence: 1/2 each.
     const members = Int32Array.from([0, 1, 2]);
-    expect(meanGroupTrust(store, members, 0, 3, 0)).toBeCloseTo((0.75 + 0.25 + 4 * 0.5) / 6, 15);
+    const mean = new Float64Array(2);
+    const cohesion = new Float64Array(2);
+    memberTrustStats(store, members, 0, 3, 0, 0.5, 1, mean, cohesion);
+    expect(mean[1]).toBeCloseTo((0.75 + 0.25 + 4 * 0.5) / 6, 15);
     // Only 0→1 is strictly above 0.5.
-    expect(groupCohesion(store, members, 0, 3, 0, 0.5)).toBeCloseTo(1 / 6, 15);
-    expect(meanGroupTrust(store, members, 0, 1, 0)).toBeNaN();
+    expect(cohesion[1]).toBeCloseTo(1 / 6, 15);
+    memberTrustStats(store, members, 0, 1, 0, 0.5, 0, mean, cohesion);
+    expect(mean[0]).toBeNaN();
+    expect(cohesion[0]).toBeNaN();
   });
 });
