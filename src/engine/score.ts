@@ -95,6 +95,35 @@ export function objectionProbability(world: World, state: RunState, p: number, i
   return logistic(-scoreProposal(world, state, p, i) / temperature - abstention);
 }
 
+/** The argument of σ at which P(no) equals `threshold`: log(θ / (1 − θ)). */
+export function objectionBoundary(threshold: number): number {
+  return Math.log(threshold / (1 - threshold));
+}
+
+/**
+ * Whether P(no) of member i on proposal p is at least `threshold` (deliberation's test of a
+ * likely objector): objectionProbability(…) ≥ threshold, without Math.exp in all but a sliver of
+ * cases. σ is increasing, so away from `boundary` (objectionBoundary(threshold)) comparing
+ * arguments decides; within 1e-6 of it, or for thresholds so near 0 or 1 that the margin would
+ * not cover rounding, σ is computed as objectionProbability does.
+ */
+export function objects(
+  world: World,
+  state: RunState,
+  p: number,
+  i: number,
+  threshold: number,
+  boundary: number,
+): boolean {
+  const { temperature, abstention } = world.parameters.voting;
+  const x = -scoreProposal(world, state, p, i) / temperature - abstention;
+  if (threshold > 1e-6 && threshold < 1 - 1e-6) {
+    if (x > boundary + 1e-6) return true;
+    if (x < boundary - 1e-6) return false;
+  }
+  return logistic(x) >= threshold;
+}
+
 /**
  * Whether member i champions proposal p — its proposer, or a coordinator of its dimension — and so
  * votes yes without a draw (phases/vote.ts) and is never a likely objector (phases/deliberate.ts).

@@ -1,5 +1,5 @@
 import { NO, YES } from '../../rules/votes.js';
-import { champions, objectionProbability } from '../score.js';
+import { champions, objectionBoundary, objects } from '../score.js';
 import { orgPasses, type RunState, ruleOfProposal } from '../state.js';
 import type { World } from '../world.js';
 
@@ -18,6 +18,7 @@ export function deliberate(world: World, state: RunState): void {
   const { enabled, rounds, objectionThreshold, bindingnessCut, costCut } = world.parameters.amendment;
   if (!enabled) return;
   const { n } = world;
+  const boundary = objectionBoundary(objectionThreshold);
   if (state.trace) state.traceAmendments = [];
   for (let p = 0; p < state.proposalCount; p++) {
     // A joint CBM is one text for two organisations: it is put to both as it stands.
@@ -33,7 +34,7 @@ export function deliberate(world: World, state: RunState): void {
         const i = state.memberList[base + m];
         // Champions (the proposer, coordinators) vote yes (phases/vote.ts): never likely objectors.
         state.votes[p * n + i] =
-          !champions(world, state, p, i) && objectionProbability(world, state, p, i) >= objectionThreshold
+          !champions(world, state, p, i) && objects(world, state, p, i, objectionThreshold, boundary)
             ? NO
             : YES;
       }

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { assessTrust } from '../../src/engine/phases/assess.js';
+import { objectionBoundary, objectionProbability, objects } from '../../src/engine/score.js';
+import { createRunState } from '../../src/engine/state.js';
+import { compileWorld } from '../../src/engine/world.js';
+import { loadScenario } from '../../src/scenario/load.js';
+import { fixture } from '../helpers.js';
+
+/**
+ * Deliberation asks whether a member's chance of objecting reaches a threshold; `objects` answers
+ * without Math.exp away from the boundary. Checked against the definition (objectionProbability
+ * ≥ threshold) on costs that put the score on either side of the boundary, down to 1e-13 from it.
+ */
+describe('objects: the likely-objector test without Math.exp', () => {
+  const world = compileWorld(loadScenario(fixture('tiny.yaml')).scenario);
+  const state = createRunState(world);
+  state.step = 1;
+  assessTrust(world, state);
+  state.proposalCount = 1;
+  state.proposalOrg[0] = 0;
+  state.proposalCbm[0] = 0;
+  state.proposalProposer[0] = 0;
+  state.proposalBindingness[0] = 0.5;
+  const voter = 1;
+  const definition = (threshold: number) => objectionProbability(world, state, 0, voter) >= threshold;
+
+  it.each([0.05, 0.2, 0.5, 0.8, 0.95, 1e-9, 1 - 1e-9, 0, 1])(
+    'agrees with the definition at threshold %s',
+    (threshold) => {
+      // The cost at which P(no) crosses the threshold, by bisection on the definition.
+      let low = 0;
+      let high = 10;
+      for (let k = 0; k < 200; k++) {
+        const mid = (low + high) / 2;
+        state.proposalCost[0] = mid;
+        if (definition(threshold)) high = mid;
+        else low = mid;
+      }
+      const boundary = objectionBoundary(threshold);
+      const costs = [0, 0.5, 2, 9.5, high, low];
+      for (const e of [1e-13, 1e-10, 1e-7, 1e-6, 1e-5, 1e-3]) costs.push(high + e, low - e);
+      let agreed = 0;
+      for (const cost of costs.filter((c) => c >= 0)) {
+        state.proposalCost[0] = cost;
+        expect(objects(world, state, 0, voter, threshold, boundary), `cost ${cost}`).toBe(
+          definition(threshold),
+        );
+        agreed++;
+      }
+      expect(agreed).toBeGreaterThan(10);
+    },
+  );
+});
