@@ -1,7 +1,6 @@
 import { DIMENSION_COUNT } from '../../model/dimensions.js';
 import type { RunRandom } from '../random.js';
 import { currentYear, type RunState } from '../state.js';
-import { addEvidence } from '../trust.js';
 import type { World } from '../world.js';
 
 /**
@@ -74,14 +73,26 @@ export function implementMeasures(world: World, state: RunState, random: RunRand
         defected: participants.filter((i) => !done[i]).map((i) => world.stateIds[i]),
       });
     }
+    // addEvidence for each ordered pair, written out: this loop is a fifth of a run's time.
+    const { positive, negative, updatedAt, retention } = state.trust;
+    const step = state.step;
     for (let a = 0; a < size; a++) {
       const i = list[a];
       if (!done[i]) continue;
+      const row = i * n;
       for (let b = 0; b < size; b++) {
         if (a === b) continue;
         const j = list[b];
-        if (done[j]) addEvidence(state.trust, i, j, state.step, implementationEvidence, 0);
-        else addEvidence(state.trust, i, j, state.step, 0, defectionEvidence);
+        const cell = row + j;
+        const kept = retention[step - updatedAt[cell]];
+        if (done[j]) {
+          positive[cell] = positive[cell] * kept + implementationEvidence;
+          negative[cell] *= kept;
+        } else {
+          positive[cell] *= kept;
+          negative[cell] = negative[cell] * kept + defectionEvidence;
+        }
+        updatedAt[cell] = step;
       }
     }
   }
