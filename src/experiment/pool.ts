@@ -14,6 +14,9 @@ export function createPool(threads: number, scenarios: Scenario[], years: number
     minThreads: threads,
     maxThreads: threads,
     idleTimeout: 60_000,
+    // Each thread holds a few jobs of its own, so it goes on working while the main thread is
+    // busy taking in results or writing a checkpoint (with one, it waited: 341 runs/s of 500).
+    concurrentTasksPerWorker: 4,
     execArgv: fromSource ? ['--import', 'tsx'] : [],
   });
   return {

@@ -257,7 +257,7 @@ export async function runExperiment(
     experiment.scenarios,
     experiment.years,
   );
-  const window = threads * 4;
+  const window = threads * 8;
   const stopAt =
     options.stopAfter !== undefined ? Math.min(range.end, range.start + options.stopAfter) : range.end;
   let nextDispatch = range.start + done;
