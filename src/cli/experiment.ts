@@ -47,7 +47,10 @@ export function registerExperiment(program: Command): void {
     .option('--no-report', 'skip the charts and report.html written at the end')
     .option('--png', 'also render every chart to PNG (charts/<name>.png)')
     .addOption(
-      new Option('--stop-after <n>', 'stop as if interrupted after n runs (for tests)')
+      new Option(
+        '--stop-after <n>',
+        'stop as if interrupted once n runs are done, at a whole replication (for tests)',
+      )
         .argParser(integerOption('--stop-after', 0))
         .hideHelp(),
     )

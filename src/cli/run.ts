@@ -4,7 +4,7 @@ import { Option } from 'commander';
 import { simulate } from '../engine/simulate.js';
 import { compileWorld } from '../engine/world.js';
 import { requireMemory, runBytes } from '../experiment/resources.js';
-import { runShape } from '../experiment/run-record.js';
+import { runShape } from '../experiment/run-shape.js';
 import { RECORDERS } from '../metrics/recorders.js';
 import { summarizeRun } from '../metrics/summarize.js';
 import { summaryDocument } from '../metrics/summary-document.js';

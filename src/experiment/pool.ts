@@ -1,26 +1,42 @@
 import { Piscina } from 'piscina';
-import type { Scenario } from '../scenario/schema.js';
-import type { JobResult, JobTask } from './worker.js';
+import type { BlockResult, BlockSetup, BlockTask } from './block.js';
 
 /**
  * The worker pool. Built code runs worker.js; under the test runner the sources are TypeScript,
  * so the worker is worker.ts loaded through tsx. This is the one place that knows.
  */
-export function createPool(threads: number, scenarios: Scenario[], years: number) {
+export function createPool(threads: number, setup: BlockSetup) {
   const fromSource = import.meta.url.endsWith('.ts');
   const pool = new Piscina({
     filename: new URL(fromSource ? './worker.ts' : './worker.js', import.meta.url).href,
-    workerData: { scenarios, years },
+    workerData: setup,
     minThreads: threads,
     maxThreads: threads,
     idleTimeout: 60_000,
-    // Each thread holds a few jobs of its own, so it goes on working while the main thread is
-    // busy taking in results or writing a checkpoint (with one, it waited: 341 runs/s of 500).
-    concurrentTasksPerWorker: 4,
+    // Each thread holds a couple of blocks of its own, so it goes on working while the main
+    // thread takes in results or writes a checkpoint.
+    concurrentTasksPerWorker: 2,
     execArgv: fromSource ? ['--import', 'tsx'] : [],
   });
+  // Retries run on a thread of their own, one at a time: when a run kills its thread again, the
+  // blocks that happened to share the thread are not counted as dying twice.
+  let alone: Piscina | null = null;
   return {
-    run: (task: JobTask) => pool.run(task) as Promise<JobResult>,
-    close: () => pool.destroy(),
+    run: (task: BlockTask) => pool.run(task) as Promise<BlockResult>,
+    runAlone: (task: BlockTask) => {
+      alone ??= new Piscina({
+        filename: new URL(fromSource ? './worker.ts' : './worker.js', import.meta.url).href,
+        workerData: setup,
+        minThreads: 1,
+        maxThreads: 1,
+        concurrentTasksPerWorker: 1,
+        execArgv: fromSource ? ['--import', 'tsx'] : [],
+      });
+      return alone.run(task) as Promise<BlockResult>;
+    },
+    close: async () => {
+      await pool.destroy();
+      await alone?.destroy();
+    },
   };
 }

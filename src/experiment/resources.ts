@@ -5,7 +5,7 @@ import { TRUST_BINS } from '../metrics/outcomes.js';
 import { METRIC_NAMES } from '../metrics/recorders.js';
 import { InputError } from '../scenario/errors.js';
 import { formatBytes } from '../scenario/read-input.js';
-import type { RunShape } from './run-record.js';
+import type { RunShape } from './run-shape.js';
 
 /**
  * Will it fit? Estimates what a run or an experiment needs — memory for its statistics and its

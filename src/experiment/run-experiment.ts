@@ -13,20 +13,20 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import {
   addFailedRun,
-  addRun,
+  addPairs,
   aggregateFromJson,
   aggregateToJson,
   createAggregate,
   type ExperimentAggregate,
 } from '../metrics/aggregate.js';
-import { addOutcomes } from '../metrics/outcomes.js';
+import { mergePackedWorld } from '../metrics/packed-world.js';
 import { METRIC_NAMES } from '../metrics/recorders.js';
-import { summarizeRun, WHOLE_RUN_NAMES } from '../metrics/summarize.js';
+import { WHOLE_RUN_NAMES } from '../metrics/summarize.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { OutputError } from '../util/output-error.js';
 import { VERSION } from '../version.js';
-import { type Check, compileCheck } from './checks.js';
-import { type JobSpace, jobAt, jobCount, shardRange } from './jobs.js';
+import type { Check } from './checks.js';
+import { type JobSpace, jobCount, shardRange } from './jobs.js';
 import type { ResolvedExperiment } from './load.js';
 import { admissionsTable, checksTable, milestonesTable, trustTable, vetoesTable } from './outcome-tables.js';
 import {
@@ -40,17 +40,17 @@ import {
 import { createPool } from './pool.js';
 import { powerTable } from './power-table.js';
 import { experimentMemory, requireDisk, requireMemory, runsCsvBytes } from './resources.js';
-import { runShape, unpackRun } from './run-record.js';
+import { runShape } from './run-shape.js';
+import { type Superblock, schedule } from './scheduler.js';
+import { jobSeed } from './seeds.js';
 import {
   compareTable,
   type ExperimentLayout,
   layoutOf,
   pointsTable,
   runsHeader,
-  runsRows,
   timeseriesTable,
 } from './tables.js';
-import type { JobResult } from './worker.js';
 
 export interface ExperimentRunOptions {
   out: string;
@@ -64,7 +64,7 @@ export interface ExperimentRunOptions {
   onProgress?: (done: number, total: number) => void;
   /** Polled between runs: true asks to stop dispatching, keep what is done and checkpoint. */
   shouldStop?: () => boolean;
-  /** Stop (as if interrupted) once this many runs are done in this process: for tests. */
+  /** Stop (as if interrupted) once this many runs are done in this process, at the next whole replication: for tests. */
   stopAfter?: number;
 }
 
@@ -133,9 +133,6 @@ export async function runExperiment(
   );
   if (existing?.status === 'complete')
     return { status: 'complete', done: total, total, out, failures: existing.failures };
-  const checks = experiment.scenarios.map((scenario) =>
-    experiment.checks.map((check) => compileCheck(check, scenario, METRIC_NAMES)),
-  );
   let aggregate: ExperimentAggregate;
   let done: number;
   let failures: RunFailure[] = [];
@@ -214,112 +211,77 @@ export async function runExperiment(
     checkpointInterval = Math.max(CHECKPOINT_INTERVAL_MS, (Date.now() - started) / CHECKPOINT_SHARE);
   };
 
-  // 3. Taking in one run, strictly in job order. A failed run is listed and left out of every table.
-  const takeIn = (index: number, packed: JobResult) => {
-    const job = jobAt(space, index);
-    const w = job.variant * space.points + job.point;
-    if (!(packed instanceof Float64Array)) {
-      failures.push({
-        variant: experiment.variants[job.variant],
-        point: experiment.points[job.point].id,
-        replication: job.replication,
-        seed: job.seed,
-        message: packed.failure,
-      });
-      addFailedRun(aggregate, job.variant, job.point);
-      return;
+  // 3. Taking in a superblock (the same replications of every world), strictly in order: each
+  // world's statistics merge in; rows, pairs and failures follow job order, run by run. A failed
+  // run is listed and left out of every table.
+  const perReplication = space.variants * space.points;
+  const takeIn = (superblock: Superblock) => {
+    superblock.pieces.forEach((pieces, w) => {
+      for (const piece of pieces) if (piece.statistics) mergePackedWorld(aggregate, w, piece.statistics);
+    });
+    const runsOf = superblock.pieces.map((pieces) => pieces.flatMap((piece) => piece.runs));
+    let rows = '';
+    for (let k = 0; k < superblock.count; k++) {
+      const replication = superblock.first + k;
+      for (let point = 0; point < space.points; point++) {
+        for (let variant = 0; variant < space.variants; variant++) {
+          const run = runsOf[variant * space.points + point][k];
+          if ('failure' in run) {
+            failures.push({
+              variant: experiment.variants[variant],
+              point: experiment.points[point].id,
+              replication,
+              seed: jobSeed(space.seed, replication),
+              message: run.failure,
+            });
+            addFailedRun(aggregate, variant, point);
+          } else {
+            rows += run.rows;
+            addPairs(aggregate, variant, point, run.summary);
+          }
+        }
+      }
     }
-    const result = unpackRun(shapes[w], job.seed, packed);
-    const summary = summarizeRun(result);
-    const rows = runsRows(
-      experiment.variants[job.variant],
-      experiment.points[job.point].id,
-      job.replication,
-      job.seed,
-      summary,
-      WHOLE_RUN_NAMES,
-    );
     try {
       runsBytes += writeSync(runsFile, rows);
     } catch (error) {
       throw new OutputError(runsPath, error);
     }
-    addRun(aggregate, job.variant, job.point, result.values, summary);
-    addOutcomes(aggregate.outcomes[w], result);
-    checks[w].forEach((reproduces, c) => {
-      if (reproduces(result)) aggregate.checkPasses[w][c]++;
-    });
+    done += superblock.count * perReplication;
+    options.onProgress?.(done, total);
+    if (Date.now() - lastCheckpoint > checkpointInterval) {
+      checkpoint();
+      lastCheckpoint = Date.now();
+    }
   };
 
-  // 2. Dispatch in order with a bounded window; take results in order.
-  const pool = createPool(
-    Math.min(threads, Math.max(1, total - done)),
-    experiment.scenarios,
-    experiment.years,
-  );
-  const window = threads * 8;
+  // 2. Dispatch blocks of replications; take them back in order (scheduler.ts).
+  const pool = createPool(Math.min(threads, Math.max(1, total - done)), {
+    scenarios: experiment.scenarios,
+    years: experiment.years,
+    variants: experiment.variants,
+    pointIds: experiment.points.map((point) => point.id),
+    checks: experiment.checks,
+  });
+  // --stop-after stops at the first whole replication at or past that many runs.
   const stopAt =
-    options.stopAfter !== undefined ? Math.min(range.end, range.start + options.stopAfter) : range.end;
-  let nextDispatch = range.start + done;
-  let nextTake = nextDispatch;
-  let inFlight = 0;
-  let failure: unknown = null;
+    options.stopAfter !== undefined
+      ? Math.min(range.end, range.start + Math.ceil(options.stopAfter / perReplication) * perReplication)
+      : range.end;
   let lastCheckpoint = Date.now();
-  const results = new Map<number, JobResult>();
-  let stopping = false;
-  // A thread that dies (exit, out of memory) is replaced by the pool; its job is tried once more.
-  const dispatch = (index: number, attempt: number) => {
-    const job = jobAt(space, index);
-    inFlight++;
-    pool.run({ world: job.variant * space.points + job.point, seed: job.seed }).then(
-      (result) => {
-        inFlight--;
-        results.set(index, result);
-        pump();
-      },
-      (error: unknown) => {
-        inFlight--;
-        if (stopping) {
-          pump(); // the job is not taken in; a resume runs it again
-          return;
-        }
-        if (attempt === 0) {
-          dispatch(index, 1);
-          return;
-        }
-        const message = error instanceof Error ? error.message : String(error);
-        results.set(index, { failure: `the worker thread died twice on this run: ${message}` });
-        pump();
-      },
-    );
-  };
-  let pump: () => void = () => {};
+  let failure: unknown = null;
   try {
-    await new Promise<void>((finish) => {
-      pump = () => {
-        while (failure === null && results.has(nextTake)) {
-          try {
-            takeIn(nextTake, results.get(nextTake) as JobResult);
-          } catch (error) {
-            failure = error;
-            break;
-          }
-          results.delete(nextTake);
-          nextTake++;
-          done++;
-          options.onProgress?.(done, total);
-          if (Date.now() - lastCheckpoint > checkpointInterval) {
-            checkpoint();
-            lastCheckpoint = Date.now();
-          }
-        }
-        stopping ||= failure !== null || (options.shouldStop?.() ?? false);
-        while (!stopping && nextDispatch < stopAt && nextDispatch - nextTake < window)
-          dispatch(nextDispatch++, 0);
-        if (inFlight === 0 && (stopping || nextTake >= stopAt)) finish();
-      };
-      pump();
-    });
+    ({ failure } = await schedule({
+      worlds: perReplication,
+      threads,
+      first: (range.start + done) / perReplication,
+      end: stopAt / perReplication,
+      seedOf: (replication) => jobSeed(space.seed, replication),
+      run: pool.run,
+      runAlone: pool.runAlone,
+      takeIn,
+      shouldStop: () => options.shouldStop?.() ?? false,
+    }));
   } finally {
     closeSync(runsFile);
     await pool.close();
@@ -329,7 +291,7 @@ export async function runExperiment(
   if (failure !== null) throw failure;
 
   // 4 and 5. Keep what is done; finish the tables when everything is.
-  if (nextTake < range.end) {
+  if (done < total) {
     checkpoint();
     manifest.status = 'interrupted';
     writeManifest(out, manifest);

@@ -109,7 +109,13 @@ export function addRun(
   values: Float64Array,
   summary: RunSummary,
 ): void {
-  const world = aggregate.worlds[variant * aggregate.points + point];
+  addSeries(aggregate, variant * aggregate.points + point, values);
+  addPairs(aggregate, variant, point, summary);
+}
+
+/** Adds one run's time series (laid out as RunResult.values) to the cells of world `w`. */
+export function addSeries(aggregate: ExperimentAggregate, w: number, values: Float64Array): void {
+  const world = aggregate.worlds[w];
   for (let c = 0; c < world.cells.length; c++) {
     const value = values[c];
     if (Number.isNaN(value)) continue; // undefined this step (e.g. no proposals): not a value
@@ -118,6 +124,19 @@ export function addRun(
     addExact(cell.sumSquares, value * value);
     addValue(cell.values, value);
   }
+}
+
+/**
+ * Adds one run's whole-run summary to the paired differences: the reference variant's is kept
+ * for its replication, any other variant's is paired with it. Runs of one replication must arrive
+ * with the reference variant first (the job order guarantees it).
+ */
+export function addPairs(
+  aggregate: ExperimentAggregate,
+  variant: number,
+  point: number,
+  summary: RunSummary,
+): void {
   if (variant === 0) {
     aggregate.pendingReference[point] = summary;
     return;
@@ -151,20 +170,7 @@ export function addFailedRun(aggregate: ExperimentAggregate, variant: number, po
 
 /** Adds everything in `other` (runs disjoint from those in `into`) into `into`. */
 export function mergeAggregates(into: ExperimentAggregate, other: ExperimentAggregate): void {
-  into.worlds.forEach((world, w) => {
-    world.cells.forEach((cell, c) => {
-      const theirs = other.worlds[w].cells[c];
-      mergeExact(cell.sum, theirs.sum);
-      mergeExact(cell.sumSquares, theirs.sumSquares);
-      mergeSummary(cell.values, theirs.values);
-    });
-  });
-  into.outcomes.forEach((outcomes, w) => {
-    mergeOutcomes(outcomes, other.outcomes[w]);
-    into.checkPasses[w].forEach((_, c) => {
-      into.checkPasses[w][c] += other.checkPasses[w][c];
-    });
-  });
+  for (let w = 0; w < into.worlds.length; w++) mergeWorld(into, w, other, w);
   into.pairs.forEach((byPoint, v) => {
     byPoint.forEach((byOrg, p) => {
       for (const [org, byMetric] of Object.entries(other.pairs[v][p])) {
@@ -178,6 +184,28 @@ export function mergeAggregates(into: ExperimentAggregate, other: ExperimentAggr
       }
     });
   });
+}
+
+/**
+ * Adds world `ow` of `other` — its time series, outcomes and check passes, not its pairs — into
+ * world `w` of `into`: how the statistics a worker thread gathered over a block of runs of one
+ * world join the experiment's (experiment/block.ts).
+ */
+export function mergeWorld(
+  into: ExperimentAggregate,
+  w: number,
+  other: ExperimentAggregate,
+  ow: number,
+): void {
+  const cells = into.worlds[w].cells;
+  const theirs = other.worlds[ow].cells;
+  for (let c = 0; c < cells.length; c++) {
+    mergeExact(cells[c].sum, theirs[c].sum);
+    mergeExact(cells[c].sumSquares, theirs[c].sumSquares);
+    mergeSummary(cells[c].values, theirs[c].values);
+  }
+  mergeOutcomes(into.outcomes[w], other.outcomes[ow]);
+  for (let c = 0; c < into.checkPasses[w].length; c++) into.checkPasses[w][c] += other.checkPasses[ow][c];
 }
 
 export interface CellSummary {

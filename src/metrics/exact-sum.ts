@@ -1,3 +1,5 @@
+import type { FloatReader } from '../util/float-stream.js';
+
 /**
  * Exactly rounded floating-point summation (Shewchuk, "Adaptive precision floating-point
  * arithmetic and fast robust geometric predicates", 1997; the algorithm behind Python's
@@ -34,6 +36,12 @@ export function addExact(partials: ExactSum, value: number): void {
 /** Adds every partial of `other` into `into`: the exact sum of both. */
 export function mergeExact(into: ExactSum, other: ExactSum): void {
   for (const value of other) addExact(into, value);
+}
+
+/** Merges a packed exact sum (FloatWriter.list of its partials) into `into`. */
+export function mergePackedExact(into: ExactSum, input: FloatReader): void {
+  const length = input.next();
+  for (let k = 0; k < length; k++) addExact(into, input.next());
 }
 
 /** The exact sum rounded once to the nearest double (round-half-even, as math.fsum). */

@@ -1,3 +1,5 @@
+import type { FloatReader, FloatWriter } from '../util/float-stream.js';
+
 /**
  * What an experiment keeps of one cell's values (one metric, organisation, step, variant and
  * point over all replications) to report quantiles, in memory that does not grow with the number
@@ -157,6 +159,49 @@ function valueAtRank(summary: QuantileSummary, rank: number): number {
     if (rank < seen) return representative(summary.positive.offset + k);
   }
   return representative(summary.positive.offset + summary.positive.counts.length - 1);
+}
+
+/** Writes a summary to a worker's result (metrics/packed-world.ts). */
+export function packSummary(summary: QuantileSummary, out: FloatWriter): void {
+  out.push(summary.n);
+  out.push(summary.zeros);
+  if (summary.exact) {
+    out.list(summary.exact.values);
+    out.list(summary.exact.counts);
+  } else {
+    out.push(-1);
+    out.push(summary.positive.offset);
+    out.list(summary.positive.counts);
+    out.push(summary.negative.offset);
+    out.list(summary.negative.counts);
+  }
+}
+
+/** Merges a packed summary (packSummary) into `into`, as mergeSummary would, building nothing. */
+export function mergePackedSummary(into: QuantileSummary, input: FloatReader): void {
+  const n = input.next();
+  const zeros = input.next();
+  const distinct = input.next();
+  const data = input.data;
+  if (distinct >= 0) {
+    const values = input.at;
+    const counts = values + distinct + 1; // past the values and the counts' length
+    for (let k = 0; k < distinct; k++) addValue(into, data[values + k], data[counts + k]);
+    input.at = counts + distinct;
+    return;
+  }
+  if (into.exact) toBuckets(into);
+  into.n += n;
+  into.zeros += zeros;
+  for (const store of [into.positive, into.negative]) {
+    const offset = input.next();
+    const length = input.next();
+    for (let k = 0; k < length; k++) {
+      const count = data[input.at + k];
+      if (count !== 0) addToStore(store, offset + k, count);
+    }
+    input.at += length;
+  }
 }
 
 /** Plain JSON for checkpoints and shard states. */

@@ -117,9 +117,15 @@ describe('cica-sim experiment', () => {
     expect(result.stderr).toMatch(/shard 2\/3 is missing/);
   });
 
-  it.each([1, 3, 10, 23])(
-    'stopped after %i runs, --resume yields exactly the uninterrupted result',
-    (stopAfter) => {
+  // Runs are taken in by whole replications (4 runs here), so a stop comes at the next one.
+  it.each([
+    [1, 4],
+    [3, 4],
+    [10, 12],
+    [17, 20],
+  ])(
+    'stopped after %i runs (so %i: whole replications), --resume yields exactly the uninterrupted result',
+    (stopAfter, stoppedAt) => {
       const out = join(dir, `stopped-${stopAfter}`);
       const first = cli(
         'experiment',
@@ -134,7 +140,7 @@ describe('cica-sim experiment', () => {
         '2',
       );
       expect(first.code).toBe(130);
-      expect(first.stderr).toMatch(new RegExp(`stopped: ${stopAfter} of 24 runs done and kept in ${out}`));
+      expect(first.stderr).toMatch(new RegExp(`stopped: ${stoppedAt} of 24 runs done and kept in ${out}`));
       expect(first.stderr).toMatch(/to continue: cica-sim experiment .* --resume/);
       expect(JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')).status).toBe('interrupted');
       const second = cli(

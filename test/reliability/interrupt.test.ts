@@ -32,7 +32,7 @@ describe('interrupted at random moments, --resume yields exactly the uninterrupt
       const out = join(dir, `request-${sequence}`);
       for (let attempt = 0; ; attempt++) {
         let polls = 0;
-        const stopAt = Math.floor(random() * 60);
+        const stopAt = Math.floor(random() * 12);
         const outcome = await runExperiment(experiment, {
           out,
           threads: 1 + Math.floor(random() * 3),
@@ -49,7 +49,7 @@ describe('interrupted at random moments, --resume yields exactly the uninterrupt
   }, 300_000);
 
   it('SIGINT, SIGTERM and SIGKILL at random times (the CLI)', async () => {
-    const args = ['experiment', tiny, '--replications', '2000', '--quiet', '--no-report', '--threads', '2'];
+    const args = ['experiment', tiny, '--replications', '12000', '--quiet', '--no-report', '--threads', '2'];
     const reference = join(dir, 'cli-reference');
     expect(cli(...args, '--out', reference).code).toBe(0);
     const signals = ['SIGINT', 'SIGTERM', 'SIGKILL'] as const;
@@ -58,7 +58,7 @@ describe('interrupted at random moments, --resume yields exactly the uninterrupt
       const out = join(dir, `signal-${sequence}`);
       for (let attempt = 0; attempt < 12; attempt++) {
         const signal = signals[(sequence + attempt) % signals.length]; // each signal, in turn
-        const delay = 200 + random() * 1300;
+        const delay = 200 + random() * 2300;
         const resume = existsSync(join(out, 'manifest.json')) ? ['--resume'] : [];
         const code = await new Promise<number | null>((resolve) => {
           const child = spawn(

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { experimentMemory, requireDisk, requireMemory, runBytes } from '../../src/experiment/resources.js';
-import { runShape } from '../../src/experiment/run-record.js';
+import { runShape } from '../../src/experiment/run-shape.js';
 import { METRIC_NAMES } from '../../src/metrics/recorders.js';
 import { formatProblem, InputError } from '../../src/scenario/errors.js';
 import { loadScenario } from '../../src/scenario/load.js';
