@@ -2,10 +2,11 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
-import { simulate } from '../../src/engine/simulate.js';
-import { compileWorld } from '../../src/engine/world.js';
-import { generateScenario } from '../../src/scenario/generate.js';
-import { loadScenario } from '../../src/scenario/load.js';
+import { DEFAULT_PHASES } from '../../dist/engine/phases/index.js';
+import { simulate } from '../../dist/engine/simulate.js';
+import { compileWorld } from '../../dist/engine/world.js';
+import { generateScenario } from '../../dist/scenario/generate.js';
+import { loadScenario } from '../../dist/scenario/load.js';
 
 /** Single-thread figures of the engine: runs per second, and the cost of a step by world size. */
 
@@ -26,30 +27,31 @@ export function builtinRunsPerSecond(seconds: number, formula?: string): number 
 export const orgsFor = (states: number) => Math.max(3, Math.round(states / 25));
 
 /**
- * Milliseconds per step of a synthetic world of `states` states: the difference between runs of
- * two horizons over the difference in steps, so the per-run set-up (allocating the n² trust
- * store, reading out the final trust) is not counted as stepping.
+ * Milliseconds per step of a synthetic world of `states` states, every phase and recorder
+ * included: a first phase notes the time each step starts, and the step's cost is the time to
+ * the next step's start (the median over steps and runs). The per-run set-up — allocating the
+ * n² trust store, reading out the final trust — is not stepping, and is not counted.
  */
-export function stepMilliseconds(states: number, repeats: number): number {
+export function stepMilliseconds(states: number, runs: number): number {
   const dir = mkdtempSync(join(tmpdir(), 'cica-bench-'));
   const file = join(dir, `synthetic-${states}.yaml`);
   writeFileSync(file, stringify(generateScenario({ states, orgs: orgsFor(states), seed: 1 })));
   const { scenario } = loadScenario(file);
-  const [short, long] = states >= 2000 ? [1, 3] : states >= 500 ? [1, 4] : [2, 10];
-  const time = (years: number) => {
-    const world = compileWorld(scenario, { years });
-    simulate(world, 0); // warm-up
-    let best = Number.POSITIVE_INFINITY;
-    for (let r = 0; r < repeats; r++) {
-      const started = performance.now();
-      simulate(world, r + 1);
-      best = Math.min(best, performance.now() - started);
-    }
-    return { ms: best, steps: world.steps };
+  const years = states >= 2000 ? 1 : states >= 500 ? 2 : 5;
+  const world = compileWorld(scenario, { years });
+  const starts: number[] = [];
+  const noteStart = () => {
+    starts.push(performance.now());
   };
-  const a = time(short);
-  const b = time(long);
-  return (b.ms - a.ms) / (b.steps - a.steps);
+  const steps: number[] = [];
+  for (let run = 0; run <= runs; run++) {
+    starts.length = 0;
+    simulate(world, run, { phases: [noteStart, ...DEFAULT_PHASES] });
+    if (run === 0) continue; // warm-up
+    for (let k = 1; k < starts.length; k++) steps.push(starts[k] - starts[k - 1]);
+  }
+  steps.sort((a, b) => a - b);
+  return steps[Math.floor(steps.length / 2)];
 }
 
 /** The least-squares slope of log(cost) against log(size): cost grows as size^slope. */

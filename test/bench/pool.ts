@@ -2,8 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadExperiment } from '../../src/experiment/load.js';
-import { runExperiment } from '../../src/experiment/run-experiment.js';
+import { loadExperiment } from '../../dist/experiment/load.js';
+import { runExperiment } from '../../dist/experiment/run-experiment.js';
 
 /** Figures of whole experiments: throughput on the worker pool, and peak memory. */
 
