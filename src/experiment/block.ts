@@ -1,7 +1,7 @@
 import { simulate } from '../engine/simulate.js';
 import { compileWorld, type World } from '../engine/world.js';
 import { addSeries, createAggregate } from '../metrics/aggregate.js';
-import { addOutcomes } from '../metrics/outcomes.js';
+import { addOutcomes, addRunAdditions, emptyAdditions, TRUST_BINS } from '../metrics/outcomes.js';
 import { packWorld } from '../metrics/packed-world.js';
 import { METRIC_NAMES } from '../metrics/recorders.js';
 import { type RunSummary, summarizeRun, WHOLE_RUN_NAMES } from '../metrics/summarize.js';
@@ -27,6 +27,8 @@ export interface BlockSetup {
   variants: string[];
   pointIds: string[];
   checks: Check[];
+  /** Up to this size a block counts its outcomes in dense arrays (default 16 MiB: 200 states). */
+  denseOutcomeBytes?: number;
 }
 
 export interface BlockTask {
@@ -47,6 +49,8 @@ export interface BlockResult {
   /** Milliseconds the block took in its thread, to size the next blocks. */
   elapsedMs: number;
 }
+
+const DENSE_OUTCOME_BYTES = 16 * 1024 ** 2;
 
 interface CompiledWorld {
   world: World;
@@ -81,14 +85,28 @@ export function createBlockRunner(
     const { shape, checks } = worldOf(task.world);
     const variant = setup.variants[Math.floor(task.world / setup.pointIds.length)];
     const point = setup.pointIds[task.world % setup.pointIds.length];
-    const statistics = createAggregate(METRIC_NAMES, 1, 1, [shape], WHOLE_RUN_NAMES, checks.length);
+    // Outcomes are counted in dense arrays where they are small (their non-zero entries travel);
+    // for large worlds each run's additions travel instead, since a block's n² × 100 trust bins
+    // would take hundreds of megabytes.
+    const dense =
+      shape.stateIds.length ** 2 * TRUST_BINS * 4 <= (setup.denseOutcomeBytes ?? DENSE_OUTCOME_BYTES);
+    const statistics = createAggregate(
+      METRIC_NAMES,
+      1,
+      1,
+      [dense ? shape : { orgIds: shape.orgIds, steps: shape.steps }],
+      WHOLE_RUN_NAMES,
+      checks.length,
+    );
+    const additions = dense ? null : emptyAdditions();
     const runs = task.seeds.map((seed, k): BlockRun => {
       try {
         beforeRun(task.world, seed);
         const result = simulate(worldOf(task.world).world, seed);
         const summary = summarizeRun(result);
         addSeries(statistics, 0, result.values);
-        addOutcomes(statistics.outcomes[0], result);
+        if (additions) addRunAdditions(additions, result, shape.steps);
+        else addOutcomes(statistics.outcomes[0], result);
         checks.forEach((reproduces, c) => {
           if (reproduces(result)) statistics.checkPasses[0][c]++;
         });
@@ -100,7 +118,7 @@ export function createBlockRunner(
     return {
       world: task.world,
       first: task.first,
-      statistics: packWorld(statistics, 0),
+      statistics: additions ? packWorld(statistics, 0, additions) : packWorld(statistics, 0),
       runs,
       elapsedMs: performance.now() - started,
     };

@@ -49,6 +49,13 @@ export function experimentMemory(shapes: RunShape[], threads: number): ResourceP
     return total + n * n * TRUST_BINS * 4 + orgs * n * (s.steps + 1) * 8 + orgs * n * 16;
   }, 0);
   const largestRun = Math.max(...shapes.map(runBytes));
+  const largestBlock = Math.max(
+    ...shapes.map(
+      (s) =>
+        s.steps * s.orgIds.length * METRIC_NAMES.length * CELL_BYTES +
+        Math.min(16 * 1024 ** 2, s.stateIds.length ** 2 * TRUST_BINS * 4),
+    ),
+  );
   return [
     // Checkpoints serialise the statistics, briefly holding them twice.
     {
@@ -57,7 +64,12 @@ export function experimentMemory(shapes: RunShape[], threads: number): ResourceP
       heap: true,
     },
     { what: 'per-state outcomes (vetoes, trust, admissions)', bytes: outcomes * 2, heap: false },
-    { what: `${threads} worker threads`, bytes: threads * (64 * 1024 ** 2 + largestRun * 2), heap: false },
+    // Each thread holds two blocks (block.ts): their statistics, and outcomes up to 16 MiB dense.
+    {
+      what: `${threads} worker threads`,
+      bytes: threads * (64 * 1024 ** 2 + largestRun * 2 + 2 * largestBlock),
+      heap: false,
+    },
     { what: 'Node and the charts', bytes: BASE_BYTES, heap: false },
   ];
 }

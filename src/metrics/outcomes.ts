@@ -95,6 +95,70 @@ export function mergeOutcomes(into: WorldOutcomes, other: WorldOutcomes): void {
 }
 
 /**
+ * Outcomes as additions to make, for a worker thread to send back what a block of runs adds: the
+ * dense arrays hold n² × 100 trust bins and organisations × n × steps admission counts, far
+ * more than a block touches (hundreds of megabytes at 5,000 states). Each list holds pairs
+ * (index, count) into the array of that name; vetoes hold triples (index, total, runs).
+ * Indices may repeat: additions add up.
+ */
+export interface OutcomeAdditions {
+  runs: number;
+  vetoes: number[];
+  trust: number[];
+  rungs: number[];
+  admissions: number[];
+}
+
+export function emptyAdditions(): OutcomeAdditions {
+  return { runs: 0, vetoes: [], trust: [], rungs: [], admissions: [] };
+}
+
+/** What one run adds (as addOutcomes would add it to a world's outcomes with `steps` steps). */
+export function addRunAdditions(additions: OutcomeAdditions, result: RunResult, steps: number): void {
+  additions.runs++;
+  const { vetoesByState, finalTrust, rungReachedStep, admittedStep } = result;
+  const span = steps + 1;
+  if (vetoesByState)
+    for (let c = 0; c < vetoesByState.length; c++)
+      if (vetoesByState[c] > 0) additions.vetoes.push(c, vetoesByState[c], 1);
+  if (finalTrust)
+    for (let c = 0; c < finalTrust.length; c++) {
+      const trust = finalTrust[c];
+      if (!Number.isNaN(trust)) additions.trust.push(c * TRUST_BINS + trustBin(trust), 1);
+    }
+  if (rungReachedStep)
+    for (let r = 0; r < rungReachedStep.length; r++) {
+      const step = rungReachedStep[r];
+      if (!Number.isNaN(step)) additions.rungs.push(r * span + step, 1);
+    }
+  if (admittedStep)
+    for (let c = 0; c < admittedStep.length; c++) {
+      const step = admittedStep[c];
+      if (!Number.isNaN(step)) additions.admissions.push(c * span + step, 1);
+    }
+}
+
+/** The additions that would turn empty outcomes into `outcomes` (its non-zero entries). */
+export function additionsOf(outcomes: WorldOutcomes): OutcomeAdditions {
+  const pairs = (values: ArrayLike<number>) => {
+    const list: number[] = [];
+    for (let k = 0; k < values.length; k++) if (values[k] !== 0) list.push(k, values[k]);
+    return list;
+  };
+  const vetoes: number[] = [];
+  for (let c = 0; c < outcomes.vetoTotals.length; c++)
+    if (outcomes.vetoTotals[c] !== 0 || outcomes.vetoRuns[c] !== 0)
+      vetoes.push(c, outcomes.vetoTotals[c], outcomes.vetoRuns[c]);
+  return {
+    runs: outcomes.runs,
+    vetoes,
+    trust: pairs(outcomes.trustBins),
+    rungs: pairs(outcomes.rungSteps),
+    admissions: pairs(outcomes.admittedSteps),
+  };
+}
+
+/**
  * Quantile q of the final trust of i in j over runs: the value at rank q × n in the histogram,
  * spread evenly within its bin; NaN with no runs.
  */

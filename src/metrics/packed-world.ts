@@ -1,16 +1,22 @@
 import { FloatReader, FloatWriter } from '../util/float-stream.js';
 import type { ExperimentAggregate } from './aggregate.js';
 import { mergePackedExact } from './exact-sum.js';
+import { additionsOf, type OutcomeAdditions } from './outcomes.js';
 import { mergePackedSummary, packSummary } from './quantile-summary.js';
 
 /**
  * One world's statistics (time-series cells, outcomes, check passes) as one Float64Array: how a
  * worker thread sends back what it gathered over a block of runs (experiment/block.ts), and how
  * the main thread merges it — straight from the numbers, as mergeWorld would, without parsing
- * text or building objects (as JSON, that cost the main thread more than the merging). Trust
- * histograms go dense or as (index, count) pairs, whichever is shorter.
+ * text or building objects (as JSON, that cost the main thread more than the merging). Outcomes
+ * travel as additions (outcomes.ts), so neither side needs the dense n² trust histograms of a
+ * block.
  */
-export function packWorld(aggregate: ExperimentAggregate, w: number): Float64Array {
+export function packWorld(
+  aggregate: ExperimentAggregate,
+  w: number,
+  additions: OutcomeAdditions = additionsOf(aggregate.outcomes[w]),
+): Float64Array {
   const out = new FloatWriter();
   const cells = aggregate.worlds[w].cells;
   out.push(cells.length);
@@ -19,23 +25,11 @@ export function packWorld(aggregate: ExperimentAggregate, w: number): Float64Arr
     out.list(cell.sumSquares);
     packSummary(cell.values, out);
   }
-  const outcomes = aggregate.outcomes[w];
-  out.push(outcomes.runs);
-  out.list(outcomes.vetoTotals);
-  out.list(outcomes.vetoRuns);
-  const bins = outcomes.trustBins;
-  let nonzero = 0;
-  for (let b = 0; b < bins.length; b++) if (bins[b] !== 0) nonzero++;
-  if (2 * nonzero < bins.length) {
-    out.push(-nonzero - 1); // sparse, marked by a negative count of pairs
-    for (let b = 0; b < bins.length; b++)
-      if (bins[b] !== 0) {
-        out.push(b);
-        out.push(bins[b]);
-      }
-  } else out.list(bins);
-  out.list(outcomes.rungSteps);
-  out.list(outcomes.admittedSteps);
+  out.push(additions.runs);
+  out.list(additions.vetoes);
+  out.list(additions.trust);
+  out.list(additions.rungs);
+  out.list(additions.admissions);
   out.list(aggregate.checkPasses[w]);
   return out.result();
 }
@@ -54,29 +48,26 @@ export function mergePackedWorld(into: ExperimentAggregate, w: number, packed: F
   }
   const outcomes = into.outcomes[w];
   outcomes.runs += input.next();
-  addList(outcomes.vetoTotals, input);
-  addList(outcomes.vetoRuns, input);
-  const marker = input.next();
-  if (marker < 0) {
-    for (let k = 0; k < -marker - 1; k++) {
-      const bin = input.next();
-      outcomes.trustBins[bin] += input.next();
-    }
-  } else {
-    input.at--;
-    addList(outcomes.trustBins, input);
+  const vetoes = input.next();
+  for (let k = 0; k < vetoes; k += 3) {
+    const c = input.next();
+    outcomes.vetoTotals[c] += input.next();
+    outcomes.vetoRuns[c] += input.next();
   }
-  addList(outcomes.rungSteps, input);
-  addList(outcomes.admittedSteps, input);
+  addPairs(outcomes.trustBins, input);
+  addPairs(outcomes.rungSteps, input);
+  addPairs(outcomes.admittedSteps, input);
   const passes = into.checkPasses[w];
   const checkCount = input.next();
   for (let c = 0; c < checkCount; c++) passes[c] += input.next();
 }
 
-/** Adds a packed list element by element into `into` (of the same length). */
-function addList(into: { length: number; [k: number]: number }, input: FloatReader): void {
+/** Adds a packed list of (index, count) pairs into `into`. */
+function addPairs(into: { length: number; [k: number]: number }, input: FloatReader): void {
   const length = input.next();
-  if (length !== into.length)
-    throw new Error(`a packed list of ${length} numbers where ${into.length} were expected`);
-  for (let k = 0; k < length; k++) into[k] += input.next();
+  for (let k = 0; k < length; k += 2) {
+    const index = input.next();
+    if (index >= into.length) throw new Error(`a packed index ${index} past the end (${into.length})`);
+    into[index] += input.next();
+  }
 }

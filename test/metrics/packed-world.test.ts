@@ -3,7 +3,7 @@ import { simulate } from '../../src/engine/simulate.js';
 import { compileWorld } from '../../src/engine/world.js';
 import { runShape } from '../../src/experiment/run-shape.js';
 import { addSeries, aggregateToJson, createAggregate, mergeWorld } from '../../src/metrics/aggregate.js';
-import { addOutcomes } from '../../src/metrics/outcomes.js';
+import { addOutcomes, addRunAdditions, emptyAdditions } from '../../src/metrics/outcomes.js';
 import { mergePackedWorld, packWorld } from '../../src/metrics/packed-world.js';
 import { METRIC_NAMES } from '../../src/metrics/recorders.js';
 import { WHOLE_RUN_NAMES } from '../../src/metrics/summarize.js';
@@ -14,7 +14,7 @@ import { repoFile } from '../helpers.js';
  * What a worker thread sends back for a block (packWorld) must merge into exactly what merging
  * its statistics object would give (mergeWorld, the method the shard merge uses): checked on
  * blocks small enough that quantile summaries stay exact and large enough that they bucket,
- * with trust histograms sparse (as runs leave them) and dense.
+ * with outcomes as the worker sends them (additions run by run) and as dense histograms.
  */
 describe('packed world statistics', () => {
   const scenario = loadScenario(repoFile('scenarios/asia-2025.yaml')).scenario;
@@ -46,15 +46,25 @@ describe('packed world statistics', () => {
     expect(JSON.stringify(aggregateToJson(viaPacked))).toBe(JSON.stringify(aggregateToJson(viaObjects)));
   });
 
-  it('a trust histogram with most bins filled goes dense and merges the same', () => {
+  it('a trust histogram with every bin filled merges the same', () => {
     const viaObjects = gather(0, 3);
     const viaPacked = gather(0, 3);
     const block = gather(3, 6);
-    block.outcomes[0].trustBins.fill(2); // runs never fill every bin: set them, to take the dense path
+    block.outcomes[0].trustBins.fill(2);
     const packed = packWorld(block, 0);
-    expect(packed.length).toBeGreaterThan(block.outcomes[0].trustBins.length);
     mergeWorld(viaObjects, 0, block, 0);
     mergePackedWorld(viaPacked, 0, packed);
     expect(JSON.stringify(aggregateToJson(viaPacked))).toBe(JSON.stringify(aggregateToJson(viaObjects)));
+  });
+
+  it("a worker's additions, run by run, add up to what addOutcomes gathers", () => {
+    const viaObjects = gather(0, 3);
+    const viaAdditions = gather(0, 3);
+    const block = gather(3, 40);
+    const additions = emptyAdditions();
+    for (const run of runs.slice(3, 40)) addRunAdditions(additions, run, shape.steps);
+    mergeWorld(viaObjects, 0, block, 0);
+    mergePackedWorld(viaAdditions, 0, packWorld(block, 0, additions));
+    expect(JSON.stringify(aggregateToJson(viaAdditions))).toBe(JSON.stringify(aggregateToJson(viaObjects)));
   });
 });
