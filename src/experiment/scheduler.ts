@@ -7,12 +7,15 @@ import type { BlockResult, BlockTask } from './block.js';
  * always whole replications from the start — the unit of checkpoints, shards and resumes.
  *
  * Blocks grow from one replication to what a thread runs in about TARGET_BLOCK_MS, bounded so
- * that every thread keeps work to the end. A thread that dies (exit, out of memory) is replaced
+ * that every thread keeps work to the end and a superblock takes about a second at most (a stop
+ * request waits for the superblocks under way). A thread that dies (exit, out of memory) is replaced
  * by the pool; its block is tried again one replication at a time, on a thread of its own, and a
  * replication whose thread dies again is a failed run.
  */
 const TARGET_BLOCK_MS = 150;
 const MAX_BLOCK = 64;
+/** A superblock takes about this long on all threads, so a stop or a checkpoint comes soon. */
+const TARGET_SUPERBLOCK_MS = 1000;
 
 export interface Superblock {
   first: number;
@@ -55,8 +58,11 @@ export function schedule(options: ScheduleOptions): Promise<{ failure: unknown }
   const blockSize = () => {
     const remaining = options.end - nextReplication;
     const keepBusy = Math.max(1, Math.floor((remaining * worlds) / (threads * 3)));
-    const bySpeed = measuredRuns === 0 ? 1 : Math.round(TARGET_BLOCK_MS / (measuredMs / measuredRuns));
-    return Math.max(1, Math.min(MAX_BLOCK, keepBusy, bySpeed, remaining));
+    if (measuredRuns === 0) return 1;
+    const runMs = measuredMs / measuredRuns;
+    const bySpeed = Math.round(TARGET_BLOCK_MS / runMs);
+    const byResponse = Math.floor((TARGET_SUPERBLOCK_MS * threads) / (worlds * runMs));
+    return Math.max(1, Math.min(MAX_BLOCK, keepBusy, bySpeed, byResponse, remaining));
   };
 
   return new Promise((finish) => {

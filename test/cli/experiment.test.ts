@@ -162,8 +162,9 @@ describe('cica-sim experiment', () => {
   it('Ctrl-C stops cleanly, keeps what is done, and --resume completes it identically', async () => {
     const example = repoFile('experiments/example.yaml');
     const full = join(dir, 'sigint-full');
+    // Enough runs (1,800) that a stop request lands while superblocks remain to be dispatched.
     expect(
-      cli('experiment', example, '--replications', '30', '--out', full, '--quiet', '--no-report').code,
+      cli('experiment', example, '--replications', '200', '--out', full, '--quiet', '--no-report').code,
     ).toBe(0);
     const out = join(dir, 'sigint');
     const child = spawn(
@@ -173,7 +174,7 @@ describe('cica-sim experiment', () => {
         'experiment',
         example,
         '--replications',
-        '30',
+        '200',
         '--out',
         out,
         '--threads',
@@ -196,9 +197,9 @@ describe('cica-sim experiment', () => {
     child.kill('SIGINT');
     const code = await new Promise((resolve) => child.on('exit', resolve));
     expect(code).toBe(130);
-    expect(stderr).toMatch(/stopped: \d+ of 270 runs done/);
+    expect(stderr).toMatch(/stopped: \d+ of 1800 runs done/);
     expect(
-      cli('experiment', example, '--replications', '30', '--out', out, '--resume', '--quiet', '--no-report')
+      cli('experiment', example, '--replications', '200', '--out', out, '--resume', '--quiet', '--no-report')
         .code,
     ).toBe(0);
     expectSameTables(full, out);
