@@ -3,8 +3,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
+import { assessTrust } from '../src/engine/phases/assess.js';
 import type { RunRandom } from '../src/engine/random.js';
 import type { Rng } from '../src/engine/rng.js';
+import { createRunState, type RunState } from '../src/engine/state.js';
+import type { World } from '../src/engine/world.js';
 
 export const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
 export const repoFile = (path: string) => fileURLToPath(new URL(`../${path}`, import.meta.url));
@@ -69,4 +72,19 @@ export function scriptedRandom(draws: number[]): RunRandom & { remaining: () => 
     reform: [rng],
     remaining: rng.remaining,
   };
+}
+
+/** A state at step 1 with the single CBM tabled by `proposer`, as the agenda phase would. */
+export function stateWithProposal(world: World, proposer: number): RunState {
+  const state = createRunState(world);
+  state.step = 1;
+  assessTrust(world, state);
+  state.proposalCount = 1;
+  state.proposalOrg[0] = 0;
+  state.proposalCbm[0] = 0;
+  state.proposalProposer[0] = proposer;
+  state.proposalBindingness[0] = world.cbmBindingness[0];
+  state.proposalCost[0] = world.cbmCost[0];
+  state.proposals[0] = 1;
+  return state;
 }

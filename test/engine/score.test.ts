@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { assessTrust } from '../../src/engine/phases/assess.js';
 import { objectionBoundary, objectionProbability, objects } from '../../src/engine/score.js';
-import { createRunState } from '../../src/engine/state.js';
 import { compileWorld } from '../../src/engine/world.js';
 import { loadScenario } from '../../src/scenario/load.js';
-import { fixture } from '../helpers.js';
+import { fixture, stateWithProposal } from '../helpers.js';
 
 /**
  * Deliberation asks whether a member's chance of objecting reaches a threshold; `objects` answers
@@ -13,13 +11,7 @@ import { fixture } from '../helpers.js';
  */
 describe('objects: the likely-objector test without Math.exp', () => {
   const world = compileWorld(loadScenario(fixture('tiny.yaml')).scenario);
-  const state = createRunState(world);
-  state.step = 1;
-  assessTrust(world, state);
-  state.proposalCount = 1;
-  state.proposalOrg[0] = 0;
-  state.proposalCbm[0] = 0;
-  state.proposalProposer[0] = 0;
+  const state = stateWithProposal(world, 0);
   state.proposalBindingness[0] = 0.5;
   const voter = 1;
   const definition = (threshold: number) => objectionProbability(world, state, 0, voter) >= threshold;

@@ -7,12 +7,12 @@ import { applyEvents } from '../../src/engine/phases/events.js';
 import { implementMeasures } from '../../src/engine/phases/implement.js';
 import { castVotes } from '../../src/engine/phases/vote.js';
 import { scoreProposal } from '../../src/engine/score.js';
-import { createRunState, type RunState } from '../../src/engine/state.js';
+import { createRunState } from '../../src/engine/state.js';
 import { trustAt } from '../../src/engine/trust.js';
 import { compileWorld, type World } from '../../src/engine/world.js';
 import { ABSTAIN, NO, YES } from '../../src/rules/votes.js';
 import { loadScenario } from '../../src/scenario/load.js';
-import { fixture, scriptedRandom } from '../helpers.js';
+import { fixture, scriptedRandom, stateWithProposal } from '../helpers.js';
 
 const A = 0;
 const B = 1;
@@ -20,21 +20,6 @@ const C = 2;
 
 function tinyWorld(overrides: Record<string, unknown> = {}): World {
   return compileWorld(loadScenario(fixture('tiny.yaml'), { overrides }).scenario);
-}
-
-/** A state at step 1 with the single CBM tabled by `proposer`, as the agenda phase would. */
-function withProposal(world: World, proposer: number): RunState {
-  const state = createRunState(world);
-  state.step = 1;
-  assessTrust(world, state);
-  state.proposalCount = 1;
-  state.proposalOrg[0] = 0;
-  state.proposalCbm[0] = 0;
-  state.proposalProposer[0] = proposer;
-  state.proposalBindingness[0] = world.cbmBindingness[0];
-  state.proposalCost[0] = world.cbmCost[0];
-  state.proposals[0] = 1;
-  return state;
 }
 
 describe('initial trust (worked by hand)', () => {
@@ -60,28 +45,28 @@ describe('voting (worked by hand)', () => {
 
   it('scores a CBM from salience, cost, sovereignty and trust', () => {
     const world = tinyWorld(neutral);
-    const state = withProposal(world, A);
+    const state = stateWithProposal(world, A);
     expect(scoreProposal(world, state, 0, B)).toBeCloseTo(0.5, 15);
     // With cost 0.2, bindingness 0.5 and sovereignty 1 for B:
     //   0.5 − 0.2 × (1 + 1 × 1 × 0.5) = 0.2.
     const costly = tinyWorld({ ...neutral, 'cbms.X.cost': 0.2, 'actors.BBB.sovereignty': 1 });
-    expect(scoreProposal(costly, withProposal(costly, A), 0, B)).toBeCloseTo(0.2, 15);
+    expect(scoreProposal(costly, stateWithProposal(costly, A), 0, B)).toBeCloseTo(0.2, 15);
   });
 
   it('draws yes below P(yes), no above 1 − P(no), abstain between; the proposer says yes', () => {
     const world = tinyWorld(neutral);
     const pNo = 1 / (1 + Math.exp(2));
-    const state = withProposal(world, A);
+    const state = stateWithProposal(world, A);
     castVotes(world, state, scriptedRandom([0.4999, 1 - pNo + 1e-9]));
     expect([state.votes[A], state.votes[B], state.votes[C]]).toEqual([YES, YES, NO]);
-    const again = withProposal(world, A);
+    const again = stateWithProposal(world, A);
     castVotes(world, again, scriptedRandom([0.5, 1 - pNo - 1e-9]));
     expect([again.votes[B], again.votes[C]]).toEqual([ABSTAIN, ABSTAIN]);
   });
 
   it('under unanimity an abstention blocks; under consensus it does not', () => {
     const world = tinyWorld(neutral);
-    const state = withProposal(world, A);
+    const state = stateWithProposal(world, A);
     castVotes(world, state, scriptedRandom([0.1, 0.6])); // B yes, C abstains
     decideProposals(world, state);
     expect(state.passed[0]).toBe(0);
@@ -89,7 +74,7 @@ describe('voting (worked by hand)', () => {
 
     // An abstention is not a veto.
     expect(state.vetoes[0]).toBe(0);
-    const objection = withProposal(world, A);
+    const objection = stateWithProposal(world, A);
     castVotes(world, objection, scriptedRandom([0.1, 0.99])); // B yes, C objects
     decideProposals(world, objection);
     expect(objection.passed[0]).toBe(0);
@@ -102,7 +87,7 @@ describe('voting (worked by hand)', () => {
     expect(trustAt(objection.trust, C, A, 1)).toBe(0.5);
 
     const consensus = tinyWorld({ ...neutral, 'organisations.ORG.rules.default': { kind: 'consensus' } });
-    const second = withProposal(consensus, A);
+    const second = stateWithProposal(consensus, A);
     castVotes(consensus, second, scriptedRandom([0.1, 0.6]));
     decideProposals(consensus, second);
     expect(second.passed[0]).toBe(1);
@@ -129,7 +114,7 @@ describe('amendment before the vote (worked by hand)', () => {
 
   it('under unanimity, cuts bindingness and cost until no member is a likely objector', () => {
     const world = tinyWorld(amended);
-    const state = withProposal(world, A);
+    const state = stateWithProposal(world, A);
     deliberate(world, state);
     expect(state.amendments[0]).toBe(2);
     expect(state.proposalBindingness[0]).toBeCloseTo(0.5625, 15);
@@ -142,7 +127,7 @@ describe('amendment before the vote (worked by hand)', () => {
       ...amended,
       'organisations.ORG.rules.default': { kind: 'quota', yes: { count: { share: 2 / 3 } } },
     });
-    const state = withProposal(world, A);
+    const state = stateWithProposal(world, A);
     deliberate(world, state);
     expect(state.amendments[0]).toBe(0);
     expect(state.proposalBindingness[0]).toBe(1);
@@ -150,12 +135,12 @@ describe('amendment before the vote (worked by hand)', () => {
 
   it('stops after `rounds` amendments, and does nothing when switched off', () => {
     const once = tinyWorld({ ...amended, 'parameters.amendment.rounds': 1 });
-    const state = withProposal(once, A);
+    const state = stateWithProposal(once, A);
     deliberate(once, state);
     expect(state.amendments[0]).toBe(1);
     expect(state.proposalBindingness[0]).toBeCloseTo(0.75, 15);
     const off = tinyWorld({ ...amended, 'parameters.amendment.enabled': false });
-    const untouched = withProposal(off, A);
+    const untouched = stateWithProposal(off, A);
     deliberate(off, untouched);
     expect(untouched.amendments[0]).toBe(0);
     expect(untouched.proposalCost[0]).toBe(0.3);
@@ -175,7 +160,7 @@ describe('implementation evidence (worked by hand)', () => {
       'parameters.implementation.probability': 0.8,
       relations: [],
     });
-    const state = withProposal(world, A);
+    const state = stateWithProposal(world, A);
     state.passed[0] = 1;
     state.participants.set([1, 1, 1]);
     implementMeasures(world, state, scriptedRandom([0.1, 0.5, 0.9])); // A, B implement; C defects
