@@ -22,6 +22,7 @@ import {
 import { mergePackedWorld } from '../metrics/packed-world.js';
 import { METRIC_NAMES } from '../metrics/recorders.js';
 import { WHOLE_RUN_NAMES } from '../metrics/summarize.js';
+import { InputError } from '../scenario/errors.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { OutputError } from '../util/output-error.js';
 import { VERSION } from '../version.js';
@@ -87,11 +88,14 @@ const CHECKPOINT_SHARE = 0.05;
 
 /**
  * Runs an experiment's jobs (or one shard's) on a worker pool and writes its tables:
+ *   0. refuse what this machine's memory or disk cannot hold;
  *   1. claim the output directory (new, or the same experiment with --resume: load the checkpoint);
- *   2. dispatch jobs in order, at most a few per thread ahead, and take results in job order
- *      through a small reorder buffer — so every table is the same whatever the thread count;
- *   3. each run: its rows to runs.csv, its time series and paired differences to the aggregate;
- *   4. checkpoint every couple of seconds, at a job boundary;
+ *   2. hand blocks of replications to the threads, which gather their statistics (block.ts), and
+ *      take them back in order by superblocks (scheduler.ts) — so every table is the same
+ *      whatever the thread count;
+ *   3. each superblock: merge its statistics; its rows to runs.csv, paired differences and
+ *      failures in job order;
+ *   4. checkpoint every couple of seconds, at a superblock boundary;
  *   5. when done, write timeseries.csv, compare.csv, points.csv, state.json and the manifest.
  */
 export async function runExperiment(
@@ -256,6 +260,15 @@ export async function runExperiment(
   };
 
   // 2. Dispatch blocks of replications; take them back in order (scheduler.ts).
+  if (done % perReplication !== 0) {
+    throw new InputError([
+      {
+        location: { file: out },
+        path: '',
+        message: `the checkpoint stops inside a replication (${done} runs), as only an earlier cica-sim wrote them; start again with --force`,
+      },
+    ]);
+  }
   const pool = createPool(Math.min(threads, Math.max(1, total - done)), {
     scenarios: experiment.scenarios,
     years: experiment.years,
