@@ -58,7 +58,10 @@ export function trustTable(aggregate: ExperimentAggregate, layout: ExperimentLay
     ids.forEach((truster, i) => {
       ids.forEach((trusted, j) => {
         if (i === j) return;
-        const quantiles = [0.05, 0.5, 0.95].map((q) => csvNumber(trustQuantile(outcomes, i, j, q)));
+        // Within a bin (0.01) of the exact quantile: four decimals say all there is, without float noise.
+        const quantiles = [0.05, 0.5, 0.95].map((q) =>
+          csvNumber(Math.round(trustQuantile(outcomes, i, j, q) * 1e4) / 1e4),
+        );
         lines.push(
           `${where},${truster},${quote(outcomes.subregions[i])},${trusted},${quote(outcomes.subregions[j])},${quantiles.join(',')},${outcomes.runs}`,
         );
