@@ -82,7 +82,7 @@ export function createBlockRunner(
   };
   return (task) => {
     const started = performance.now();
-    const { shape, checks } = worldOf(task.world);
+    const { world, shape, checks } = worldOf(task.world);
     const variant = setup.variants[Math.floor(task.world / setup.pointIds.length)];
     const point = setup.pointIds[task.world % setup.pointIds.length];
     // Outcomes are counted in dense arrays where they are small (their non-zero entries travel);
@@ -102,7 +102,7 @@ export function createBlockRunner(
     const runs = task.seeds.map((seed, k): BlockRun => {
       try {
         beforeRun(task.world, seed);
-        const result = simulate(worldOf(task.world).world, seed);
+        const result = simulate(world, seed);
         const summary = summarizeRun(result);
         addSeries(statistics, 0, result.values);
         if (additions) addRunAdditions(additions, result, shape.steps);

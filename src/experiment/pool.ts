@@ -6,32 +6,16 @@ import type { BlockResult, BlockSetup, BlockTask } from './block.js';
  * so the worker is worker.ts loaded through tsx. This is the one place that knows.
  */
 export function createPool(threads: number, setup: BlockSetup) {
-  const fromSource = import.meta.url.endsWith('.ts');
-  const pool = new Piscina({
-    filename: new URL(fromSource ? './worker.ts' : './worker.js', import.meta.url).href,
-    workerData: setup,
-    minThreads: threads,
-    maxThreads: threads,
-    idleTimeout: 60_000,
-    // Each thread holds a couple of blocks of its own, so it goes on working while the main
-    // thread takes in results or writes a checkpoint.
-    concurrentTasksPerWorker: 2,
-    execArgv: fromSource ? ['--import', 'tsx'] : [],
-  });
+  // Each thread holds a couple of blocks of its own, so it goes on working while the main
+  // thread takes in results or writes a checkpoint.
+  const pool = threadPool(setup, threads, 2);
   // Retries run on a thread of their own, one at a time: when a run kills its thread again, the
   // blocks that happened to share the thread are not counted as dying twice.
   let alone: Piscina | null = null;
   return {
     run: (task: BlockTask) => pool.run(task) as Promise<BlockResult>,
     runAlone: (task: BlockTask) => {
-      alone ??= new Piscina({
-        filename: new URL(fromSource ? './worker.ts' : './worker.js', import.meta.url).href,
-        workerData: setup,
-        minThreads: 1,
-        maxThreads: 1,
-        concurrentTasksPerWorker: 1,
-        execArgv: fromSource ? ['--import', 'tsx'] : [],
-      });
+      alone ??= threadPool(setup, 1, 1);
       return alone.run(task) as Promise<BlockResult>;
     },
     close: async () => {
@@ -39,4 +23,17 @@ export function createPool(threads: number, setup: BlockSetup) {
       await alone?.destroy();
     },
   };
+}
+
+function threadPool(setup: BlockSetup, threads: number, tasksPerThread: number): Piscina {
+  const fromSource = import.meta.url.endsWith('.ts');
+  return new Piscina({
+    filename: new URL(fromSource ? './worker.ts' : './worker.js', import.meta.url).href,
+    workerData: setup,
+    minThreads: threads,
+    maxThreads: threads,
+    idleTimeout: 60_000,
+    concurrentTasksPerWorker: tasksPerThread,
+    execArgv: fromSource ? ['--import', 'tsx'] : [],
+  });
 }

@@ -97,22 +97,6 @@ export function createAggregate(
   };
 }
 
-/**
- * Adds one run: its time series (values laid out as RunResult.values) to its world's cells, and
- * its whole-run summary to the paired differences. Runs of one replication must arrive with the
- * reference variant first (the job order guarantees it).
- */
-export function addRun(
-  aggregate: ExperimentAggregate,
-  variant: number,
-  point: number,
-  values: Float64Array,
-  summary: RunSummary,
-): void {
-  addSeries(aggregate, variant * aggregate.points + point, values);
-  addPairs(aggregate, variant, point, summary);
-}
-
 /** Adds one run's time series (laid out as RunResult.values) to the cells of world `w`. */
 export function addSeries(aggregate: ExperimentAggregate, w: number, values: Float64Array): void {
   const world = aggregate.worlds[w];
