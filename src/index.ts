@@ -1,7 +1,11 @@
 /**
  * cica-sim as a library. The data flow, one call each:
- *   loadScenario(file) → compileWorld(scenario) → simulate(world, seed) → summarizeRun(result)
+ *   loadScenario(file) → compileWorld(scenario) → simulateRecorded(world, seed) → summarizeRun(result)
+ * (`simulate` is the engine's loop, which records what it is given; `simulateRecorded` gives it
+ * the shipped metrics.)
  */
+
+export { experimentJsonSchema, scenarioJsonSchema, votingBodyJsonSchema } from './cli/schema.js';
 export type { Phase } from './engine/phase.js';
 export {
   applyEvents,
@@ -17,22 +21,24 @@ export {
   tableProposals,
 } from './engine/phases/index.js';
 export { createRunRandom, type RunRandom } from './engine/random.js';
-export { createRng, type Rng } from './engine/rng.js';
-export { type RunResult, type SimulateOptions, simulate, yearOfStep } from './engine/simulate.js';
+export type { Recorder } from './engine/recorder.js';
+export { type RunResult, type SimulateOptions, simulate } from './engine/simulate.js';
 export type { RunState } from './engine/state.js';
 export { addEvidence, trustAt, uncertaintyAt } from './engine/trust.js';
 export { type CompileOptions, compileWorld, type World } from './engine/world.js';
-export { METRIC_NAMES, RECORDERS, type Recorder } from './metrics/recorders.js';
+export { formatProblem, InputError, type InputProblem } from './input/errors.js';
+export { METRIC_NAMES, RECORDERS } from './metrics/recorders.js';
+export { simulateRecorded } from './metrics/simulate-recorded.js';
 export { type RunSummary, summarizeRun } from './metrics/summarize.js';
 export { timeseriesCsv, timeseriesRows } from './metrics/timeseries.js';
+export { type Calendar, yearOfStep } from './model/calendar.js';
 export { DIMENSIONS, type Dimension } from './model/dimensions.js';
 export { PROPOSAL_KINDS, type ProposalKind } from './model/proposals.js';
 export { type CompiledRule, compileRule } from './rules/compile.js';
 export { decide } from './rules/decide.js';
 export { type Rule, RuleSchema } from './rules/schema.js';
 export { ABSTAIN, NO, YES } from './rules/votes.js';
-export { formatProblem, InputError, type InputProblem } from './scenario/errors.js';
-export { scenarioJsonSchema } from './scenario/json-schema.js';
 export { type LoadedScenario, type LoadOptions, loadScenario } from './scenario/load.js';
 export { type Scenario, ScenarioSchema } from './scenario/schema.js';
+export { createRng, type Rng } from './util/rng.js';
 export { VERSION } from './version.js';

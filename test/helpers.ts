@@ -5,9 +5,9 @@ import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 import { assessTrust } from '../src/engine/phases/assess.js';
 import type { RunRandom } from '../src/engine/random.js';
-import type { Rng } from '../src/engine/rng.js';
 import { createRunState, type RunState } from '../src/engine/state.js';
 import type { World } from '../src/engine/world.js';
+import type { Rng } from '../src/util/rng.js';
 
 export const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
 export const repoFile = (path: string) => fileURLToPath(new URL(`../${path}`, import.meta.url));

@@ -1,6 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
-import { CHART_TABLES } from '../experiment/schema.js';
-import { InputError, type InputProblem } from '../scenario/errors.js';
+import { InputError, type InputProblem } from '../input/errors.js';
+import { CHART_TABLES } from '../tables/chart-settings.js';
 import { variantColour } from './theme.js';
 
 /**

@@ -3,9 +3,10 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { quantileSeq } from 'mathjs';
 import type { TopLevelSpec } from 'vega-lite';
-import { type ChartSettings, DEFAULT_CHART_SETTINGS } from '../experiment/chart-settings.js';
-import { FILES, type Manifest, requireManifest } from '../experiment/output-dir.js';
-import type { CHART_TABLES } from '../experiment/schema.js';
+import type { CHART_TABLES } from '../tables/chart-settings.js';
+import { type ChartSettings, DEFAULT_CHART_SETTINGS } from '../tables/chart-settings.js';
+import { FILES } from '../tables/files.js';
+import { type Manifest, requireManifest } from '../tables/manifest.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import {
   type CompareRow,

@@ -1,7 +1,7 @@
 import { type Command, Option } from 'commander';
 import type { TraceRecord, TraceVote } from '../engine/trace.js';
-import { InputError } from '../scenario/errors.js';
-import { readInputText } from '../scenario/read-input.js';
+import { InputError } from '../input/errors.js';
+import { readInputText } from '../input/read-input.js';
 import { integerOption } from './options.js';
 
 interface ExplainOptions {

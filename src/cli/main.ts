@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from 'commander';
-import { formatProblem, InputError } from '../scenario/errors.js';
+import { formatProblem, InputError } from '../input/errors.js';
 import { OutputError } from '../util/output-error.js';
 import { VERSION } from '../version.js';
 import { registerChart, registerReport } from './chart.js';

@@ -1,12 +1,12 @@
 import { basename, join } from 'node:path';
 import { type Command, Option } from 'commander';
+import { InputError } from '../input/errors.js';
+import { readYamlFile } from '../input/read-yaml.js';
+import { describeRule } from '../rules/describe.js';
 import { analysePower, EXACT_MAX_MEMBERS } from '../rules/power/analyse.js';
 import type { PowerIndex, PowerResult } from '../rules/power/indices.js';
-import { InputError } from '../scenario/errors.js';
 import { loadScenario } from '../scenario/load.js';
-import { readYamlFile } from '../scenario/read-yaml.js';
 import {
-  describeRule,
   loadVotingBody,
   looksLikeVotingBody,
   type VotingBody,

@@ -1,15 +1,15 @@
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { simulate } from '../engine/simulate.js';
 import { compileWorld } from '../engine/world.js';
 import { requireMemory, runBytes } from '../experiment/resources.js';
 import { runShape } from '../experiment/run-shape.js';
+import { InputError } from '../input/errors.js';
 import { RECORDERS } from '../metrics/recorders.js';
+import { simulateRecorded } from '../metrics/simulate-recorded.js';
 import { summarizeRun } from '../metrics/summarize.js';
 import { summaryDocument } from '../metrics/summary-document.js';
 import { timeseriesCsv, timeseriesRows, vetoesCsv } from '../metrics/timeseries.js';
-import { InputError } from '../scenario/errors.js';
 import { loadScenario } from '../scenario/load.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { integerOption } from './options.js';
@@ -73,7 +73,7 @@ function runCommand(file: string, options: RunOptions): void {
   );
   const world = compileWorld(loaded.scenario, { years });
   const traceLines: string[] = [];
-  const result = simulate(
+  const result = simulateRecorded(
     world,
     options.seed,
     options.trace ? { trace: (record) => traceLines.push(JSON.stringify(record)) } : {},

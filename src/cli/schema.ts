@@ -1,6 +1,24 @@
 import type { Command } from 'commander';
-import { experimentJsonSchema, scenarioJsonSchema, votingBodyJsonSchema } from '../scenario/json-schema.js';
+import { ExperimentSchema } from '../experiment/schema.js';
+import { jsonSchemaOf } from '../input/json-schema.js';
 import { parametersMarkdown } from '../scenario/parameters-doc.js';
+import { ScenarioFileSchema } from '../scenario/schema.js';
+import { VotingBodySchema } from '../scenario/voting-body.js';
+
+/** The JSON Schema of a scenario file. */
+export function scenarioJsonSchema(): Record<string, unknown> {
+  return jsonSchemaOf(ScenarioFileSchema, 'cica-sim scenario');
+}
+
+/** The JSON Schema of an experiment file. */
+export function experimentJsonSchema(): Record<string, unknown> {
+  return jsonSchemaOf(ExperimentSchema, 'cica-sim experiment');
+}
+
+/** The JSON Schema of a voting-body file (cica-sim power). */
+export function votingBodyJsonSchema(): Record<string, unknown> {
+  return jsonSchemaOf(VotingBodySchema, 'cica-sim voting body');
+}
 
 export function registerSchema(program: Command): void {
   program

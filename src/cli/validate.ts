@@ -1,9 +1,11 @@
 import type { Command } from 'commander';
 import { isExperimentFile, loadExperiment } from '../experiment/load.js';
-import { formatProblem, InputError } from '../scenario/errors.js';
+import { planExperiment } from '../experiment/plan.js';
+import { formatProblem, InputError } from '../input/errors.js';
+import { readYamlFile } from '../input/read-yaml.js';
+import { describeRule } from '../rules/describe.js';
 import { loadScenario } from '../scenario/load.js';
-import { readYamlFile } from '../scenario/read-yaml.js';
-import { describeRule, loadVotingBody, looksLikeVotingBody } from '../scenario/voting-body.js';
+import { loadVotingBody, looksLikeVotingBody } from '../scenario/voting-body.js';
 
 export function registerValidate(program: Command): void {
   program
@@ -26,7 +28,7 @@ function validateCommand(files: string[]): void {
       const data = readYamlFile(file).data;
       if (isExperimentFile(data)) {
         const experiment = loadExperiment(file);
-        const runs = experiment.variants.length * experiment.points.length * experiment.replications;
+        const { total: runs } = planExperiment(experiment);
         process.stdout.write(
           `${file}: valid experiment — ${experiment.variants.length} variants × ${experiment.points.length} points × ${experiment.replications} replications = ${runs} runs\n`,
         );

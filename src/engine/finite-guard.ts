@@ -1,3 +1,4 @@
+import { yearOfStep } from '../model/calendar.js';
 import type { Phase } from './phase.js';
 import { createRunRandom } from './random.js';
 import { createRunState, type RunState, resetStepCounters } from './state.js';
@@ -71,8 +72,7 @@ export function diagnoseNonFinite(
 ): NonFiniteError {
   const random = createRunRandom(seed, world.orgIds);
   const state = createRunState(world);
-  const when = (step: number) =>
-    `step ${step} (year ${world.startYear + Math.floor((step - 1) / world.stepsPerYear)})`;
+  const when = (step: number) => `step ${step} (year ${yearOfStep(world, step)})`;
   for (let step = 1; step <= found.step; step++) {
     state.step = step;
     resetStepCounters(state);

@@ -1,4 +1,4 @@
-import { createRng, type Rng } from './rng.js';
+import { createRng, type Rng } from '../util/rng.js';
 
 /**
  * The random streams of one run, one per purpose and organisation, all derived from the run's seed

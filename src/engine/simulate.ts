@@ -1,8 +1,8 @@
-import { METRIC_NAMES, RECORDERS, type Recorder } from '../metrics/recorders.js';
 import { diagnoseNonFinite } from './finite-guard.js';
 import type { Phase } from './phase.js';
 import { DEFAULT_PHASES } from './phases/index.js';
 import { createRunRandom } from './random.js';
+import type { Recorder } from './recorder.js';
 import { createRunState, resetStepCounters } from './state.js';
 import type { TraceSink } from './trace.js';
 import { type TrustStore, trustAt } from './trust.js';
@@ -35,8 +35,8 @@ export interface RunResult {
 export interface SimulateOptions {
   /** The phases of a step, in order; the shipped ones by default. */
   phases?: readonly Phase[];
-  /** The recorders, in column order; the shipped ones by default. */
-  recorders?: readonly Recorder[];
+  /** What to record each step, in column order (metrics/recorders.ts has the shipped ones). */
+  recorders: readonly Recorder[];
   /** Receives a trace record for every proposal, shock, application and reform. */
   trace?: TraceSink;
 }
@@ -49,9 +49,9 @@ export interface SimulateOptions {
  *      every organisation.
  * Same world, same seed → the same RunResult, bit for bit.
  */
-export function simulate(world: World, seed: number | string, options: SimulateOptions = {}): RunResult {
+export function simulate(world: World, seed: number | string, options: SimulateOptions): RunResult {
   const phases = options.phases ?? DEFAULT_PHASES;
-  const recorders = options.recorders ?? RECORDERS;
+  const { recorders } = options;
   const random = createRunRandom(seed, world.orgIds);
   const state = createRunState(world);
   state.trace = options.trace ?? null;
@@ -83,7 +83,7 @@ export function simulate(world: World, seed: number | string, options: SimulateO
     startYear: world.startYear,
     stepsPerYear: world.stepsPerYear,
     orgIds: world.orgIds,
-    metricNames: options.recorders ? recorders.map((r) => r.name) : METRIC_NAMES,
+    metricNames: recorders.map((r) => r.name),
     values,
     stateIds: world.stateIds,
     vetoesByState: state.vetoesByState,
@@ -120,9 +120,4 @@ function trustMatrix(store: TrustStore, step: number): Float64Array {
     for (let j = 0; j < store.n; j++)
       matrix[i * store.n + j] = i === j ? Number.NaN : trustAt(store, i, j, step);
   return matrix;
-}
-
-/** The calendar year of a step (1-based): steps 1..stepsPerYear fall in startYear. */
-export function yearOfStep(result: Pick<RunResult, 'startYear' | 'stepsPerYear'>, step: number): number {
-  return result.startYear + Math.floor((step - 1) / result.stepsPerYear);
 }

@@ -1,3 +1,4 @@
+import { yearOfStep } from '../model/calendar.js';
 import { DIMENSION_COUNT } from '../model/dimensions.js';
 import { type CompiledRule, compileRule } from '../rules/compile.js';
 import { markVetoHolders, passes } from '../rules/decide.js';
@@ -285,7 +286,7 @@ export function ruleOfProposal(state: RunState, p: number): CompiledRule {
 
 /** The calendar year of the current step. */
 export function currentYear(world: World, state: RunState): number {
-  return world.startYear + Math.floor((state.step - 1) / world.stepsPerYear);
+  return yearOfStep(world, state.step);
 }
 
 /** Whether organisation o's current members pass `rule` with the votes in row `voteRow` of state.votes. */

@@ -1,12 +1,13 @@
-import { simulate } from '../engine/simulate.js';
 import { compileWorld, type World } from '../engine/world.js';
 import { addSeries, createAggregate } from '../metrics/aggregate.js';
 import { addOutcomes, addRunAdditions, emptyAdditions, TRUST_BINS } from '../metrics/outcomes.js';
 import { packWorld } from '../metrics/packed-world.js';
 import { METRIC_NAMES } from '../metrics/recorders.js';
+import { simulateRecorded } from '../metrics/simulate-recorded.js';
 import { type RunSummary, summarizeRun, WHOLE_RUN_NAMES } from '../metrics/summarize.js';
+import type { Check } from '../model/check.js';
 import type { Scenario } from '../scenario/schema.js';
-import { type Check, compileCheck, type RunCheck } from './checks.js';
+import { compileCheck, type RunCheck } from './checks.js';
 import { type RunShape, runShape } from './run-shape.js';
 import { runsRows } from './tables.js';
 
@@ -102,7 +103,7 @@ export function createBlockRunner(
     const runs = task.seeds.map((seed, k): BlockRun => {
       try {
         beforeRun(task.world, seed);
-        const result = simulate(world, seed);
+        const result = simulateRecorded(world, seed);
         const summary = summarizeRun(result);
         addSeries(statistics, 0, result.values);
         if (additions) addRunAdditions(additions, result, shape.steps);

@@ -1,33 +1,15 @@
 import { dirname, resolve } from 'node:path';
+import { InputError, type InputProblem } from '../input/errors.js';
+import { isPlainObject } from '../input/paths.js';
+import { readYamlFile } from '../input/read-yaml.js';
 import { WHOLE_RUN_NAMES } from '../metrics/summarize.js';
-import type { ProposalKind } from '../model/proposals.js';
-import { InputError, type InputProblem } from '../scenario/errors.js';
-import { isPlainObject } from '../scenario/paths.js';
-import { readYamlFile } from '../scenario/read-yaml.js';
-import { CHART_KINDS, type ChartsFile } from './schema.js';
-
-/** The metrics charted when an experiment does not say: how often, how ambitiously, with what trust and cohesion, at what vetoes. */
-export const KEY_METRICS = ['adoption_rate', 'ambition', 'mean_trust', 'cohesion', 'vetoes'] as const;
-
-/** What an experiment's charts are to show, resolved: kept in the manifest so `cica-sim report` can redraw them. */
-export interface ChartSettings {
-  kinds: (typeof CHART_KINDS)[number][];
-  metrics: string[];
-  /** null: every organisation. */
-  orgs: string[] | null;
-  /** Whose voting power to compare across variants, if anyone's. */
-  power: { org: string; kind: ProposalKind } | null;
-  /** Custom Vega-Lite specs by name, read from their files. */
-  custom: Record<string, Record<string, unknown>>;
-}
-
-export const DEFAULT_CHART_SETTINGS: ChartSettings = {
-  kinds: [...CHART_KINDS],
-  metrics: [...KEY_METRICS],
-  orgs: null,
-  power: null,
-  custom: {},
-};
+import {
+  CHART_KINDS,
+  type ChartSettings,
+  DEFAULT_CHART_SETTINGS,
+  KEY_METRICS,
+} from '../tables/chart-settings.js';
+import type { ChartsFile } from './schema.js';
 
 /**
  * Checks the `charts` section of an experiment file against what the experiment has (metrics,
@@ -47,13 +29,6 @@ export function resolveChartSettings(
         at(`charts.metrics.${k}`, `expected a metric (${WHOLE_RUN_NAMES.join(', ')}), found "${metric}"`),
       );
   });
-  if (charts.power && !organisations.has(charts.power.org))
-    problems.push(
-      at(
-        'charts.power.org',
-        `expected an organisation of the scenario (${[...organisations].join(', ')}), found "${charts.power.org}"`,
-      ),
-    );
   (charts.orgs ?? []).forEach((org, k) => {
     if (!organisations.has(org))
       problems.push(
@@ -89,7 +64,6 @@ export function resolveChartSettings(
     kinds: charts.kinds ?? [...CHART_KINDS],
     metrics: charts.metrics ?? [...KEY_METRICS],
     orgs: charts.orgs ?? null,
-    power: charts.power ?? null,
     custom,
   };
 }

@@ -1,53 +1,11 @@
-import { z } from 'zod';
 import type { RunResult } from '../engine/simulate.js';
-import { Id } from '../model/id.js';
-import type { InputProblem } from '../scenario/errors.js';
+import type { InputProblem } from '../input/errors.js';
+import { yearOfStep } from '../model/calendar.js';
+import type { Check } from '../model/check.js';
 import type { Scenario } from '../scenario/schema.js';
-
-/**
- * Facts a run can reproduce or not — for checking the model against history. Each is judged run
- * by run; the experiment reports the share of runs that reproduce it (checks.csv, the report).
- *
- *   checks:
- *     - { fact: 27 members by 2021, org: CICA, metric: members, year: 2021, between: [26, 28] }
- *     - { fact: a Secretariat from 2006, org: CICA, rung: Secretariat, reachedBetween: [2004, 2008] }
- *     - { fact: no full organisation by 2022, org: CICA, rung: Full regional organisation, notReachedBy: 2022 }
- */
-const MetricCheck = z
-  .strictObject({
-    fact: z.string().min(1).describe('the fact, in words, for the report'),
-    org: Id,
-    metric: z.string().min(1).describe('a metric recorded each step, e.g. members or stage'),
-    year: z.int().describe('its value after the last step of this year'),
-    between: z.tuple([z.number(), z.number()]).describe('[low, high], both included'),
-  })
-  .describe("a metric's value at the end of a year lies in a range");
-
-const RungCheck = z
-  .strictObject({
-    fact: z.string().min(1).describe('the fact, in words, for the report'),
-    org: Id,
-    rung: z.string().min(1).describe("a rung of the organisation's ladder, by name"),
-    reachedBetween: z
-      .tuple([z.int(), z.int()])
-      .optional()
-      .describe('the rung was reached in a year from the first to the second, both included'),
-    notReachedBy: z.int().optional().describe('the rung was not reached by the end of this year'),
-  })
-  .refine((check) => (check.reachedBetween === undefined) !== (check.notReachedBy === undefined), {
-    message: 'exactly one of reachedBetween and notReachedBy',
-  })
-  .describe('when (or whether) an institutional rung was reached');
-
-export const CheckSchema = z.union([MetricCheck, RungCheck]);
-export type Check = z.infer<typeof CheckSchema>;
 
 /** A check made ready for one world: a test of one run. */
 export type RunCheck = (result: RunResult) => boolean;
-
-/** The year a step (1-based) falls in; step 0 (held before the run) counts as the year before. */
-const yearOf = (result: RunResult, step: number) =>
-  result.startYear + Math.floor((step - 1) / result.stepsPerYear);
 
 export function compileCheck(check: Check, scenario: Scenario, metricNames: readonly string[]): RunCheck {
   const o = Object.keys(scenario.organisations).indexOf(check.org);
@@ -71,7 +29,7 @@ export function compileCheck(check: Check, scenario: Scenario, metricNames: read
   const r = offset + scenario.organisations[check.org].ladder.findIndex((rung) => rung.name === check.rung);
   return (result) => {
     const step = result.rungReachedStep?.[r] ?? Number.NaN;
-    const year = Number.isNaN(step) ? Number.POSITIVE_INFINITY : yearOf(result, step);
+    const year = Number.isNaN(step) ? Number.POSITIVE_INFINITY : yearOfStep(result, step);
     if (check.notReachedBy !== undefined) return year > check.notReachedBy;
     const [first, last] = check.reachedBetween as [number, number];
     return year >= first && year <= last;

@@ -22,12 +22,32 @@ export interface Job {
   seed: number;
 }
 
+/**
+ * A world is one variant at one sweep point: the scenario its runs simulate. Worlds are numbered
+ * variant-major, w = variant × points + point — the order of the loaded scenarios, of the
+ * aggregate's worlds and of the manifest. Every file that needs a world's number asks here.
+ */
+export function worldIndex(space: Pick<JobSpace, 'points'>, variant: number, point: number): number {
+  return variant * space.points + point;
+}
+
+/** The variant and sweep point of world w. */
+export function worldAt(space: Pick<JobSpace, 'points'>, w: number): { variant: number; point: number } {
+  const variant = Math.floor(w / space.points);
+  return { variant, point: w - variant * space.points };
+}
+
+/** Runs in one replication: one per world. */
+export function runsPerReplication(space: Pick<JobSpace, 'variants' | 'points'>): number {
+  return space.variants * space.points;
+}
+
 export function jobCount(space: JobSpace): number {
-  return space.variants * space.points * space.replications;
+  return runsPerReplication(space) * space.replications;
 }
 
 export function jobAt(space: JobSpace, index: number): Job {
-  const perReplication = space.variants * space.points;
+  const perReplication = runsPerReplication(space);
   const replication = Math.floor(index / perReplication);
   const within = index - replication * perReplication;
   const point = Math.floor(within / space.variants);
@@ -40,7 +60,7 @@ export function shardRange(
   space: JobSpace,
   shard: { index: number; count: number },
 ): { start: number; end: number } {
-  const perReplication = space.variants * space.points;
+  const perReplication = runsPerReplication(space);
   const first = Math.floor(((shard.index - 1) * space.replications) / shard.count);
   const last = Math.floor((shard.index * space.replications) / shard.count);
   return { start: first * perReplication, end: last * perReplication };

@@ -1,16 +1,19 @@
 import { createHash } from 'node:crypto';
 import { dirname, relative, resolve } from 'node:path';
+import { describeIssue } from '../input/describe-issue.js';
+import { InputError, type InputProblem } from '../input/errors.js';
+import { isPlainObject, parsePath } from '../input/paths.js';
+import { readYamlFile } from '../input/read-yaml.js';
+import { locate, type SourceMap } from '../input/source-map.js';
 import { METRIC_NAMES } from '../metrics/recorders.js';
-import { describeIssue } from '../scenario/describe-issue.js';
-import { InputError, type InputProblem } from '../scenario/errors.js';
+import type { Check } from '../model/check.js';
+import type { ProposalKind } from '../model/proposals.js';
 import { type LoadedScenario, loadScenario } from '../scenario/load.js';
-import { isPlainObject, parsePath } from '../scenario/paths.js';
-import { readYamlFile } from '../scenario/read-yaml.js';
 import type { Scenario } from '../scenario/schema.js';
-import { locate, type SourceMap } from '../scenario/source-map.js';
+import type { ChartSettings } from '../tables/chart-settings.js';
 import { canonicalJson } from '../util/canonical-json.js';
-import { type ChartSettings, resolveChartSettings } from './chart-settings.js';
-import { type Check, checkProblems } from './checks.js';
+import { resolveChartSettings } from './chart-settings.js';
+import { checkProblems } from './checks.js';
 import { ExperimentSchema } from './schema.js';
 
 export interface SweepPoint {
@@ -37,8 +40,16 @@ export interface ResolvedExperiment {
   scenarioHashes: string[];
   /** Facts each run is checked against (checks.csv). */
   checks: Check[];
+  /** Analyses beside the runs (not part of the hash: they need no runs, and are rewritten on finishing). */
+  analyses: Analyses;
   /** What the charts show (not part of the hash: charts do not change results). */
   charts: ChartSettings;
+}
+
+/** What an experiment file asks to be analysed beside its runs (analyses.ts). */
+export interface Analyses {
+  /** Whose voting power to compare across variants, if anyone's (power.csv). */
+  power: { org: string; kind: ProposalKind } | null;
 }
 
 export interface ExperimentLoadOptions {
@@ -102,6 +113,14 @@ export function loadExperiment(file: string, options: ExperimentLoadOptions = {}
 
   const organisations = new Set(loaded.flatMap((l) => Object.keys(l.scenario.organisations)));
   const charts = resolveChartSettings(experiment.charts, file, organisations, at, problems);
+  const power = experiment.analyses?.power ?? null;
+  if (power && !organisations.has(power.org))
+    problems.push(
+      at(
+        'analyses.power.org',
+        `expected an organisation of the scenario (${[...organisations].join(', ')}), found "${power.org}"`,
+      ),
+    );
   const checks = experiment.checks ?? [];
   const years = experiment.years ?? loaded[0].scenario.years;
   const seen = new Set<string>();
@@ -145,6 +164,7 @@ export function loadExperiment(file: string, options: ExperimentLoadOptions = {}
     scenarios: loaded.map((l) => l.scenario),
     scenarioHashes,
     checks,
+    analyses: { power },
     charts,
   };
 }

@@ -1,18 +1,14 @@
 import { closeSync, existsSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { aggregateFromJson, aggregateToJson, mergeAggregates } from '../metrics/aggregate.js';
-import { InputError } from '../scenario/errors.js';
+import { InputError } from '../input/errors.js';
+import { mergeAggregates } from '../metrics/aggregate.js';
+import { FILES, failuresTable } from '../tables/files.js';
+import { type Manifest, requireManifest, writeManifest } from '../tables/manifest.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
-import {
-  claimDirectory,
-  FILES,
-  failuresTable,
-  type Manifest,
-  requireManifest,
-  writeManifest,
-} from './output-dir.js';
-import { writeTables } from './run-experiment.js';
+import { readState, writeState } from './checkpoint.js';
+import { claimDirectory } from './output-dir.js';
 import { layoutOf } from './tables.js';
+import { writeTables } from './write-tables.js';
 
 /**
  * Combines the directories of shards 1..n of one experiment into what a single machine would have
@@ -48,17 +44,11 @@ export function mergeShards(dirs: string[], out: string): Manifest {
 
   const ordered = Array.from({ length: count }, (_, i) => byIndex.get(i + 1) as (typeof manifests)[number]);
   claimDirectory(out, first.experiment.hash, null, false);
-  const readState = (dir: string) => {
-    const path = join(dir, FILES.state);
-    if (!existsSync(path))
-      throw new InputError([{ location: { file: path }, path: '', message: 'the shard has no state.json' }]);
-    return JSON.parse(readFileSync(path, 'utf8')) as { done: number; aggregate: unknown };
-  };
-  const aggregate = aggregateFromJson(readState(ordered[0].dir).aggregate);
-  let done = readState(ordered[0].dir).done;
+  const { aggregate, done: firstDone } = readState(ordered[0].dir);
+  let done = firstDone;
   for (const { dir } of ordered.slice(1)) {
     const state = readState(dir);
-    mergeAggregates(aggregate, aggregateFromJson(state.aggregate));
+    mergeAggregates(aggregate, state.aggregate);
     done += state.done;
   }
 
@@ -72,7 +62,7 @@ export function mergeShards(dirs: string[], out: string): Manifest {
   closeSync(file);
   renameSync(temporary, join(out, FILES.runs));
 
-  writeFileAtomic(join(out, FILES.state), JSON.stringify({ done, aggregate: aggregateToJson(aggregate) }));
+  writeState(out, done, aggregate);
   // Voting power needs no runs: every shard wrote the same table.
   const power = join(ordered[0].dir, FILES.power);
   if (existsSync(power)) writeFileAtomic(join(out, FILES.power), readFileSync(power, 'utf8'));

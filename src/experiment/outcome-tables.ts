@@ -1,7 +1,9 @@
 import type { ExperimentAggregate } from '../metrics/aggregate.js';
 import { shareReachedBy, trustQuantile, type WorldOutcomes } from '../metrics/outcomes.js';
 import { csvNumber } from '../metrics/timeseries.js';
-import type { Check } from './checks.js';
+import { yearOfStep } from '../model/calendar.js';
+import type { Check } from '../model/check.js';
+import { worldIndex } from './jobs.js';
 import type { ExperimentLayout } from './tables.js';
 
 /**
@@ -22,7 +24,7 @@ function eachWorld(
 ): void {
   layout.variants.forEach((variant, v) => {
     layout.points.forEach((point, p) => {
-      const w = v * layout.points.length + p;
+      const w = worldIndex({ points: layout.points.length }, v, p);
       visit(aggregate.outcomes[w], `${variant},${point.id}`, layout.calendars[w], w);
     });
   });
@@ -119,7 +121,7 @@ export function admissionsTable(aggregate: ExperimentAggregate, layout: Experime
             break;
           }
         }
-        const year = startYear + Math.floor((medianStep - 1) / stepsPerYear);
+        const year = yearOfStep({ startYear, stepsPerYear }, medianStep);
         lines.push(`${where},${org},${state},${csvNumber(admitted)},${year},${outcomes.runs}`);
       });
     });

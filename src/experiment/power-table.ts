@@ -1,22 +1,20 @@
 import { csvNumber } from '../metrics/timeseries.js';
+import { describeRule } from '../rules/describe.js';
 import { analysePower } from '../rules/power/analyse.js';
-import { describeRule, votingBodyFromScenario } from '../scenario/voting-body.js';
-import type { ChartSettings } from './chart-settings.js';
-import type { ResolvedExperiment } from './load.js';
+import { votingBodyFromScenario } from '../scenario/voting-body.js';
+import { worldIndex } from './jobs.js';
+import type { Analyses, ResolvedExperiment } from './load.js';
 
 /**
  * power.csv: each member's voting power in one organisation under each variant's rule for one
  * kind of proposal (at the first sweep point) — who holds power under unanimity, consensus minus
- * k, a quota... Exact up to 30 members, Monte Carlo (seeded) beyond; no run is needed, so it is
- * written when the experiment starts.
+ * k, a quota... Exact up to 30 members, Monte Carlo (seeded) beyond. It needs no run.
  */
-export function powerTable(
-  experiment: ResolvedExperiment,
-  power: NonNullable<ChartSettings['power']>,
-): string {
+export function powerTable(experiment: ResolvedExperiment, power: NonNullable<Analyses['power']>): string {
   const lines = ['variant,org,kind,rule,member,banzhaf,shapley_shubik,passage_probability,method'];
   experiment.variants.forEach((variant, v) => {
-    const scenario = experiment.scenarios[v * experiment.points.length];
+    // At the first sweep point.
+    const scenario = experiment.scenarios[worldIndex({ points: experiment.points.length }, v, 0)];
     if (!scenario.organisations[power.org]) return;
     const body = votingBodyFromScenario(scenario, experiment.file, power.org, power.kind);
     const result = analysePower(body.members, body.rule);

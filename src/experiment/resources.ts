@@ -1,11 +1,15 @@
 import { statfsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { getHeapStatistics } from 'node:v8';
+import { InputError } from '../input/errors.js';
+import { formatBytes } from '../input/read-input.js';
 import { TRUST_BINS } from '../metrics/outcomes.js';
 import { METRIC_NAMES } from '../metrics/recorders.js';
-import { InputError } from '../scenario/errors.js';
-import { formatBytes } from '../scenario/read-input.js';
+import { WHOLE_RUN_NAMES } from '../metrics/summarize.js';
+import type { ResolvedExperiment } from './load.js';
+import type { ExperimentPlan } from './plan.js';
 import type { RunShape } from './run-shape.js';
+import { runsHeader } from './tables.js';
 
 /**
  * Will it fit? Estimates what a run or an experiment needs — memory for its statistics and its
@@ -138,4 +142,20 @@ export function requireDisk(out: string, bytes: number, source: string): void {
       },
     ]);
   }
+}
+
+/** Refuses, before starting, an experiment whose statistics or runs.csv this machine cannot hold. */
+export function requireResources(
+  experiment: ResolvedExperiment,
+  plan: ExperimentPlan,
+  threads: number,
+  out: string,
+): void {
+  requireMemory(
+    experimentMemory(plan.shapes, threads),
+    experiment.file,
+    'use fewer years, steps per year, variants or sweep points, or fewer --threads',
+  );
+  const columns = runsHeader(WHOLE_RUN_NAMES).split(',').length;
+  requireDisk(out, runsCsvBytes(plan.shapes, plan.total, columns), experiment.file);
 }

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { CheckSchema } from '../model/check.js';
 import { Id } from '../model/id.js';
 import { PROPOSAL_KINDS } from '../model/proposals.js';
-import { CheckSchema } from './checks.js';
+import { CHART_KINDS, CHART_TABLES } from '../tables/chart-settings.js';
 
 /**
  * Experiment files: variants of a scenario × an optional sweep grid × replications.
@@ -29,33 +30,6 @@ export const VariantSchema = z.strictObject({
     ),
 });
 
-/** The kinds of chart an experiment can draw; all that apply by default. */
-export const CHART_KINDS = [
-  'membership',
-  'over-time',
-  'by-variant',
-  'difference',
-  'sweep',
-  'milestones',
-  'vetoes',
-  'admissions',
-  'trust',
-  'power',
-] as const;
-
-/** Output tables a custom chart may use, as `data: { name: runs }`. */
-export const CHART_TABLES = [
-  'runs',
-  'timeseries',
-  'compare',
-  'points',
-  'vetoes',
-  'trust',
-  'milestones',
-  'admissions',
-  'power',
-] as const;
-
 export const ChartsSchema = z
   .strictObject({
     kinds: z
@@ -70,15 +44,6 @@ export const ChartsSchema = z
         'the metrics of the over-time, by-variant, difference and sweep charts (default: adoption_rate, ambition, mean_trust, cohesion, vetoes)',
       ),
     orgs: z.array(Id).min(1).optional().describe('the organisations to chart (default: all)'),
-    power: z
-      .strictObject({
-        org: Id.describe('the organisation whose members vote'),
-        kind: z.enum(PROPOSAL_KINDS).default('cbm').describe('the kind of proposal whose rule is analysed'),
-      })
-      .optional()
-      .describe(
-        "voting power of each member under each variant's rule (power.csv and a chart; exact up to 30 members, Monte Carlo beyond)",
-      ),
     custom: z
       .record(Id, z.union([z.string().min(1), z.record(z.string(), z.unknown())]))
       .optional()
@@ -87,6 +52,20 @@ export const ChartsSchema = z
       ),
   })
   .describe('which charts the report shows');
+
+export const AnalysesSchema = z
+  .strictObject({
+    power: z
+      .strictObject({
+        org: Id.describe('the organisation whose members vote'),
+        kind: z.enum(PROPOSAL_KINDS).default('cbm').describe('the kind of proposal whose rule is analysed'),
+      })
+      .optional()
+      .describe(
+        "voting power of each member under each variant's rule (power.csv, and a chart; exact up to 30 members, Monte Carlo beyond)",
+      ),
+  })
+  .describe('analyses computed beside the runs, each written as a table');
 
 export const ExperimentSchema = z.strictObject({
   name: Id.describe('a short name: letters, digits, "_" and "-"; the default output directory'),
@@ -114,8 +93,11 @@ export const ExperimentSchema = z.strictObject({
     .array(CheckSchema)
     .optional()
     .describe('facts to check each run against (history): the report gives how often each is reproduced'),
+  analyses: AnalysesSchema.optional(),
   charts: ChartsSchema.optional(),
 });
+
+export type AnalysesFile = z.infer<typeof AnalysesSchema>;
 
 export type ChartsFile = z.infer<typeof ChartsSchema>;
 

@@ -2,6 +2,8 @@ import { stringify } from 'csv-stringify/sync';
 import { cellSummary, type ExperimentAggregate, pairSummary } from '../metrics/aggregate.js';
 import type { RunSummary } from '../metrics/summarize.js';
 import { csvNumber } from '../metrics/timeseries.js';
+import { yearOfStep } from '../model/calendar.js';
+import { worldIndex } from './jobs.js';
 import type { SweepPoint } from './load.js';
 
 /** What the tables need to know of an experiment: names, points, and each world's calendar. */
@@ -53,11 +55,11 @@ export function timeseriesTable(aggregate: ExperimentAggregate, experiment: Expe
   const lines = ['variant,point,step,year,org,metric,mean,sd,p05,p50,p95,n'];
   experiment.variants.forEach((variant, v) => {
     experiment.points.forEach((point, p) => {
-      const w = v * experiment.points.length + p;
+      const w = worldIndex({ points: experiment.points.length }, v, p);
       const world = aggregate.worlds[w];
       const { startYear, stepsPerYear } = experiment.calendars[w];
       for (let step = 1; step <= world.steps; step++) {
-        const year = startYear + Math.floor((step - 1) / stepsPerYear);
+        const year = yearOfStep({ startYear, stepsPerYear }, step);
         world.orgIds.forEach((org, o) => {
           aggregate.metricNames.forEach((metric, k) => {
             const s = cellSummary(aggregate, w, step, o, k);
@@ -78,9 +80,10 @@ export function compareTable(aggregate: ExperimentAggregate, experiment: Experim
   experiment.variants.forEach((variant, v) => {
     if (v === 0) return;
     experiment.points.forEach((point, p) => {
-      const orgs = aggregate.worlds[v * experiment.points.length + p].orgIds;
+      const space = { points: experiment.points.length };
+      const orgs = aggregate.worlds[worldIndex(space, v, p)].orgIds;
       for (const org of orgs) {
-        if (!aggregate.worlds[p].orgIds.includes(org)) continue;
+        if (!aggregate.worlds[worldIndex(space, 0, p)].orgIds.includes(org)) continue;
         for (const metric of aggregate.wholeRunNames) {
           const s = pairSummary(aggregate, v, p, org, metric);
           const numbers = [s.mean, s.ciLow, s.ciHigh, s.sd].map(csvNumber).join(',');

@@ -1,30 +1,8 @@
+import type { Recorder } from '../engine/recorder.js';
 import type { RunState } from '../engine/state.js';
 import { memberTrustStats } from '../engine/trust.js';
 import type { World } from '../engine/world.js';
 import { DIMENSION_COLUMNS, DIMENSION_COUNT, DIMENSIONS } from '../model/dimensions.js';
-
-/**
- * What is recorded for each organisation after each step: one named recorder per column of
- * timeseries.csv, in column order. Adding a metric is adding an entry here; the step loop knows
- * nothing of them. A recorder returns NaN when the quantity is undefined this step (an adoption
- * rate with no proposals); outputs write NaN as an empty cell (CSV) or null (JSON).
- */
-export interface Recorder {
-  name: string;
-  description: string;
-  /**
-   * How a whole run sums this metric up: the total over steps (counts), the value after the
-   * last step (states), or the mean over steps weighted by another metric (rates: adoption rate
-   * weighted by proposals is all adopted / all proposals).
-   */
-  whole: 'total' | 'final' | { weightedBy: string };
-  record(world: World, state: RunState, o: number): number;
-  /**
-   * When the metric has no value this step (and `record` returns NaN). A NaN at any other time,
-   * or an infinity ever, is a fault: the run stops with a NonFiniteError (engine/finite-guard.ts).
-   */
-  emptyWhen?(world: World, state: RunState, o: number): boolean;
-}
 
 /** The state, with its members' mean trust and cohesion for this step computed (once a step). */
 function memberStats(world: World, state: RunState, o: number): RunState {
@@ -45,6 +23,11 @@ function memberStats(world: World, state: RunState, o: number): RunState {
   return state;
 }
 
+/**
+ * What is recorded for each organisation after each step: one named recorder per column of
+ * timeseries.csv, in column order. Adding a metric is adding an entry here; the step loop knows
+ * nothing of them (it calls the engine's Recorder interface).
+ */
 export const RECORDERS: readonly Recorder[] = [
   {
     name: 'members',

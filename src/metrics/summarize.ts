@@ -1,5 +1,6 @@
+import type { Recorder } from '../engine/recorder.js';
 import type { RunResult } from '../engine/simulate.js';
-import { METRIC_NAMES, RECORDERS, type Recorder } from './recorders.js';
+import { METRIC_NAMES, RECORDERS } from './recorders.js';
 
 /** Whole-run value of each metric for each organisation: `{ CICA: { adopted: 31, ... } }`. */
 export type RunSummary = Record<string, Record<string, number>>;

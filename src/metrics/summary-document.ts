@@ -1,4 +1,5 @@
-import { type RunResult, yearOfStep } from '../engine/simulate.js';
+import type { RunResult } from '../engine/simulate.js';
+import { yearOfStep } from '../model/calendar.js';
 import type { LoadedScenario } from '../scenario/load.js';
 import { VERSION } from '../version.js';
 import { type RunSummary, summarizeRun } from './summarize.js';

@@ -1,4 +1,5 @@
-import { type RunResult, yearOfStep } from '../engine/simulate.js';
+import type { RunResult } from '../engine/simulate.js';
+import { yearOfStep } from '../model/calendar.js';
 
 /** The fixed leading columns of timeseries.csv; the metric columns follow in recorder order. */
 export const TIMESERIES_KEY_COLUMNS = ['step', 'year', 'org'] as const;

@@ -1,6 +1,6 @@
-import { createRng, type Rng, randomIndex } from '../engine/rng.js';
 import { DIMENSIONS } from '../model/dimensions.js';
 import { RELATION_KINDS } from '../model/proposals.js';
+import { createRng, type Rng, randomIndex } from '../util/rng.js';
 
 /**
  * Synthetic worlds for benchmarks and scaling studies (`cica-sim generate`): N states in

@@ -1,14 +1,14 @@
 import { createHash } from 'node:crypto';
 import { dirname, relative, resolve } from 'node:path';
+import { describeIssue } from '../input/describe-issue.js';
+import { InputError, type InputProblem } from '../input/errors.js';
+import { deepMerge, isPlainObject, parsePath, replacedPaths, setByPath } from '../input/paths.js';
+import { readYamlFile } from '../input/read-yaml.js';
+import { dropDescendants, locate, mountSourceMap, type SourceMap } from '../input/source-map.js';
 import { canonicalJson } from '../util/canonical-json.js';
 import { checkReferences } from './check-references.js';
-import { describeIssue } from './describe-issue.js';
-import { InputError, type InputProblem } from './errors.js';
-import { deepMerge, isPlainObject, parsePath, replacedPaths, setByPath } from './paths.js';
 import { readActorTable, readRelationTable } from './read-tables.js';
-import { readYamlFile } from './read-yaml.js';
 import { type Scenario, ScenarioFileSchema, ScenarioSchema } from './schema.js';
-import { dropDescendants, locate, mountSourceMap, type SourceMap } from './source-map.js';
 
 export interface LoadedScenario {
   scenario: Scenario;

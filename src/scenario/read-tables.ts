@@ -1,8 +1,8 @@
 import { parse } from 'csv-parse/sync';
+import { InputError, type InputProblem } from '../input/errors.js';
+import { readInputText } from '../input/read-input.js';
+import type { SourceMap } from '../input/source-map.js';
 import { DIMENSION_COLUMNS, DIMENSIONS } from '../model/dimensions.js';
-import { InputError, type InputProblem } from './errors.js';
-import { readInputText } from './read-input.js';
-import type { SourceMap } from './source-map.js';
 
 /**
  * CSV tables of actors and relations (scenarios/data/*.csv). Each known column maps to a field

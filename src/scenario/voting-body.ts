@@ -1,14 +1,14 @@
 import { z } from 'zod';
+import { describeIssue } from '../input/describe-issue.js';
+import { InputError, type InputProblem } from '../input/errors.js';
+import { isPlainObject } from '../input/paths.js';
+import { readYamlFile } from '../input/read-yaml.js';
+import { locate } from '../input/source-map.js';
 import { Id } from '../model/id.js';
 import { PROPOSAL_KINDS, type ProposalKind } from '../model/proposals.js';
 import type { GameMember } from '../rules/game.js';
 import { type Rule, RuleSchema } from '../rules/schema.js';
-import { describeIssue } from './describe-issue.js';
-import { InputError, type InputProblem } from './errors.js';
-import { isPlainObject } from './paths.js';
-import { readYamlFile } from './read-yaml.js';
 import type { Scenario } from './schema.js';
-import { locate } from './source-map.js';
 
 /**
  * Voting-body files, for `cica-sim power`: a list of members (weight and population optional)
@@ -116,28 +116,4 @@ export function votingBodyFromScenario(
     })),
     rule,
   };
-}
-
-/** A rule in a few words, for table headings: "consensus-minus 1", "quota count ≥ 2/3 …". */
-export function describeRule(rule: Rule): string {
-  switch (rule.kind) {
-    case 'unanimity':
-    case 'consensus':
-      return rule.kind;
-    case 'consensus-minus':
-      return `consensus-minus ${rule.k}`;
-    case 'opt-in':
-      return `opt-in ≥ ${rule.minParticipants}`;
-    case 'quota': {
-      const parts = (['count', 'weight', 'population'] as const)
-        .filter((key) => rule.yes[key] !== undefined)
-        .map((key) => {
-          const t = rule.yes[key];
-          return `${key} ≥ ${typeof t === 'number' ? t : `${+((t as { share: number }).share * 100).toFixed(2)}%`}`;
-        });
-      if (rule.veto?.length) parts.push(`veto ${rule.veto.join(' ')}`);
-      if (rule.blockingMinority) parts.push(`blocking minority ${rule.blockingMinority}`);
-      return `quota ${parts.join(', ')}`;
-    }
-  }
 }

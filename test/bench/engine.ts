@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { DEFAULT_PHASES } from '../../dist/engine/phases/index.js';
-import { simulate } from '../../dist/engine/simulate.js';
 import { compileWorld } from '../../dist/engine/world.js';
+import { simulateRecorded } from '../../dist/metrics/simulate-recorded.js';
 import { generateScenario } from '../../dist/scenario/generate.js';
 import { loadScenario } from '../../dist/scenario/load.js';
 
@@ -16,10 +16,10 @@ const builtIn = new URL('../../scenarios/asia-2025.yaml', import.meta.url).pathn
 export function builtinRunsPerSecond(seconds: number, formula?: string): number {
   const overrides = formula ? { 'parameters.voting.formula': formula } : undefined;
   const world = compileWorld(loadScenario(builtIn, { overrides }).scenario, { years: 10 });
-  for (let seed = 0; seed < 50; seed++) simulate(world, seed);
+  for (let seed = 0; seed < 50; seed++) simulateRecorded(world, seed);
   const started = performance.now();
   let runs = 0;
-  while (performance.now() - started < seconds * 1000) simulate(world, 1000 + runs++);
+  while (performance.now() - started < seconds * 1000) simulateRecorded(world, 1000 + runs++);
   return runs / ((performance.now() - started) / 1000);
 }
 
@@ -46,7 +46,7 @@ export function stepMilliseconds(states: number, runs: number): number {
   const steps: number[] = [];
   for (let run = 0; run <= runs; run++) {
     starts.length = 0;
-    simulate(world, run, { phases: [noteStart, ...DEFAULT_PHASES] });
+    simulateRecorded(world, run, { phases: [noteStart, ...DEFAULT_PHASES] });
     if (run === 0) continue; // warm-up
     for (let k = 1; k < starts.length; k++) steps.push(starts[k] - starts[k - 1]);
   }

@@ -81,9 +81,10 @@ replications: 2
 variants:
   unanimous: {}
   two-of-three: { set: { organisations.ORG.rules.default: { kind: quota, yes: { count: 2 } } } }
+analyses:
+  power: { org: ORG }
 charts:
   kinds: [power]
-  power: { org: ORG }
 `,
     );
     const out = join(dir, 'power');

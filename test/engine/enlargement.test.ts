@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { enlarge } from '../../src/engine/phases/enlarge.js';
-import { simulate } from '../../src/engine/simulate.js';
 import { createRunState } from '../../src/engine/state.js';
 import { compileWorld } from '../../src/engine/world.js';
 import { METRIC_NAMES } from '../../src/metrics/recorders.js';
+import { simulateRecorded } from '../../src/metrics/simulate-recorded.js';
 import { summaryDocument } from '../../src/metrics/summary-document.js';
 import { ABSTAIN } from '../../src/rules/votes.js';
 import { loadScenario } from '../../src/scenario/load.js';
@@ -58,7 +58,7 @@ describe('a scheduled application (worked by hand)', () => {
     const m = METRIC_NAMES.length;
     let admitted = 0;
     for (let seed = 1; seed <= 20; seed++) {
-      const result = simulate(world, seed);
+      const result = simulateRecorded(world, seed);
       const document = summaryDocument(loaded, result);
       if (document.admissions.ORG.length > 0) {
         expect(document.admissions.ORG).toEqual([{ state: 'CCC', step: 5, year: 2026 }]);
@@ -85,7 +85,7 @@ describe('spontaneous applications on the built-in world', () => {
     const loaded = { scenario: base, file: '', files: [], hash: '' };
     let admissions = 0;
     for (let seed = 1; seed <= 10; seed++) {
-      const document = summaryDocument(loaded, simulate(world, seed));
+      const document = summaryDocument(loaded, simulateRecorded(world, seed));
       for (const [org, list] of Object.entries(document.admissions)) {
         for (const { state } of list) {
           expect(candidates[org as keyof typeof candidates].has(state)).toBe(true);
@@ -101,7 +101,7 @@ describe('spontaneous applications on the built-in world', () => {
     );
     const k = METRIC_NAMES.indexOf('applications');
     for (let seed = 1; seed <= 5; seed++) {
-      const { values, steps } = simulate(off, seed);
+      const { values, steps } = simulateRecorded(off, seed);
       for (let s = 0; s < steps * 3; s++) expect(values[s * METRIC_NAMES.length + k]).toBe(0);
     }
   });

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { NonFiniteError } from '../../src/engine/finite-guard.js';
 import type { Phase } from '../../src/engine/phase.js';
 import { DEFAULT_PHASES } from '../../src/engine/phases/index.js';
-import { simulate } from '../../src/engine/simulate.js';
 import { compileWorld } from '../../src/engine/world.js';
+import { simulateRecorded } from '../../src/metrics/simulate-recorded.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import { fixture } from '../helpers.js';
 
@@ -16,7 +16,7 @@ const world = compileWorld(loadScenario(fixture('tiny.yaml')).scenario);
 
 function runWith(phase: Phase): unknown {
   try {
-    simulate(world, 11, { phases: [...DEFAULT_PHASES, phase] });
+    simulateRecorded(world, 11, { phases: [...DEFAULT_PHASES, phase] });
   } catch (error) {
     return error;
   }
@@ -58,13 +58,13 @@ describe('the finite guard', () => {
           )
         : p,
     );
-    expect(() => simulate(world, 11, { phases })).toThrow(
+    expect(() => simulateRecorded(world, 11, { phases })).toThrow(
       /^voting \(parameters\.voting\) produced a non-finite number in trust\.negative\[2\] at step 2/,
     );
   });
 
   it('lets a metric be empty (NaN) only when it says so: ambition with nothing adopted', () => {
-    const result = simulate(world, 11);
+    const result = simulateRecorded(world, 11);
     const ambition = result.metricNames.indexOf('ambition');
     const adopted = result.metricNames.indexOf('adopted');
     const m = result.metricNames.length;

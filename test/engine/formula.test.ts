@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { simulate } from '../../src/engine/simulate.js';
 import { compileWorld } from '../../src/engine/world.js';
+import { formatProblem, InputError } from '../../src/input/errors.js';
 import { METRIC_NAMES } from '../../src/metrics/recorders.js';
+import { simulateRecorded } from '../../src/metrics/simulate-recorded.js';
 import { checkFormula, compileFormula } from '../../src/model/formula.js';
-import { formatProblem, InputError } from '../../src/scenario/errors.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import { repoFile } from '../helpers.js';
 
@@ -17,8 +17,8 @@ describe('voting formulas', () => {
     expect(formula.formula).toBeDefined();
     for (const seed of [1, 2, 3]) {
       expect(
-        Buffer.from(simulate(formula, seed).values.buffer).equals(
-          Buffer.from(simulate(plain, seed).values.buffer),
+        Buffer.from(simulateRecorded(formula, seed).values.buffer).equals(
+          Buffer.from(simulateRecorded(plain, seed).values.buffer),
         ),
       ).toBe(true);
     }
@@ -30,8 +30,8 @@ describe('voting formulas', () => {
       'parameters.voting.formula':
         'benefit - cost * (1 + 1 * sovereignty * bindingness) + 0.3 * (trust_proposer - 0.5) + 0.5 * (trust_members - 0.5)',
     });
-    const a = simulate(plain, 4).values;
-    const b = simulate(written, 4).values;
+    const a = simulateRecorded(plain, 4).values;
+    const b = simulateRecorded(written, 4).values;
     for (let k = 0; k < a.length; k++) {
       if (Number.isNaN(a[k])) expect(b[k]).toBeNaN();
       else expect(b[k]).toBeCloseTo(a[k], 9);
@@ -39,7 +39,7 @@ describe('voting formulas', () => {
   });
 
   it('changes behaviour when it says something else: nobody wants anything at builtin − 10', () => {
-    const { values, steps } = simulate(
+    const { values, steps } = simulateRecorded(
       builtin({ 'parameters.voting.formula': 'builtin - 10', 'parameters.events.hazards': false }),
       1,
     );

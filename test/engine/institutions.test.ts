@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { assessTrust } from '../../src/engine/phases/assess.js';
 import { DEFAULT_PHASES } from '../../src/engine/phases/index.js';
 import { reformInstitutions } from '../../src/engine/phases/reform.js';
-import { simulate } from '../../src/engine/simulate.js';
 import { createRunState, type RunState } from '../../src/engine/state.js';
 import { compileWorld, type World } from '../../src/engine/world.js';
 import { METRIC_NAMES } from '../../src/metrics/recorders.js';
+import { simulateRecorded } from '../../src/metrics/simulate-recorded.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import { fixture, repoFile, scriptedRandom } from '../helpers.js';
 
@@ -90,7 +90,7 @@ describe('institutional stages on the built-in world', () => {
   it('never skip a rung, never go back, and respect the years between reforms', () => {
     let climbed = 0;
     for (let seed = 1; seed <= 30; seed++) {
-      const result = simulate(world, seed);
+      const result = simulateRecorded(world, seed);
       const cica = Array.from({ length: result.steps }, (_, s) => result.values[(s * 3 + 0) * m + stage]);
       let last = 3;
       let lastChange = 0;
@@ -118,7 +118,7 @@ describe('institutional stages on the built-in world', () => {
       },
     );
     for (let seed = 1; seed <= 10; seed++) {
-      const result = simulate(off, seed, { phases: DEFAULT_PHASES });
+      const result = simulateRecorded(off, seed, { phases: DEFAULT_PHASES });
       for (let s = 0; s < result.steps; s++) expect(result.values[s * 3 * m + stage]).toBe(3);
     }
   });

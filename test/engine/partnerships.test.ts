@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { decideProposals } from '../../src/engine/phases/decide.js';
 import { implementMeasures } from '../../src/engine/phases/implement.js';
 import { formPartnerships } from '../../src/engine/phases/partner.js';
-import { simulate } from '../../src/engine/simulate.js';
 import { createRunState } from '../../src/engine/state.js';
 import { trustAt } from '../../src/engine/trust.js';
 import { compileWorld } from '../../src/engine/world.js';
 import { METRIC_NAMES } from '../../src/metrics/recorders.js';
+import { simulateRecorded } from '../../src/metrics/simulate-recorded.js';
 import { NO, YES } from '../../src/rules/votes.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import { fixture, scriptedRandom } from '../helpers.js';
@@ -113,7 +113,7 @@ describe('forming partnerships', () => {
     for (let seed = 1; seed <= 20; seed++) {
       const across = (w: typeof together) => {
         let t = 0;
-        simulate(w, seed, {
+        simulateRecorded(w, seed, {
           phases: undefined,
           trace: undefined,
           recorders: [

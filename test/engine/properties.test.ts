@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Phase } from '../../src/engine/phase.js';
 import { DEFAULT_PHASES } from '../../src/engine/phases/index.js';
-import { simulate } from '../../src/engine/simulate.js';
+import type { Recorder } from '../../src/engine/recorder.js';
 import type { RunState } from '../../src/engine/state.js';
 import { trustAt } from '../../src/engine/trust.js';
 import { compileWorld, type World } from '../../src/engine/world.js';
-import { RECORDERS, type Recorder } from '../../src/metrics/recorders.js';
+import { RECORDERS } from '../../src/metrics/recorders.js';
+import { simulateRecorded } from '../../src/metrics/simulate-recorded.js';
 import { summarizeRun } from '../../src/metrics/summarize.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import { repoFile } from '../helpers.js';
@@ -26,7 +27,7 @@ const world = (overrides: Record<string, unknown> = {}) =>
   );
 
 function cica(w: World, seed: number) {
-  return summarizeRun(simulate(w, seed)).CICA;
+  return summarizeRun(simulateRecorded(w, seed)).CICA;
 }
 
 /** Mean and standard error of paired differences metric(b) − metric(a). */
@@ -103,8 +104,8 @@ describe('trust after a border clash', () => {
     const gapAt = (step: number) =>
       SEEDS.map(
         (seed) =>
-          simulate(calm, seed, { recorders }).values[(step - 1) * 3] -
-          simulate(clash, seed, { recorders }).values[(step - 1) * 3],
+          simulateRecorded(calm, seed, { recorders }).values[(step - 1) * 3] -
+          simulateRecorded(clash, seed, { recorders }).values[(step - 1) * 3],
       );
     // Before the clash (2027 starts at step 9): no difference at all, seed by seed.
     expect(gapAt(8).every((gap) => gap === 0)).toBe(true);
@@ -143,7 +144,7 @@ describe('trust among co-implementers', () => {
     };
     for (const seed of SEEDS.slice(0, 5)) {
       previous = null;
-      simulate(w, seed, { phases: [...DEFAULT_PHASES, watch], recorders: RECORDERS });
+      simulateRecorded(w, seed, { phases: [...DEFAULT_PHASES, watch], recorders: RECORDERS });
     }
     expect(falls).toBe(0);
     expect(rises).toBeGreaterThan(0);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { simulate } from '../../src/engine/simulate.js';
 import { compileWorld } from '../../src/engine/world.js';
 import { METRIC_NAMES } from '../../src/metrics/recorders.js';
+import { simulateRecorded } from '../../src/metrics/simulate-recorded.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import { fixture, repoFile } from '../helpers.js';
 
@@ -9,15 +9,15 @@ const world = compileWorld(loadScenario(repoFile('scenarios/asia-2025.yaml')).sc
 
 describe('simulate on the built-in world', () => {
   it('gives bit-identical results for the same seed and different ones for another', () => {
-    const first = simulate(world, 7);
-    const second = simulate(world, 7);
+    const first = simulateRecorded(world, 7);
+    const second = simulateRecorded(world, 7);
     expect(Buffer.from(first.values.buffer).equals(Buffer.from(second.values.buffer))).toBe(true);
-    const other = simulate(world, 8);
+    const other = simulateRecorded(world, 8);
     expect(Buffer.from(first.values.buffer).equals(Buffer.from(other.values.buffer))).toBe(false);
   });
 
   it('records every metric for every organisation and step, within their ranges', () => {
-    const result = simulate(world, 3);
+    const result = simulateRecorded(world, 3);
     expect(result.steps).toBe(40);
     expect(result.values.length).toBe(40 * 3 * METRIC_NAMES.length);
     const k = (name: string) => METRIC_NAMES.indexOf(name);
@@ -44,7 +44,7 @@ describe('simulate on the built-in world', () => {
 
   it('a horizon override changes the number of steps', () => {
     const short = compileWorld(loadScenario(repoFile('scenarios/asia-2025.yaml')).scenario, { years: 3 });
-    expect(simulate(short, 1).steps).toBe(12);
+    expect(simulateRecorded(short, 1).steps).toBe(12);
   });
 });
 
@@ -64,7 +64,7 @@ describe('random streams per purpose and organisation', () => {
     });
     const m = METRIC_NAMES.length;
     const series = (world: typeof base, seed: number, o: number) => {
-      const { values, steps } = simulate(world, seed);
+      const { values, steps } = simulateRecorded(world, seed);
       return Array.from({ length: steps }, (_, s) =>
         Array.from(values.subarray((s * 2 + o) * m, (s * 2 + o + 1) * m)),
       );

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { simulate } from '../../src/engine/simulate.js';
 import type { TraceRecord } from '../../src/engine/trace.js';
 import { compileWorld } from '../../src/engine/world.js';
 import { METRIC_NAMES } from '../../src/metrics/recorders.js';
+import { simulateRecorded } from '../../src/metrics/simulate-recorded.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import { repoFile } from '../helpers.js';
 
@@ -10,15 +10,15 @@ const world = compileWorld(loadScenario(repoFile('scenarios/asia-2025.yaml')).sc
 
 describe('the trace', () => {
   it('does not change the run', () => {
-    const plain = simulate(world, 3).values;
-    const traced = simulate(world, 3, { trace: () => {} }).values;
+    const plain = simulateRecorded(world, 3).values;
+    const traced = simulateRecorded(world, 3, { trace: () => {} }).values;
     expect(Buffer.from(traced.buffer).equals(Buffer.from(plain.buffer))).toBe(true);
   });
 
   it('agrees with the time series: one record per proposal, application, reform; verdicts and counts match', () => {
     for (const seed of [1, 3, 5]) {
       const records: TraceRecord[] = [];
-      const { values, steps, orgIds } = simulate(world, seed, { trace: (r) => records.push(r) });
+      const { values, steps, orgIds } = simulateRecorded(world, seed, { trace: (r) => records.push(r) });
       const m = METRIC_NAMES.length;
       const column = (step: number, o: number, name: string) =>
         values[((step - 1) * orgIds.length + o) * m + METRIC_NAMES.indexOf(name)];

@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { mean, quantileSeq, std } from 'mathjs';
 import { describe, expect, it } from 'vitest';
-import { simulate } from '../../src/engine/simulate.js';
 import { compileWorld } from '../../src/engine/world.js';
 import { loadExperiment } from '../../src/experiment/load.js';
 import { runExperiment } from '../../src/experiment/run-experiment.js';
 import { jobSeed } from '../../src/experiment/seeds.js';
+import { simulateRecorded } from '../../src/metrics/simulate-recorded.js';
 import { summarizeRun } from '../../src/metrics/summarize.js';
 import { fixture } from '../helpers.js';
 
@@ -27,7 +27,7 @@ function directRuns(variant: number, point: number) {
     years: experiment.years,
   });
   return Array.from({ length: experiment.replications }, (_, r) =>
-    simulate(world, jobSeed(experiment.seed, r)),
+    simulateRecorded(world, jobSeed(experiment.seed, r)),
   );
 }
 

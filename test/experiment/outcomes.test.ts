@@ -4,11 +4,11 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { mean, quantileSeq } from 'mathjs';
 import { describe, expect, it } from 'vitest';
-import { simulate } from '../../src/engine/simulate.js';
 import { compileWorld } from '../../src/engine/world.js';
 import { loadExperiment } from '../../src/experiment/load.js';
 import { runExperiment } from '../../src/experiment/run-experiment.js';
 import { jobSeed } from '../../src/experiment/seeds.js';
+import { simulateRecorded } from '../../src/metrics/simulate-recorded.js';
 import { summarizeRun } from '../../src/metrics/summarize.js';
 import { repoFile } from '../helpers.js';
 
@@ -34,7 +34,7 @@ const experiment = loadExperiment(file);
 const out = join(dir, 'run');
 await runExperiment(experiment, { out, threads: 2 });
 const world = compileWorld(experiment.scenarios[0], { years: experiment.years });
-const runs = Array.from({ length: 12 }, (_, r) => simulate(world, jobSeed(3, r)));
+const runs = Array.from({ length: 12 }, (_, r) => simulateRecorded(world, jobSeed(3, r)));
 const table = (name: string) =>
   parse(readFileSync(join(out, name), 'utf8'), { columns: true }) as Record<string, string>[];
 const n = world.stateIds.length;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createRng } from '../../src/engine/rng.js';
 import { addExact, type ExactSum, exactValue, mergeExact } from '../../src/metrics/exact-sum.js';
+import { createRng } from '../../src/util/rng.js';
 
 /** The exact sum of doubles with BigInt arithmetic on a common binary scale (a second method). */
 function bigIntSum(values: number[]): number {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { simulate } from '../../src/engine/simulate.js';
 import { compileWorld } from '../../src/engine/world.js';
 import { runShape } from '../../src/experiment/run-shape.js';
 import { addSeries, aggregateToJson, createAggregate, mergeWorld } from '../../src/metrics/aggregate.js';
 import { addOutcomes, addRunAdditions, emptyAdditions } from '../../src/metrics/outcomes.js';
 import { mergePackedWorld, packWorld } from '../../src/metrics/packed-world.js';
 import { METRIC_NAMES } from '../../src/metrics/recorders.js';
+import { simulateRecorded } from '../../src/metrics/simulate-recorded.js';
 import { WHOLE_RUN_NAMES } from '../../src/metrics/summarize.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import { repoFile } from '../helpers.js';
@@ -20,7 +20,7 @@ describe('packed world statistics', () => {
   const scenario = loadScenario(repoFile('scenarios/asia-2025.yaml')).scenario;
   const world = compileWorld(scenario, { years: 3 });
   const shape = runShape(scenario, 3);
-  const runs = Array.from({ length: 140 }, (_, seed) => simulate(world, seed));
+  const runs = Array.from({ length: 140 }, (_, seed) => simulateRecorded(world, seed));
   const gather = (from: number, to: number) => {
     const statistics = createAggregate(METRIC_NAMES, 1, 1, [shape], WHOLE_RUN_NAMES, 2);
     for (const run of runs.slice(from, to)) {

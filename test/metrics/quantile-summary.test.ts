@@ -1,6 +1,5 @@
 import { quantileSeq } from 'mathjs';
 import { describe, expect, it } from 'vitest';
-import { createRng } from '../../src/engine/rng.js';
 import {
   addValue,
   createQuantileSummary,
@@ -11,6 +10,7 @@ import {
   summaryFromJson,
   summaryToJson,
 } from '../../src/metrics/quantile-summary.js';
+import { createRng } from '../../src/util/rng.js';
 
 const Q = [0, 0.05, 0.25, 0.5, 0.95, 1];
 

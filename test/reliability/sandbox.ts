@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { loadExperiment } from '../../src/experiment/load.js';
-import { InputError } from '../../src/scenario/errors.js';
+import { InputError } from '../../src/input/errors.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import { loadVotingBody } from '../../src/scenario/voting-body.js';
 import { repoFile } from '../helpers.js';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { scenarioJsonSchema } from '../../src/scenario/json-schema.js';
+import { scenarioJsonSchema } from '../../src/cli/schema.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import { repoFile } from '../helpers.js';
 

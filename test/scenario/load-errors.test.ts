@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatProblem, InputError } from '../../src/scenario/errors.js';
+import { formatProblem, InputError } from '../../src/input/errors.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import { fixture } from '../helpers.js';
 

@@ -1,6 +1,6 @@
 import { DIMENSION_COUNT } from '../../model/dimensions.js';
+import { randomIndex } from '../../util/rng.js';
 import type { RunRandom } from '../random.js';
-import { randomIndex } from '../rng.js';
 import { chairOf, isMember, type RunState } from '../state.js';
 import type { World } from '../world.js';
 

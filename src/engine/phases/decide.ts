@@ -1,5 +1,5 @@
 import { decide, markPivotal } from '../../rules/decide.js';
-import { describeCompiledRule } from '../../rules/describe.js';
+import { describeRule } from '../../rules/describe.js';
 import { ABSTAIN, NO, type Vote, YES } from '../../rules/votes.js';
 import { scoreProposal } from '../score.js';
 import { chairOf, currentYear, type RunState, ruleOfProposal } from '../state.js';
@@ -42,7 +42,7 @@ function traceProposal(world: World, state: RunState, p: number, passed: boolean
     amendments: state.traceAmendments[p] ?? [],
     bindingness: state.proposalBindingness[p],
     cost: state.proposalCost[p],
-    rule: describeCompiledRule(rule),
+    rule: describeRule(rule),
     votes: members.map((i) => ({
       state: world.stateIds[i],
       vote: VOTE_NAMES[state.votes[p * n + i] as Vote],

@@ -1,4 +1,4 @@
-import { createRng, type Rng } from '../../engine/rng.js';
+import { createRng, type Rng } from '../../util/rng.js';
 import { type SimpleGame, wins } from '../game.js';
 import { indicesFromCounts, POWER_INDICES, type PowerIndex, type PowerResult } from './indices.js';
 

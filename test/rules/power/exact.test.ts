@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { createRng } from '../../../src/engine/rng.js';
 import type { GameMember } from '../../../src/rules/game.js';
 import { analysePower } from '../../../src/rules/power/analyse.js';
 import type { Rule } from '../../../src/rules/schema.js';
+import { createRng } from '../../../src/util/rng.js';
 import { bruteForcePower } from './brute-force.js';
 
 const plain = (n: number): GameMember[] =>

@@ -3,8 +3,8 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { simulate } from '../../src/engine/simulate.js';
 import { compileWorld } from '../../src/engine/world.js';
+import { simulateRecorded } from '../../src/metrics/simulate-recorded.js';
 import type { LoadedScenario } from '../../src/scenario/load.js';
 import { repoFile } from '../helpers.js';
 import { recordCount } from './counts.js';
@@ -48,7 +48,7 @@ function expectCleanOutcome(t: Target, text: string): Outcome {
     outcome = loadAs(root, t, text);
     if (outcome.accepted && t.kind === 'scenario') {
       const { scenario } = outcome.value as LoadedScenario;
-      const result = simulate(compileWorld(scenario, { years: Math.min(2, scenario.years) }), 1);
+      const result = simulateRecorded(compileWorld(scenario, { years: Math.min(2, scenario.years) }), 1);
       expect(result.values.length).toBeGreaterThan(0);
     }
   } catch (error) {

@@ -104,7 +104,7 @@ describe('failures, checks and voting power survive sharding and merging', () =>
       `${readFileSync(join(dir, 'broken.yaml'), 'utf8')}
 checks:
   - { fact: three members in 2026, org: ORG, metric: members, year: 2026, between: [3, 3] }
-charts:
+analyses:
   power: { org: ORG, kind: cbm }
 `,
     );

@@ -1,10 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import {
-  experimentJsonSchema,
-  scenarioJsonSchema,
-  votingBodyJsonSchema,
-} from '../../src/scenario/json-schema.js';
+import { experimentJsonSchema, scenarioJsonSchema, votingBodyJsonSchema } from '../../src/cli/schema.js';
 import { parametersMarkdown } from '../../src/scenario/parameters-doc.js';
 import { repoFile } from '../helpers.js';
 

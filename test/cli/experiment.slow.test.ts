@@ -1,0 +1,122 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli, expectSameTables, fixture, repoFile } from '../helpers.js';
+
+const main = repoFile('dist/cli/main.js');
+const dir = mkdtempSync(join(tmpdir(), 'cica-exp-'));
+
+const tiny = fixture('experiment.yaml');
+const reference = join(dir, 'reference');
+// The reference: the tiny experiment on one thread.
+cli('experiment', tiny, '--out', reference, '--threads', '1', '--quiet', '--no-report');
+
+// The slow half of cica-sim experiment's tests (npm run test:slow): several threads on the
+// built-in world, Ctrl-C on a long run, and every shipped study with its report.
+describe('cica-sim experiment, at length', () => {
+  it('gives byte-identical tables whatever the number of threads', () => {
+    const three = join(dir, 'three-threads');
+    expect(cli('experiment', tiny, '--out', three, '--threads', '3', '--quiet', '--no-report').code).toBe(0);
+    expectSameTables(reference, three);
+    // The built-in world, where runs take long enough to finish out of order.
+    const example = repoFile('experiments/example.yaml');
+    const one = join(dir, 'example-1');
+    const two = join(dir, 'example-2');
+    expect(
+      cli(
+        'experiment',
+        example,
+        '--replications',
+        '4',
+        '--out',
+        one,
+        '--threads',
+        '1',
+        '--quiet',
+        '--no-report',
+      ).code,
+    ).toBe(0);
+    expect(
+      cli(
+        'experiment',
+        example,
+        '--replications',
+        '4',
+        '--out',
+        two,
+        '--threads',
+        '2',
+        '--quiet',
+        '--no-report',
+      ).code,
+    ).toBe(0);
+    expectSameTables(one, two);
+  });
+
+  it('Ctrl-C stops cleanly, keeps what is done, and --resume completes it identically', async () => {
+    const example = repoFile('experiments/example.yaml');
+    const full = join(dir, 'sigint-full');
+    // Enough runs (1,800) that a stop request lands while superblocks remain to be dispatched.
+    expect(
+      cli('experiment', example, '--replications', '200', '--out', full, '--quiet', '--no-report').code,
+    ).toBe(0);
+    const out = join(dir, 'sigint');
+    const child = spawn(
+      process.execPath,
+      [
+        main,
+        'experiment',
+        example,
+        '--replications',
+        '200',
+        '--out',
+        out,
+        '--threads',
+        '1',
+        '--quiet',
+        '--no-report',
+      ],
+      {
+        cwd: repoFile('.'),
+      },
+    );
+    let stderr = '';
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+    });
+    // Interrupt once some runs are written.
+    const partial = join(out, 'runs.csv.partial');
+    for (let i = 0; i < 200 && !(existsSync(partial) && statSync(partial).size > 2000); i++)
+      await new Promise((r) => setTimeout(r, 25));
+    child.kill('SIGINT');
+    const code = await new Promise((resolve) => child.on('exit', resolve));
+    expect(code).toBe(130);
+    expect(stderr).toMatch(/stopped: \d+ of 1800 runs done/);
+    expect(
+      cli('experiment', example, '--replications', '200', '--out', out, '--resume', '--quiet', '--no-report')
+        .code,
+    ).toBe(0);
+    expectSameTables(full, out);
+  });
+
+  it.each(['enlargement', 'consensus-rules', 'institutionalisation', 'history'])(
+    'the shipped study experiments/%s.yaml runs and draws its charts without a warning',
+    (name) => {
+      const result = cli(
+        'experiment',
+        repoFile(`experiments/${name}.yaml`),
+        '--replications',
+        '2',
+        '--out',
+        join(dir, `study-${name}`),
+        '--quiet',
+      );
+      expect(result.stderr).toBe('');
+      expect(result.code).toBe(0);
+      expect(existsSync(join(dir, `study-${name}`, 'milestones.csv'))).toBe(true);
+      expect(existsSync(join(dir, `study-${name}`, 'report.html'))).toBe(true);
+    },
+  );
+});
