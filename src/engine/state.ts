@@ -1,7 +1,9 @@
 import { yearOfStep } from '../model/calendar.js';
 import { DIMENSION_COUNT } from '../model/dimensions.js';
+import { PROPOSAL_KINDS, type ProposalKind } from '../model/proposals.js';
 import { type CompiledRule, compileRule } from '../rules/compile.js';
 import { markVetoHolders, passes } from '../rules/decide.js';
+import type { VotingBody } from '../rules/voting-body.js';
 import type { TraceSink } from './trace.js';
 import { createTrustStore, type TrustStore } from './trust.js';
 import type { World } from './world.js';
@@ -25,12 +27,13 @@ export interface RunState {
   memberCount: Int32Array;
   /** Rungs of the institutional ladder reached. */
   stage: Int32Array;
-  /** The rules in force, compiled for the current members and stage (refreshRules). */
-  cbmRule: CompiledRule[];
-  reformRule: CompiledRule[];
-  accessionRule: CompiledRule[];
-  crisisRule: CompiledRule[];
-  partnershipRule: CompiledRule[];
+  /**
+   * The voting body of each organisation: a view of its current members (memberList, count
+   * kept equal to memberCount) with the World's weights and populations.
+   */
+  bodies: VotingBody[];
+  /** The rules in force for each kind of proposal, rules[kind][o], compiled for the current members and stage (refreshRules). */
+  rules: Record<ProposalKind, CompiledRule[]>;
   /** Partnerships in force: partnered[o1 * orgCount + o2] = 1, both ways. */
   partnered: Uint8Array;
   /** Salience of each state now: the World's, shifted by shocks and fading back. [i × DIMENSION_COUNT + d] */
@@ -144,21 +147,12 @@ export function refreshRules(world: World, state: RunState, o: number): void {
   const totals = { count: state.memberCount[o], weight, population };
   const indexOf = (id: string) => world.stateIndex.get(id) as number;
   const rules = world.ruleSets[o][state.stage[o]];
-  state.cbmRule[o] = compileRule(rules.cbm, totals, indexOf);
-  state.reformRule[o] = compileRule(rules.reform, totals, indexOf);
-  state.accessionRule[o] = compileRule(rules.accession, totals, indexOf);
-  state.crisisRule[o] = compileRule(rules.crisis, totals, indexOf);
-  state.partnershipRule[o] = compileRule(rules.partnership, totals, indexOf);
+  for (const kind of PROPOSAL_KINDS) state.rules[kind][o] = compileRule(rules[kind], totals, indexOf);
   markVetoHolders(
-    state.cbmRule[o],
-    state.memberList,
-    o * n,
-    state.memberCount[o],
+    state.rules.cbm[o],
+    state.bodies[o],
     state.votes,
     state.scratchRow * n,
-    world.weight,
-    o * n,
-    world.population,
     state.vetoHolder,
     o * n,
   );
@@ -178,6 +172,8 @@ function allocateRunState(world: World): RunState {
   // Each possible partnership tables its joint CBMs as one proposal in each organisation.
   maxProposals += orgCount * (orgCount - 1) * world.parameters.partnerships.jointAgenda;
   const trust = createTrustStore(n, world.parameters.trust.forgetting, world.steps);
+  const memberList = world.memberList.slice();
+  const memberCount = world.memberCount.slice();
   trust.positive.set(world.initialPositive);
   trust.negative.set(world.initialNegative);
   return {
@@ -185,14 +181,20 @@ function allocateRunState(world: World): RunState {
     trace: null,
     traceAmendments: [],
     trust,
-    memberList: world.memberList.slice(),
-    memberCount: world.memberCount.slice(),
+    memberList,
+    memberCount,
+    bodies: Array.from({ length: orgCount }, (_, o) => ({
+      members: memberList,
+      memberOffset: o * n,
+      count: memberCount[o],
+      weight: world.weight,
+      weightOffset: o * n,
+      population: world.population,
+    })),
     stage: world.stage.slice(),
-    cbmRule: new Array<CompiledRule>(orgCount),
-    reformRule: new Array<CompiledRule>(orgCount),
-    accessionRule: new Array<CompiledRule>(orgCount),
-    crisisRule: new Array<CompiledRule>(orgCount),
-    partnershipRule: new Array<CompiledRule>(orgCount),
+    rules: Object.fromEntries(
+      PROPOSAL_KINDS.map((kind) => [kind, new Array<CompiledRule>(orgCount)]),
+    ) as Record<ProposalKind, CompiledRule[]>,
     partnered: world.partnered.slice(),
     salience: world.salience.slice(),
     crisisPending: new Uint8Array(orgCount),
@@ -281,7 +283,7 @@ export function chairOf(world: World, state: RunState, o: number): number {
 /** The rule that decides proposal p: its organisation's CBM rule, or crisis rule for a crisis response. */
 export function ruleOfProposal(state: RunState, p: number): CompiledRule {
   const o = state.proposalOrg[p];
-  return state.proposalKind[p] === 1 ? state.crisisRule[o] : state.cbmRule[o];
+  return state.proposalKind[p] === 1 ? state.rules.crisis[o] : state.rules.cbm[o];
 }
 
 /** The calendar year of the current step. */
@@ -297,16 +299,5 @@ export function orgPasses(
   rule: CompiledRule,
   voteRow: number,
 ): boolean {
-  const { n } = world;
-  return passes(
-    rule,
-    state.memberList,
-    o * n,
-    state.memberCount[o],
-    state.votes,
-    voteRow * n,
-    world.weight,
-    o * n,
-    world.population,
-  );
+  return passes(rule, state.bodies[o], state.votes, voteRow * world.n);
 }

@@ -1,26 +1,14 @@
 import type { CompiledRule } from './compile.js';
 import { NO, YES } from './votes.js';
+import type { VotingBody } from './voting-body.js';
 
 /**
- * Whether a proposal passes under `rule`, given the votes of one body.
- *
- * - `members[memberOffset .. memberOffset+count)` are the state indices of those who vote;
- * - `votes[voteOffset + state]` is YES, ABSTAIN or NO;
- * - `weight[weightOffset + state]` and `population[state]` feed quota conditions.
- *
- * Allocates nothing.
+ * Whether a proposal passes under `rule`, given the votes of one body: `votes[voteOffset +
+ * state]` is YES, ABSTAIN or NO for each member of `body`; weight and population feed quota
+ * conditions. Allocates nothing.
  */
-export function passes(
-  rule: CompiledRule,
-  members: Int32Array,
-  memberOffset: number,
-  count: number,
-  votes: Int8Array,
-  voteOffset: number,
-  weight: Float64Array,
-  weightOffset: number,
-  population: Float64Array,
-): boolean {
+export function passes(rule: CompiledRule, body: VotingBody, votes: Int8Array, voteOffset: number): boolean {
+  const { members, memberOffset, count, weight, weightOffset, population } = body;
   let yes = 0;
   let no = 0;
   let yesWeight = 0;
@@ -64,28 +52,14 @@ export function passes(
  */
 export function decide(
   rule: CompiledRule,
-  members: Int32Array,
-  memberOffset: number,
-  count: number,
+  body: VotingBody,
   votes: Int8Array,
   voteOffset: number,
-  weight: Float64Array,
-  weightOffset: number,
-  population: Float64Array,
   participants: Uint8Array,
   participantOffset: number,
 ): boolean {
-  const passed = passes(
-    rule,
-    members,
-    memberOffset,
-    count,
-    votes,
-    voteOffset,
-    weight,
-    weightOffset,
-    population,
-  );
+  const { members, memberOffset, count } = body;
+  const passed = passes(rule, body, votes, voteOffset);
   for (let m = 0; m < count; m++) {
     const state = members[memberOffset + m];
     let bound = 0;
@@ -108,28 +82,14 @@ export function decide(
  */
 export function markPivotal(
   rule: CompiledRule,
-  members: Int32Array,
-  memberOffset: number,
-  count: number,
+  body: VotingBody,
   votes: Int8Array,
   voteOffset: number,
-  weight: Float64Array,
-  weightOffset: number,
-  population: Float64Array,
   pivotal: Uint8Array,
   pivotalOffset: number,
 ): void {
-  const passed = passes(
-    rule,
-    members,
-    memberOffset,
-    count,
-    votes,
-    voteOffset,
-    weight,
-    weightOffset,
-    population,
-  );
+  const { members, memberOffset, count } = body;
+  const passed = passes(rule, body, votes, voteOffset);
   const flipTo = passed ? NO : YES;
   for (let m = 0; m < count; m++) {
     const state = members[memberOffset + m];
@@ -137,17 +97,7 @@ export function markPivotal(
     let flips = 0;
     if (cast !== flipTo) {
       votes[voteOffset + state] = flipTo;
-      const after = passes(
-        rule,
-        members,
-        memberOffset,
-        count,
-        votes,
-        voteOffset,
-        weight,
-        weightOffset,
-        population,
-      );
+      const after = passes(rule, body, votes, voteOffset);
       votes[voteOffset + state] = cast;
       flips = after !== passed ? 1 : 0;
     }
@@ -163,34 +113,18 @@ export function markPivotal(
  */
 export function markVetoHolders(
   rule: CompiledRule,
-  members: Int32Array,
-  memberOffset: number,
-  count: number,
+  body: VotingBody,
   votes: Int8Array,
   voteOffset: number,
-  weight: Float64Array,
-  weightOffset: number,
-  population: Float64Array,
   holds: Uint8Array,
   holdsOffset: number,
 ): void {
+  const { members, memberOffset, count } = body;
   for (let m = 0; m < count; m++) votes[voteOffset + members[memberOffset + m]] = YES;
   for (let m = 0; m < count; m++) {
     const state = members[memberOffset + m];
     votes[voteOffset + state] = NO;
-    holds[holdsOffset + state] = passes(
-      rule,
-      members,
-      memberOffset,
-      count,
-      votes,
-      voteOffset,
-      weight,
-      weightOffset,
-      population,
-    )
-      ? 0
-      : 1;
+    holds[holdsOffset + state] = passes(rule, body, votes, voteOffset) ? 0 : 1;
     votes[voteOffset + state] = YES;
   }
 }

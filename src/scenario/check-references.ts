@@ -7,9 +7,19 @@ export interface PathProblem {
   message: string;
 }
 
+/** What each check needs: the scenario, the list it adds to, and a test of actor ids. */
+interface Checking {
+  scenario: Scenario;
+  problems: PathProblem[];
+  knownActor: (id: string, path: string) => void;
+}
+
+type Organisation = Scenario['organisations'][string];
+
 /**
  * Checks that the schema alone cannot make: every id refers to something that exists, nobody is
- * listed twice, and dates and levels fit the scenario. Runs on a scenario that passed the schema.
+ * listed twice, and dates and levels fit the scenario. Runs on a scenario that passed the schema;
+ * problems come in the order of the file's sections.
  */
 export function checkReferences(scenario: Scenario): PathProblem[] {
   const problems: PathProblem[] = [];
@@ -18,14 +28,26 @@ export function checkReferences(scenario: Scenario): PathProblem[] {
     if (!actorIds.has(id))
       problems.push({ path, message: `expected an actor id, found unknown actor "${id}"` });
   };
-
+  const checking: Checking = { scenario, problems, knownActor };
   if (Object.keys(scenario.organisations).length === 0) {
     problems.push({
       path: 'organisations',
       message: 'expected at least one organisation, found none (a world without one records nothing)',
     });
   }
+  checkRelations(checking);
+  checkFormulaAndLevels(checking);
+  for (const [orgId, org] of Object.entries(scenario.organisations)) {
+    const statusOf = checkMemberships(checking, orgId, org);
+    checkOrganisationReferences(checking, orgId, org, statusOf);
+  }
+  checkEvents(checking);
+  checkPartnerships(checking);
+  return problems;
+}
 
+/** Relations name two different known states, each pair once. */
+function checkRelations({ scenario, problems, knownActor }: Checking): void {
   const seenPairs = new Map<string, number>();
   scenario.relations.forEach((relation, i) => {
     knownActor(relation.a, `relations.${i}.a`);
@@ -47,7 +69,10 @@ export function checkReferences(scenario: Scenario): PathProblem[] {
       seenPairs.set(pair, i);
     }
   });
+}
 
+/** The voting formula parses within the restricted language; CBM levels have thresholds. */
+function checkFormulaAndLevels({ scenario, problems }: Checking): void {
   const formula = scenario.parameters.voting.formula;
   if (formula !== undefined) {
     const problem = checkFormula(formula);
@@ -63,97 +88,120 @@ export function checkReferences(scenario: Scenario): PathProblem[] {
       });
     }
   }
+}
 
-  for (const [orgId, org] of Object.entries(scenario.organisations)) {
-    const base = `organisations.${orgId}`;
-    const statusOf = new Map<string, string>();
-    for (const status of ['members', 'observers', 'partners'] as const) {
-      org[status].forEach((id, i) => {
-        const path = `${base}.${status}.${i}`;
-        knownActor(id, path);
-        const earlier = statusOf.get(id);
-        if (earlier === status) problems.push({ path, message: `${id} is listed twice in ${status}` });
-        else if (earlier)
-          problems.push({ path, message: `${id} is already listed in ${earlier}; a state has one status` });
-        else statusOf.set(id, status);
+/**
+ * Members, observers and partners are known states with one status each; weights and vetoes
+ * belong to members. Returns each listed state's status.
+ */
+function checkMemberships(
+  { problems, knownActor }: Checking,
+  orgId: string,
+  org: Organisation,
+): Map<string, string> {
+  const base = `organisations.${orgId}`;
+  const statusOf = new Map<string, string>();
+  for (const status of ['members', 'observers', 'partners'] as const) {
+    org[status].forEach((id, i) => {
+      const path = `${base}.${status}.${i}`;
+      knownActor(id, path);
+      const earlier = statusOf.get(id);
+      if (earlier === status) problems.push({ path, message: `${id} is listed twice in ${status}` });
+      else if (earlier)
+        problems.push({ path, message: `${id} is already listed in ${earlier}; a state has one status` });
+      else statusOf.set(id, status);
+    });
+  }
+  const members = new Set(org.members);
+  for (const id of Object.keys(org.weights)) {
+    if (!members.has(id))
+      problems.push({
+        path: `${base}.weights.${id}`,
+        message: `expected a member of ${orgId}, found "${id}"`,
       });
-    }
-    const members = new Set(org.members);
-    for (const id of Object.keys(org.weights)) {
-      if (!members.has(id))
-        problems.push({
-          path: `${base}.weights.${id}`,
-          message: `expected a member of ${orgId}, found "${id}"`,
-        });
-    }
-    for (const [kind, rule] of Object.entries(org.rules)) {
-      if (rule?.kind === 'quota') {
-        rule.veto?.forEach((id, i) => {
-          if (!members.has(id)) {
-            problems.push({
-              path: `${base}.rules.${kind}.veto.${i}`,
-              message: `expected a member of ${orgId}, found "${id}"`,
-            });
-          }
-        });
-      }
-    }
-    if (org.catalogue !== 'all') {
-      org.catalogue.forEach((id, i) => {
-        if (!Object.hasOwn(scenario.cbms, id)) {
-          problems.push({
-            path: `${base}.catalogue.${i}`,
-            message: `expected a CBM id from cbms, found unknown CBM "${id}"`,
-          });
-        }
-      });
-    }
-    for (const [dimension, ids] of Object.entries(org.coordinators)) {
-      ids?.forEach((id, i) => {
+  }
+  for (const [kind, rule] of Object.entries(org.rules)) {
+    if (rule?.kind === 'quota') {
+      rule.veto?.forEach((id, i) => {
         if (!members.has(id)) {
           problems.push({
-            path: `${base}.coordinators.${dimension}.${i}`,
+            path: `${base}.rules.${kind}.veto.${i}`,
             message: `expected a member of ${orgId}, found "${id}"`,
           });
         }
       });
     }
-    org.chair.order?.forEach((id, i) => {
-      if (!statusOf.has(id)) {
+  }
+  return statusOf;
+}
+
+/** The catalogue, coordinators, chair order, ladder and stage of an organisation refer to what exists. */
+function checkOrganisationReferences(
+  { scenario, problems }: Checking,
+  orgId: string,
+  org: Organisation,
+  statusOf: Map<string, string>,
+): void {
+  const base = `organisations.${orgId}`;
+  const members = new Set(org.members);
+  if (org.catalogue !== 'all') {
+    org.catalogue.forEach((id, i) => {
+      if (!Object.hasOwn(scenario.cbms, id)) {
         problems.push({
-          path: `${base}.chair.order.${i}`,
-          message: `expected a member, observer or partner of ${orgId}, found "${id}"`,
+          path: `${base}.catalogue.${i}`,
+          message: `expected a CBM id from cbms, found unknown CBM "${id}"`,
         });
       }
     });
-    org.ladder.forEach((rung, k) => {
-      for (const kind of Object.keys(rung.effects.rules ?? {})) {
-        if (kind !== 'default' && !(PROPOSAL_KINDS as readonly string[]).includes(kind)) {
-          problems.push({
-            path: `${base}.ladder.${k}.effects.rules.${kind}`,
-            message: `expected a kind of proposal (${PROPOSAL_KINDS.join(', ')}), found "${kind}"`,
-          });
-        }
-        const rule = rung.effects.rules?.[kind];
-        if (rule?.kind === 'quota') {
-          rule.veto?.forEach((id, i) => {
-            if (!members.has(id))
-              problems.push({
-                path: `${base}.ladder.${k}.effects.rules.${kind}.veto.${i}`,
-                message: `expected a member of ${orgId}, found "${id}"`,
-              });
-          });
-        }
+  }
+  for (const [dimension, ids] of Object.entries(org.coordinators)) {
+    ids?.forEach((id, i) => {
+      if (!members.has(id)) {
+        problems.push({
+          path: `${base}.coordinators.${dimension}.${i}`,
+          message: `expected a member of ${orgId}, found "${id}"`,
+        });
       }
     });
-    if (org.stage > org.ladder.length) {
+  }
+  org.chair.order?.forEach((id, i) => {
+    if (!statusOf.has(id)) {
       problems.push({
-        path: `${base}.stage`,
-        message: `expected at most ${org.ladder.length} (the rungs in ladder), found ${org.stage}`,
+        path: `${base}.chair.order.${i}`,
+        message: `expected a member, observer or partner of ${orgId}, found "${id}"`,
       });
     }
+  });
+  org.ladder.forEach((rung, k) => {
+    for (const kind of Object.keys(rung.effects.rules ?? {})) {
+      if (kind !== 'default' && !(PROPOSAL_KINDS as readonly string[]).includes(kind)) {
+        problems.push({
+          path: `${base}.ladder.${k}.effects.rules.${kind}`,
+          message: `expected a kind of proposal (${PROPOSAL_KINDS.join(', ')}), found "${kind}"`,
+        });
+      }
+      const rule = rung.effects.rules?.[kind];
+      if (rule?.kind === 'quota') {
+        rule.veto?.forEach((id, i) => {
+          if (!members.has(id))
+            problems.push({
+              path: `${base}.ladder.${k}.effects.rules.${kind}.veto.${i}`,
+              message: `expected a member of ${orgId}, found "${id}"`,
+            });
+        });
+      }
+    }
+  });
+  if (org.stage > org.ladder.length) {
+    problems.push({
+      path: `${base}.stage`,
+      message: `expected at most ${org.ladder.length} (the rungs in ladder), found ${org.stage}`,
+    });
   }
+}
 
+/** Events fall within the run and name known states (and, for applications, a non-member). */
+function checkEvents({ scenario, problems, knownActor }: Checking): void {
   scenario.events.forEach((event, i) => {
     if (event.year < scenario.startYear) {
       problems.push({
@@ -188,6 +236,10 @@ export function checkReferences(scenario: Scenario): PathProblem[] {
         problems.push({ path: `events.${i}.parties.${j}`, message: `${id} is listed twice` });
     });
   });
+}
+
+/** Partnerships join two different organisations of the scenario. */
+function checkPartnerships({ scenario, problems }: Checking): void {
   scenario.partnerships.forEach((partnership, i) => {
     partnership.organisations.forEach((org, j) => {
       if (!Object.hasOwn(scenario.organisations, org)) {
@@ -204,5 +256,4 @@ export function checkReferences(scenario: Scenario): PathProblem[] {
       });
     }
   });
-  return problems;
 }

@@ -41,13 +41,13 @@ function atStepOne(overrides: Record<string, unknown> = {}): { world: World; sta
 describe('a reform vote (worked by hand)', () => {
   it('passes when every member says yes under unanimity, and its effects take over', () => {
     const { world, state } = atStepOne();
-    expect(state.cbmRule[0].kind).toBe('unanimity');
+    expect(state.rules.cbm[0].kind).toBe('unanimity');
     reformInstitutions(world, state, scriptedRandom([0.5, 0.01])); // B yes (< 0.731), C yes (< 0.018)
     expect(state.stage[0]).toBe(1);
     expect(state.reforms[0]).toBe(1);
     expect(state.rungReachedStep[0]).toBe(1);
-    expect(state.cbmRule[0].kind).toBe('consensus');
-    expect(state.reformRule[0].kind).toBe('unanimity');
+    expect(state.rules.cbm[0].kind).toBe('consensus');
+    expect(state.rules.reform[0].kind).toBe('unanimity');
     expect(world.stageAgenda[world.stageOffset[0] + 1]).toBe(1);
     expect(world.stageImplementation[world.stageOffset[0] + 1]).toBeCloseTo(0.1, 15);
   });

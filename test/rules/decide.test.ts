@@ -3,6 +3,7 @@ import { compileRule } from '../../src/rules/compile.js';
 import { decide, markPivotal, markVetoHolders } from '../../src/rules/decide.js';
 import type { Rule } from '../../src/rules/schema.js';
 import { ABSTAIN, NO, YES } from '../../src/rules/votes.js';
+import { votingBodyOf } from '../../src/rules/voting-body.js';
 
 type V = typeof YES | typeof ABSTAIN | typeof NO;
 
@@ -18,19 +19,7 @@ function run(rule: Rule, votes: V[], weights?: number[], population?: number[]):
   };
   const compiled = compileRule(rule, totals, (id) => Number(id.slice(1)));
   const participants = new Uint8Array(n);
-  const passed = decide(
-    compiled,
-    Int32Array.from(votes.map((_, i) => i)),
-    0,
-    n,
-    Int8Array.from(votes),
-    0,
-    weight,
-    0,
-    pop,
-    participants,
-    0,
-  );
+  const passed = decide(compiled, votingBodyOf(weight, pop), Int8Array.from(votes), 0, participants, 0);
   return [passed, [...participants]];
 }
 
@@ -105,19 +94,7 @@ describe('pivotal members', () => {
     const ballot = Int8Array.from(votes);
     const pivotal = new Uint8Array(n);
     const ones = new Float64Array(n).fill(1);
-    markPivotal(
-      compiled,
-      Int32Array.from(votes.map((_, i) => i)),
-      0,
-      n,
-      ballot,
-      0,
-      ones,
-      0,
-      new Float64Array(n),
-      pivotal,
-      0,
-    );
+    markPivotal(compiled, votingBodyOf(ones, new Float64Array(n)), ballot, 0, pivotal, 0);
     expect([...ballot]).toEqual(votes); // votes restored
     return [...pivotal];
   }
@@ -148,19 +125,7 @@ describe('veto holders', () => {
     const compiled = compileRule(rule, { count: n, weight: n, population: 0 }, (id) => Number(id.slice(1)));
     const holds = new Uint8Array(n);
     const ones = new Float64Array(n).fill(1);
-    markVetoHolders(
-      compiled,
-      Int32Array.from({ length: n }, (_, i) => i),
-      0,
-      n,
-      new Int8Array(n),
-      0,
-      ones,
-      0,
-      new Float64Array(n),
-      holds,
-      0,
-    );
+    markVetoHolders(compiled, votingBodyOf(ones, new Float64Array(n)), new Int8Array(n), 0, holds, 0);
     return [...holds];
   }
 

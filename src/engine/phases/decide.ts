@@ -16,19 +16,7 @@ function traceProposal(world: World, state: RunState, p: number, passed: boolean
   const members = Array.from(state.memberList.subarray(o * n, o * n + state.memberCount[o]));
   const pivotal = new Uint8Array(n);
   const rule = ruleOfProposal(state, p);
-  markPivotal(
-    rule,
-    state.memberList,
-    o * n,
-    state.memberCount[o],
-    state.votes,
-    p * n,
-    world.weight,
-    o * n,
-    world.population,
-    pivotal,
-    0,
-  );
+  markPivotal(rule, state.bodies[o], state.votes, p * n, pivotal, 0);
   state.trace?.({
     type: 'proposal',
     step: state.step,
@@ -93,14 +81,9 @@ export function decideProposals(world: World, state: RunState): void {
     const o = state.proposalOrg[p];
     const passed = decide(
       ruleOfProposal(state, p),
-      state.memberList,
-      o * n,
-      state.memberCount[o],
+      state.bodies[o],
       state.votes,
       p * n,
-      world.weight,
-      o * n,
-      world.population,
       state.participants,
       p * n,
     );

@@ -80,7 +80,7 @@ function considerApplication(world: World, state: RunState, random: RunRandom, o
     state.votes[row + i] = drawVote(score, temperature, abstention, rng.next());
     traced?.push({ state: world.stateIds[i], vote: voteName(state.votes[row + i]), score });
   }
-  const rule = state.accessionRule[o];
+  const rule = state.rules.accession[o];
   const admitted = orgPasses(world, state, o, rule, state.scratchRow);
   if (traced) {
     state.trace?.({
@@ -96,6 +96,7 @@ function considerApplication(world: World, state: RunState, random: RunRandom, o
   if (!admitted) return;
   state.memberList[o * n + count] = j;
   state.memberCount[o] = count + 1;
+  state.bodies[o].count = count + 1;
   state.admittedStep[o * n + j] = state.step;
   state.admissions[o]++;
   refreshRules(world, state, o);

@@ -61,5 +61,5 @@ function votesFor(
     const score = interest + memberTrustWeight * (trust / others - 0.5);
     state.votes[row + i] = drawVote(score, temperature, abstention, rng.next());
   }
-  return orgPasses(world, state, o, state.partnershipRule[o], state.scratchRow);
+  return orgPasses(world, state, o, state.rules.partnership[o], state.scratchRow);
 }

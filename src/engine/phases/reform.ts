@@ -65,7 +65,7 @@ export function reformInstitutions(world: World, state: RunState, random: RunRan
     }
     // A chair that is not a member (an observer chairing) proposes but does not vote.
     if (!isMember(state, n, o, chair)) state.votes[row + chair] = ABSTAIN;
-    const rule = state.reformRule[o];
+    const rule = state.rules.reform[o];
     const passed = orgPasses(world, state, o, rule, state.scratchRow);
     if (traced) {
       state.trace?.({

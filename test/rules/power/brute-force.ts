@@ -3,6 +3,7 @@ import { passes } from '../../../src/rules/decide.js';
 import type { GameMember } from '../../../src/rules/game.js';
 import type { Rule } from '../../../src/rules/schema.js';
 import { NO, YES } from '../../../src/rules/votes.js';
+import { votingBodyOf } from '../../../src/rules/voting-body.js';
 
 /**
  * A second, independent way to the indices: enumerate every yes/no profile and ask the
@@ -22,11 +23,11 @@ export function bruteForcePower(members: GameMember[], rule: Rule) {
     },
     (id) => members.findIndex((m) => m.id === id),
   );
-  const order = Int32Array.from(members.map((_, i) => i));
+  const body = votingBodyOf(weight, population);
   const votes = new Int8Array(n);
   const win = (mask: number) => {
     for (let i = 0; i < n; i++) votes[i] = mask & (1 << i) ? YES : NO;
-    return passes(compiled, order, 0, n, votes, 0, weight, 0, population);
+    return passes(compiled, body, votes, 0);
   };
   const wins = Array.from({ length: 2 ** n }, (_, mask) => win(mask));
   const factorial = (k: number): number => (k <= 1 ? 1 : k * factorial(k - 1));
