@@ -26,6 +26,22 @@ export { type RunResult, type SimulateOptions, simulate } from './engine/simulat
 export type { RunState } from './engine/state.js';
 export { addEvidence, trustAt, uncertaintyAt } from './engine/trust.js';
 export { type CompileOptions, compileWorld, type World } from './engine/world.js';
+// Experiments, stage by stage (../shared/DESIGN.md): sensitivity studies and calibration reuse them.
+export { writeAnalyses } from './experiment/analyses.js';
+export { type CheckpointStore, openCheckpoint, type Progress } from './experiment/checkpoint.js';
+export { type Collector, createCollector } from './experiment/collect.js';
+export { dispatch } from './experiment/dispatch.js';
+export { type JobSpace, jobAt, jobCount, shardRange, worldAt, worldIndex } from './experiment/jobs.js';
+export { type ExperimentLoadOptions, loadExperiment, type ResolvedExperiment } from './experiment/load.js';
+export { mergeShards } from './experiment/merge.js';
+export { type ExperimentPlan, planExperiment, replicationsLeft } from './experiment/plan.js';
+export {
+  type ExperimentOutcome,
+  type ExperimentRunOptions,
+  runExperiment,
+} from './experiment/run-experiment.js';
+export { layoutOf } from './experiment/tables.js';
+export { writeTables } from './experiment/write-tables.js';
 export { formatProblem, InputError, type InputProblem } from './input/errors.js';
 export { METRIC_NAMES, RECORDERS } from './metrics/recorders.js';
 export { simulateRecorded } from './metrics/simulate-recorded.js';
@@ -40,5 +56,18 @@ export { type Rule, RuleSchema } from './rules/schema.js';
 export { ABSTAIN, NO, YES } from './rules/votes.js';
 export { type LoadedScenario, type LoadOptions, loadScenario } from './scenario/load.js';
 export { type Scenario, ScenarioSchema } from './scenario/schema.js';
+// The output tables: one registry, a declaration per table, typed readers.
+export * from './tables/experiment-tables.js';
+export { FILES, TABLES, type TableName } from './tables/files.js';
+export { type Manifest, readManifest } from './tables/manifest.js';
+export * from './tables/outcome-tables.js';
+export {
+  type ColumnKind,
+  forEachRow,
+  formatTable,
+  parseTable,
+  readTable,
+  type TableDeclaration,
+} from './tables/registry.js';
 export { createRng, type Rng } from './util/rng.js';
 export { VERSION } from './version.js';

@@ -32,6 +32,7 @@ export const EXPERIMENT_TABLES = [
   'timeseries.csv',
   'compare.csv',
   'points.csv',
+  'summaries.csv',
   'vetoes.csv',
   'trust.csv',
   'milestones.csv',

@@ -1,4 +1,5 @@
 import type { TopLevelSpec } from 'vega-lite';
+import type { CompareRow, TimeseriesRow } from '../tables/experiment-tables.js';
 import {
   CHART_CONFIG,
   CHART_HEIGHT,
@@ -8,35 +9,6 @@ import {
   metricLabel,
   variantColour,
 } from './theme.js';
-
-/** One row of an experiment's timeseries.csv. */
-export interface TimeseriesRow {
-  variant: string;
-  point: string;
-  step: number;
-  year: number;
-  org: string;
-  metric: string;
-  mean: number | null;
-  sd: number | null;
-  p05: number | null;
-  p50: number | null;
-  p95: number | null;
-  n: number;
-}
-
-/** One row of compare.csv. */
-export interface CompareRow {
-  variant: string;
-  reference: string;
-  point: string;
-  org: string;
-  metric: string;
-  mean_difference: number | null;
-  ci95_low: number | null;
-  ci95_high: number | null;
-  n: number;
-}
 
 const base = (title: string, subtitle: string) => ({
   $schema: 'https://vega.github.io/schema/vega-lite/v6.json',

@@ -1,34 +1,22 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'csv-parse/sync';
-import { quantileSeq } from 'mathjs';
 import type { TopLevelSpec } from 'vega-lite';
 import type { CHART_TABLES } from '../tables/chart-settings.js';
 import { type ChartSettings, DEFAULT_CHART_SETTINGS } from '../tables/chart-settings.js';
-import { FILES } from '../tables/files.js';
+import { ALL_POINTS, COMPARE, SUMMARIES, type SummaryRow, TIMESERIES } from '../tables/experiment-tables.js';
+import { TABLES } from '../tables/files.js';
 import { type Manifest, requireManifest } from '../tables/manifest.js';
+import { ADMISSIONS, MILESTONES, POWER, TRUST, VETOES } from '../tables/outcome-tables.js';
+import { readTable, type TableDeclaration } from '../tables/registry.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
-import {
-  type CompareRow,
-  finalByVariant,
-  membershipAndStage,
-  metricOverTime,
-  pairedDifference,
-  type TimeseriesRow,
-} from './builders.js';
+import { finalByVariant, membershipAndStage, metricOverTime, pairedDifference } from './builders.js';
 import { inlineTables, withVariantColours } from './custom-charts.js';
 import {
-  type AdmissionRow,
   admissionsChart,
-  type MilestoneRow,
   milestonesChart,
-  type PowerRow,
   powerByVariant,
   type SweepSummary,
   sweepChart,
-  type TrustRow,
   trustHeatmap,
-  type VetoRow,
   vetoesByState,
 } from './outcome-builders.js';
 import { renderPng, renderSvg } from './render.js';
@@ -48,8 +36,10 @@ interface PlannedChart {
   spec: TopLevelSpec;
 }
 
-type Row = Record<string, string | number | null>;
 type TableName = (typeof CHART_TABLES)[number];
+
+/** Reads an experiment directory's tables through the registry, each once. */
+type TableReader = <Row>(table: TableDeclaration<Row>) => Row[];
 
 /**
  * Builds an experiment's charts from its tables, as its manifest's chart settings say (every kind
@@ -62,17 +52,16 @@ export async function writeExperimentCharts(
 ): Promise<WrittenChart[]> {
   const manifest = requireManifest(dir);
   const settings = manifest.charts ?? DEFAULT_CHART_SETTINGS;
-  const cache = new Map<TableName, Row[]>();
-  const table = (name: TableName): Row[] => {
-    if (!cache.has(name)) {
-      const path = join(dir, FILES[name]);
-      cache.set(name, existsSync(path) ? readTable(path) : []);
-    }
-    return cache.get(name) as Row[];
+  const cache = new Map<string, unknown[]>();
+  const table: TableReader = <Row>(declaration: TableDeclaration<Row>) => {
+    if (!cache.has(declaration.name)) cache.set(declaration.name, readTable(dir, declaration));
+    return cache.get(declaration.name) as Row[];
   };
   const planned = [
     ...plannedCharts(manifest, settings, table),
-    ...customCharts(settings, manifest.variants, table),
+    ...customCharts(settings, manifest.variants, (name) =>
+      table(TABLES[name] as TableDeclaration<Record<string, unknown>>),
+    ),
   ];
   const written: WrittenChart[] = [];
   for (const { name, section, spec } of planned) {
@@ -86,14 +75,10 @@ export async function writeExperimentCharts(
 }
 
 /** The built-in charts the settings ask for, in the order the report shows them. */
-function plannedCharts(
-  manifest: Manifest,
-  settings: ChartSettings,
-  table: (name: TableName) => Row[],
-): PlannedChart[] {
+function plannedCharts(manifest: Manifest, settings: ChartSettings, table: TableReader): PlannedChart[] {
   const variants = manifest.variants;
   const wants = (kind: ChartSettings['kinds'][number]) => settings.kinds.includes(kind);
-  const timeseries = table('timeseries') as unknown as TimeseriesRow[];
+  const timeseries = table(TIMESERIES);
   const allOrgs = [...new Set(timeseries.map((r) => r.org))];
   const orgs = settings.orgs ? allOrgs.filter((org) => settings.orgs?.includes(org)) : allOrgs;
   const pointLabels = Object.fromEntries(
@@ -113,18 +98,18 @@ function plannedCharts(
       ),
     );
   if (wants('milestones')) {
-    const rows = table('milestones') as unknown as MilestoneRow[];
+    const rows = table(MILESTONES);
     for (const org of orgs)
       if (rows.some((r) => r.org === org && r.held_at_start < 1))
         add(`milestones-${slug(org)}`, institutions, milestonesChart(rows, variants, org, pointLabels));
   }
   if (wants('admissions')) {
-    const rows = (table('admissions') as unknown as AdmissionRow[]).filter((r) => orgs.includes(r.org));
+    const rows = table(ADMISSIONS).filter((r) => orgs.includes(r.org));
     if (rows.length > 0) add('admissions', institutions, admissionsChart(rows, variants));
   }
 
-  const runs = table('runs');
-  const compare = table('compare') as unknown as CompareRow[];
+  const summaries = table(SUMMARIES);
+  const compare = table(COMPARE);
   const timeseriesMetrics = new Set(timeseries.map((r) => r.metric));
   for (const org of orgs) {
     for (const metric of settings.metrics) {
@@ -133,9 +118,9 @@ function plannedCharts(
       if (wants('over-time') && timeseriesMetrics.has(metric))
         add(`over-time-${name}`, section, metricOverTime(timeseries, variants, org, metric, pointLabels));
       if (wants('by-variant')) {
-        const summaries = wholeRunSummaries(runs, variants, org, metric);
-        if (summaries.length > 0)
-          add(`by-variant-${name}`, section, finalByVariant(summaries, variants, org, metric));
+        const pooled = pooledSummaries(summaries, variants, org, metric);
+        if (pooled.length > 0)
+          add(`by-variant-${name}`, section, finalByVariant(pooled, variants, org, metric));
       }
       // A metric can be undefined for an organisation (no rung left to reach): no empty chart.
       const differences = compare.some(
@@ -145,7 +130,7 @@ function plannedCharts(
         add(`difference-${name}`, section, pairedDifference(compare, variants, org, metric, pointLabels));
       if (wants('sweep') && manifest.sweptPaths.length > 0)
         for (const path of manifest.sweptPaths) {
-          const rows = sweepSummaries(runs, manifest, org, metric, path);
+          const rows = sweepSummaries(summaries, manifest, org, metric, path);
           if (rows.length > 0)
             add(
               `sweep-${slug(path.replace(/^parameters\./, ''))}-${name}`,
@@ -157,18 +142,18 @@ function plannedCharts(
   }
 
   if (wants('power')) {
-    const rows = table('power') as unknown as PowerRow[];
+    const rows = table(POWER);
     if (rows.length > 0) add('power', 'Voting power', powerByVariant(rows, variants));
   }
   if (wants('vetoes')) {
-    const rows = table('vetoes') as unknown as VetoRow[];
+    const rows = table(VETOES);
     for (const org of orgs)
       if (rows.some((r) => r.org === org))
         add(`vetoes-${slug(org)}`, 'Vetoes', vetoesByState(rows, variants, org));
   }
   if (wants('trust')) {
     // The first sweep point's trust, per variant: a heat map of every state is large.
-    const rows = (table('trust') as unknown as TrustRow[]).filter((r) => r.point === manifest.points[0].id);
+    const rows = table(TRUST).filter((r) => r.point === manifest.points[0].id);
     for (const variant of variants) {
       const mine = rows.filter((r) => r.variant === variant);
       if (mine.length > 0)
@@ -190,7 +175,7 @@ function plannedCharts(
 function customCharts(
   settings: ChartSettings,
   variants: string[],
-  table: (name: TableName) => Row[],
+  table: (name: TableName) => Record<string, unknown>[],
 ): PlannedChart[] {
   return Object.entries(settings.custom).map(([name, spec]) => ({
     name: `custom-${name}`,
@@ -212,63 +197,43 @@ const slug = (text: string) =>
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
 
-/** A CSV table with numbers as numbers and empty cells as null. */
-function readTable(path: string): Row[] {
-  const rows = parse(readFileSync(path, 'utf8'), { columns: true }) as Record<string, string>[];
-  return rows.map((row) =>
-    Object.fromEntries(
-      Object.entries(row).map(([key, value]) => [
-        key,
-        value === '' ? null : Number.isNaN(Number(value)) ? value : Number(value),
-      ]),
-    ),
-  );
-}
-
-/** Quartiles and 5–95% of a whole-run metric per variant, from runs.csv (mathjs quantiles, type 7). */
-function wholeRunSummaries(runs: Row[], variants: string[], org: string, metric: string) {
+/** Quartiles and 5–95% of a whole-run metric per variant, all sweep points together (summaries.csv). */
+function pooledSummaries(summaries: SummaryRow[], variants: string[], org: string, metric: string) {
   return variants.flatMap((variant) => {
-    const values = runs
-      .filter((r) => r.variant === variant && r.org === org && typeof r[metric] === 'number')
-      .map((r) => r[metric] as number);
-    if (values.length === 0) return [];
-    const [p05, q1, median, q3, p95] = quantileSeq(values, [0.05, 0.25, 0.5, 0.75, 0.95]) as number[];
-    return [{ variant, p05, q1, median, q3, p95, n: values.length }];
+    const row = summaries.find(
+      (r) => r.variant === variant && r.point === ALL_POINTS && r.org === org && r.metric === metric,
+    );
+    if (!row || row.n === 0) return [];
+    const { p05, q1, median, q3, p95, n } = row as { [K in keyof SummaryRow]: NonNullable<SummaryRow[K]> };
+    return [{ variant, p05, q1, median, q3, p95, n }];
   });
 }
 
 /** Median and 5–95% of a whole-run metric at each variant and sweep point, against one swept path. */
 function sweepSummaries(
-  runs: Row[],
+  summaries: SummaryRow[],
   manifest: Manifest,
   org: string,
   metric: string,
   path: string,
 ): SweepSummary[] {
-  const byCell = new Map<string, number[]>();
-  for (const r of runs) {
-    if (r.org !== org || typeof r[metric] !== 'number') continue;
-    const key = `${r.variant}|${r.point}`;
-    const list = byCell.get(key) ?? [];
-    list.push(r[metric] as number);
-    byCell.set(key, list);
-  }
   return manifest.variants.flatMap((variant) =>
     manifest.points.flatMap((point) => {
-      const values = byCell.get(`${variant}|${point.id}`);
-      if (!values) return [];
+      const row = summaries.find(
+        (r) => r.variant === variant && r.point === point.id && r.org === org && r.metric === metric,
+      );
+      if (!row || row.n === 0) return [];
       const raw = point.values[path];
       const { [path]: _, ...others } = point.values;
-      const [p05, median, p95] = quantileSeq(values, [0.05, 0.5, 0.95]) as number[];
       return [
         {
           variant,
           value: typeof raw === 'number' ? raw : JSON.stringify(raw),
           others: pointLabel(others),
-          p05,
-          median,
-          p95,
-          n: values.length,
+          p05: row.p05 as number,
+          median: row.median as number,
+          p95: row.p95 as number,
+          n: row.n,
         },
       ];
     }),

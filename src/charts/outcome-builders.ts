@@ -1,4 +1,5 @@
 import type { TopLevelSpec } from 'vega-lite';
+import type { AdmissionRow, MilestoneRow, PowerRow, TrustRow, VetoRow } from '../tables/outcome-tables.js';
 import {
   CHART_CONFIG,
   CHART_HEIGHT,
@@ -106,20 +107,6 @@ export function sweepChart(
   } as TopLevelSpec;
 }
 
-/** One row of trust.csv. */
-export interface TrustRow {
-  variant: string;
-  point: string;
-  truster: string;
-  truster_subregion: string;
-  trusted: string;
-  trusted_subregion: string;
-  p05: number | null;
-  p50: number | null;
-  p95: number | null;
-  runs: number;
-}
-
 /**
  * The final trust of each state (row) in each other (column), median over runs, as a heat map
  * with states grouped into blocks by subregion — trust within a subregion on the diagonal blocks,
@@ -208,18 +195,6 @@ export function trustHeatmap(rows: TrustRow[], variant: string, pointLabel: stri
   } as TopLevelSpec;
 }
 
-/** One row of vetoes.csv. */
-export interface VetoRow {
-  variant: string;
-  point: string;
-  org: string;
-  state: string;
-  subregion: string;
-  mean_vetoes: number;
-  share_of_runs: number;
-  runs: number;
-}
-
 /** Vetoes each state used per run in one organisation, per variant; states ordered by vetoes used. */
 export function vetoesByState(rows: VetoRow[], variants: string[], org: string, limit = 25): TopLevelSpec {
   // Points pooled: the mean over every run of the variant.
@@ -272,19 +247,6 @@ export function vetoesByState(rows: VetoRow[], variants: string[], org: string, 
       ],
     },
   } as TopLevelSpec;
-}
-
-/** One row of milestones.csv. */
-export interface MilestoneRow {
-  variant: string;
-  point: string;
-  org: string;
-  rung: string;
-  order: number;
-  held_at_start: number;
-  year: number;
-  share_reached: number;
-  runs: number;
 }
 
 /**
@@ -352,17 +314,6 @@ export function milestonesChart(
   } as TopLevelSpec;
 }
 
-/** One row of admissions.csv. */
-export interface AdmissionRow {
-  variant: string;
-  point: string;
-  org: string;
-  state: string;
-  share_admitted: number;
-  median_year_when_admitted: number;
-  runs: number;
-}
-
 /** How often each applicant was admitted to each organisation, per variant (sweep points pooled). */
 export function admissionsChart(rows: AdmissionRow[], variants: string[]): TopLevelSpec {
   const pooled = new Map<
@@ -415,19 +366,6 @@ export function admissionsChart(rows: AdmissionRow[], variants: string[]): TopLe
       },
     },
   } as TopLevelSpec;
-}
-
-/** One row of power.csv. */
-export interface PowerRow {
-  variant: string;
-  org: string;
-  kind: string;
-  rule: string;
-  member: string;
-  banzhaf: number;
-  shapley_shubik: number;
-  passage_probability: number;
-  method: string;
 }
 
 /**

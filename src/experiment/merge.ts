@@ -66,7 +66,7 @@ export function mergeShards(dirs: string[], out: string): Manifest {
   // Voting power needs no runs: every shard wrote the same table.
   const power = join(ordered[0].dir, FILES.power);
   if (existsSync(power)) writeFileAtomic(join(out, FILES.power), readFileSync(power, 'utf8'));
-  writeTables(out, aggregate, layoutOf(first), first.checks ?? []);
+  writeTables(out, aggregate, layoutOf(first), first.checks ?? [], join(out, FILES.runs));
   const manifest: Manifest = {
     ...first,
     jobs: { total: done, done, shard: null },

@@ -1,14 +1,26 @@
 import type { ExperimentAggregate } from '../metrics/aggregate.js';
 import { shareReachedBy, trustQuantile, type WorldOutcomes } from '../metrics/outcomes.js';
-import { csvNumber } from '../metrics/timeseries.js';
 import { yearOfStep } from '../model/calendar.js';
 import type { Check } from '../model/check.js';
+import {
+  ADMISSIONS,
+  type AdmissionRow,
+  CHECKS,
+  type CheckRow,
+  MILESTONES,
+  type MilestoneRow,
+  TRUST,
+  type TrustRow,
+  VETOES,
+  type VetoRow,
+} from '../tables/outcome-tables.js';
+import { formatTable } from '../tables/registry.js';
 import { worldIndex } from './jobs.js';
 import type { ExperimentLayout } from './tables.js';
 
 /**
  * The tables of per-state and per-rung outcomes (metrics/outcomes.ts), one row per variant, point
- * and subject. Ids are letters, digits, "_" and "-", subregions and rung names are quoted.
+ * and subject, declared in tables/outcome-tables.ts.
  */
 
 /** Calls `visit` for each world with its variant, point and calendar. */
@@ -17,7 +29,7 @@ function eachWorld(
   layout: ExperimentLayout,
   visit: (
     outcomes: WorldOutcomes,
-    where: string,
+    where: { variant: string; point: string },
     calendar: { startYear: number; stepsPerYear: number },
     world: number,
   ) => void,
@@ -25,52 +37,63 @@ function eachWorld(
   layout.variants.forEach((variant, v) => {
     layout.points.forEach((point, p) => {
       const w = worldIndex({ points: layout.points.length }, v, p);
-      visit(aggregate.outcomes[w], `${variant},${point.id}`, layout.calendars[w], w);
+      visit(aggregate.outcomes[w], { variant, point: point.id }, layout.calendars[w], w);
     });
   });
 }
 
-const quote = (text: string) => `"${text.replace(/"/g, '""')}"`;
-
 /** vetoes.csv: vetoes each state used in each organisation, per run; states that never vetoed are left out. */
 export function vetoesTable(aggregate: ExperimentAggregate, layout: ExperimentLayout): string {
-  const lines = ['variant,point,org,state,subregion,mean_vetoes,share_of_runs,runs'];
+  const rows: VetoRow[] = [];
   eachWorld(aggregate, layout, (outcomes, where) => {
     const n = outcomes.stateIds.length;
+    const { runs } = outcomes;
     outcomes.orgIds.forEach((org, o) => {
       outcomes.stateIds.forEach((state, i) => {
         const total = outcomes.vetoTotals[o * n + i];
         if (total === 0) return;
-        const mean = total / outcomes.runs;
-        const share = outcomes.vetoRuns[o * n + i] / outcomes.runs;
-        lines.push(
-          `${where},${org},${state},${quote(outcomes.subregions[i])},${csvNumber(mean)},${csvNumber(share)},${outcomes.runs}`,
-        );
+        rows.push({
+          ...where,
+          org,
+          state,
+          subregion: outcomes.subregions[i],
+          mean_vetoes: total / runs,
+          share_of_runs: outcomes.vetoRuns[o * n + i] / runs,
+          runs,
+        });
       });
     });
   });
-  return `${lines.join('\n')}\n`;
+  return formatTable(VETOES, rows);
 }
 
 /** trust.csv: the final trust of each state in each other, 5th, 50th and 95th percentiles over runs. */
 export function trustTable(aggregate: ExperimentAggregate, layout: ExperimentLayout): string {
-  const lines = ['variant,point,truster,truster_subregion,trusted,trusted_subregion,p05,p50,p95,runs'];
+  const rows: TrustRow[] = [];
   eachWorld(aggregate, layout, (outcomes, where) => {
     const ids = outcomes.stateIds;
     ids.forEach((truster, i) => {
       ids.forEach((trusted, j) => {
         if (i === j) return;
         // Within a bin (0.01) of the exact quantile: four decimals say all there is, without float noise.
-        const quantiles = [0.05, 0.5, 0.95].map((q) =>
-          csvNumber(Math.round(trustQuantile(outcomes, i, j, q) * 1e4) / 1e4),
+        const [p05, p50, p95] = [0.05, 0.5, 0.95].map(
+          (q) => Math.round(trustQuantile(outcomes, i, j, q) * 1e4) / 1e4,
         );
-        lines.push(
-          `${where},${truster},${quote(outcomes.subregions[i])},${trusted},${quote(outcomes.subregions[j])},${quantiles.join(',')},${outcomes.runs}`,
-        );
+        rows.push({
+          ...where,
+          truster,
+          truster_subregion: outcomes.subregions[i],
+          trusted,
+          trusted_subregion: outcomes.subregions[j],
+          p05,
+          p50,
+          p95,
+          runs: outcomes.runs,
+        });
       });
     });
   });
-  return `${lines.join('\n')}\n`;
+  return formatTable(TRUST, rows);
 }
 
 /**
@@ -78,23 +101,30 @@ export function trustTable(aggregate: ExperimentAggregate, layout: ExperimentLay
  * of each year (held_at_start: the share holding it before the first step).
  */
 export function milestonesTable(aggregate: ExperimentAggregate, layout: ExperimentLayout): string {
-  const lines = ['variant,point,org,rung,order,held_at_start,year,share_reached,runs'];
+  const rows: MilestoneRow[] = [];
   eachWorld(aggregate, layout, (outcomes, where, { startYear, stepsPerYear }) => {
     const span = outcomes.steps + 1;
     let r = 0;
     outcomes.orgIds.forEach((org, o) => {
       outcomes.rungNames[o].forEach((rung, k) => {
         const offset = r++ * span;
-        const atStart = csvNumber(shareReachedBy(outcomes, outcomes.rungSteps, offset, 0));
+        const held_at_start = shareReachedBy(outcomes, outcomes.rungSteps, offset, 0);
         for (let step = stepsPerYear; step <= outcomes.steps; step += stepsPerYear) {
-          const year = startYear + step / stepsPerYear - 1;
-          const share = csvNumber(shareReachedBy(outcomes, outcomes.rungSteps, offset, step));
-          lines.push(`${where},${org},${quote(rung)},${k + 1},${atStart},${year},${share},${outcomes.runs}`);
+          rows.push({
+            ...where,
+            org,
+            rung,
+            order: k + 1,
+            held_at_start,
+            year: startYear + step / stepsPerYear - 1,
+            share_reached: shareReachedBy(outcomes, outcomes.rungSteps, offset, step),
+            runs: outcomes.runs,
+          });
         }
       });
     });
   });
-  return `${lines.join('\n')}\n`;
+  return formatTable(MILESTONES, rows);
 }
 
 /**
@@ -102,8 +132,8 @@ export function milestonesTable(aggregate: ExperimentAggregate, layout: Experime
  * that admitted it, and the median year of admission among those runs.
  */
 export function admissionsTable(aggregate: ExperimentAggregate, layout: ExperimentLayout): string {
-  const lines = ['variant,point,org,state,share_admitted,median_year_when_admitted,runs'];
-  eachWorld(aggregate, layout, (outcomes, where, { startYear, stepsPerYear }) => {
+  const rows: AdmissionRow[] = [];
+  eachWorld(aggregate, layout, (outcomes, where, calendar) => {
     const n = outcomes.stateIds.length;
     const span = outcomes.steps + 1;
     outcomes.orgIds.forEach((org, o) => {
@@ -111,22 +141,29 @@ export function admissionsTable(aggregate: ExperimentAggregate, layout: Experime
         const offset = (o * n + i) * span;
         const admitted = shareReachedBy(outcomes, outcomes.admittedSteps, offset, outcomes.steps);
         if (!(admitted > 0)) return;
-        const count = admitted * outcomes.runs;
-        let below = 0;
-        let medianStep = 0;
-        for (let step = 1; step <= outcomes.steps; step++) {
-          below += outcomes.admittedSteps[offset + step];
-          if (below >= count / 2) {
-            medianStep = step;
-            break;
-          }
-        }
-        const year = yearOfStep({ startYear, stepsPerYear }, medianStep);
-        lines.push(`${where},${org},${state},${csvNumber(admitted)},${year},${outcomes.runs}`);
+        const medianStep = medianAdmissionStep(outcomes, offset, admitted * outcomes.runs);
+        rows.push({
+          ...where,
+          org,
+          state,
+          share_admitted: admitted,
+          median_year_when_admitted: yearOfStep(calendar, medianStep),
+          runs: outcomes.runs,
+        });
       });
     });
   });
-  return `${lines.join('\n')}\n`;
+  return formatTable(ADMISSIONS, rows);
+}
+
+/** The first step by which half of the `count` admissions at `offset` had happened. */
+function medianAdmissionStep(outcomes: WorldOutcomes, offset: number, count: number): number {
+  let below = 0;
+  for (let step = 1; step <= outcomes.steps; step++) {
+    below += outcomes.admittedSteps[offset + step];
+    if (below >= count / 2) return step;
+  }
+  return 0;
 }
 
 /** checks.csv: for each fact checked, the share of runs that reproduced it. */
@@ -135,14 +172,19 @@ export function checksTable(
   layout: ExperimentLayout,
   checks: Check[],
 ): string {
-  const lines = ['variant,point,fact,org,reproduced,runs,share'];
+  const rows: CheckRow[] = [];
   eachWorld(aggregate, layout, (outcomes, where, _calendar, w) => {
     checks.forEach((check, c) => {
       const reproduced = aggregate.checkPasses[w][c];
-      lines.push(
-        `${where},${quote(check.fact)},${check.org},${reproduced},${outcomes.runs},${csvNumber(reproduced / outcomes.runs)}`,
-      );
+      rows.push({
+        ...where,
+        fact: check.fact,
+        org: check.org,
+        reproduced,
+        runs: outcomes.runs,
+        share: reproduced / outcomes.runs,
+      });
     });
   });
-  return `${lines.join('\n')}\n`;
+  return formatTable(CHECKS, rows);
 }

@@ -1,7 +1,8 @@
-import { csvNumber } from '../metrics/timeseries.js';
 import { describeRule } from '../rules/describe.js';
 import { analysePower } from '../rules/power/analyse.js';
 import { votingBodyFromScenario } from '../scenario/voting-body.js';
+import { POWER, type PowerRow } from '../tables/outcome-tables.js';
+import { formatTable } from '../tables/registry.js';
 import { worldIndex } from './jobs.js';
 import type { Analyses, ResolvedExperiment } from './load.js';
 
@@ -11,19 +12,27 @@ import type { Analyses, ResolvedExperiment } from './load.js';
  * k, a quota... Exact up to 30 members, Monte Carlo (seeded) beyond. It needs no run.
  */
 export function powerTable(experiment: ResolvedExperiment, power: NonNullable<Analyses['power']>): string {
-  const lines = ['variant,org,kind,rule,member,banzhaf,shapley_shubik,passage_probability,method'];
+  const rows: PowerRow[] = [];
   experiment.variants.forEach((variant, v) => {
     // At the first sweep point.
     const scenario = experiment.scenarios[worldIndex({ points: experiment.points.length }, v, 0)];
     if (!scenario.organisations[power.org]) return;
     const body = votingBodyFromScenario(scenario, experiment.file, power.org, power.kind);
     const result = analysePower(body.members, body.rule);
-    const rule = describeRule(body.rule).replace(/"/g, '""');
+    const rule = describeRule(body.rule);
     for (const member of result.members) {
-      lines.push(
-        `${variant},${power.org},${power.kind},"${rule}",${member.id},${csvNumber(member.banzhaf)},${csvNumber(member.shapleyShubik)},${csvNumber(result.passageProbability)},${result.method}`,
-      );
+      rows.push({
+        variant,
+        org: power.org,
+        kind: power.kind,
+        rule,
+        member: member.id,
+        banzhaf: member.banzhaf,
+        shapley_shubik: member.shapleyShubik,
+        passage_probability: result.passageProbability,
+        method: result.method,
+      });
     }
   });
-  return `${lines.join('\n')}\n`;
+  return formatTable(POWER, rows);
 }

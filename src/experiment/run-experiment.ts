@@ -106,7 +106,7 @@ export async function runExperiment(
     return { status: 'interrupted', done: progress.done, total, out, failures: progress.failures };
   }
   store.finish(() => {
-    writeTables(out, progress.aggregate, layoutOf(experiment), experiment.checks);
+    writeTables(out, progress.aggregate, layoutOf(experiment), experiment.checks, store.runsPath);
     writeAnalyses(out, experiment);
   });
   return { status: 'complete', done: progress.done, total, out, failures: progress.failures };

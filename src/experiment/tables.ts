@@ -1,8 +1,17 @@
-import { stringify } from 'csv-stringify/sync';
 import { cellSummary, type ExperimentAggregate, pairSummary } from '../metrics/aggregate.js';
 import type { RunSummary } from '../metrics/summarize.js';
-import { csvNumber } from '../metrics/timeseries.js';
 import { yearOfStep } from '../model/calendar.js';
+import {
+  COMPARE,
+  type CompareRow,
+  POINTS,
+  type PointsRow,
+  RUNS,
+  type RunsRow,
+  TIMESERIES,
+  type TimeseriesRow,
+} from '../tables/experiment-tables.js';
+import { formatTable } from '../tables/registry.js';
 import { worldIndex } from './jobs.js';
 import type { SweepPoint } from './load.js';
 
@@ -31,10 +40,10 @@ export function layoutOf(experiment: {
 
 /** The header of runs.csv: the job's coordinates, then each metric's whole-run value. */
 export function runsHeader(metricNames: readonly string[]): string {
-  return `${['variant', 'point', 'replication', 'seed', 'org', ...metricNames].join(',')}\n`;
+  return formatTable(RUNS, [], metricNames);
 }
 
-/** runs.csv rows of one job, one per organisation. Ids are letters, digits, "_" and "-": no quoting. */
+/** runs.csv rows of one job, one per organisation. */
 export function runsRows(
   variant: string,
   point: string,
@@ -43,66 +52,81 @@ export function runsRows(
   summary: RunSummary,
   metricNames: readonly string[],
 ): string {
-  let rows = '';
-  for (const [org, values] of Object.entries(summary)) {
-    rows += `${variant},${point},${replication},${seed},${org},${metricNames.map((m) => csvNumber(values[m])).join(',')}\n`;
-  }
-  return rows;
+  const rows = Object.entries(summary).map(
+    ([org, values]): RunsRow => ({
+      variant,
+      point,
+      replication,
+      seed,
+      org,
+      ...values,
+    }),
+  );
+  return formatTable(RUNS, rows, metricNames, { header: false });
 }
 
 /** timeseries.csv: per variant, point, step, organisation and metric, the spread over runs. */
 export function timeseriesTable(aggregate: ExperimentAggregate, experiment: ExperimentLayout): string {
-  const lines = ['variant,point,step,year,org,metric,mean,sd,p05,p50,p95,n'];
+  const rows: TimeseriesRow[] = [];
   experiment.variants.forEach((variant, v) => {
     experiment.points.forEach((point, p) => {
       const w = worldIndex({ points: experiment.points.length }, v, p);
       const world = aggregate.worlds[w];
-      const { startYear, stepsPerYear } = experiment.calendars[w];
       for (let step = 1; step <= world.steps; step++) {
-        const year = yearOfStep({ startYear, stepsPerYear }, step);
+        const year = yearOfStep(experiment.calendars[w], step);
         world.orgIds.forEach((org, o) => {
           aggregate.metricNames.forEach((metric, k) => {
-            const s = cellSummary(aggregate, w, step, o, k);
-            const numbers = [s.mean, s.sd, s.p05, s.p50, s.p95].map(csvNumber).join(',');
-            lines.push(`${variant},${point.id},${step},${year},${org},${metric},${numbers},${s.n}`);
+            const { mean, sd, p05, p50, p95, n } = cellSummary(aggregate, w, step, o, k);
+            rows.push({ variant, point: point.id, step, year, org, metric, mean, sd, p05, p50, p95, n });
           });
         });
       }
     });
   });
-  return `${lines.join('\n')}\n`;
+  return formatTable(TIMESERIES, rows);
 }
 
 /** compare.csv: each variant against the first, the paired difference of each whole-run metric. */
 export function compareTable(aggregate: ExperimentAggregate, experiment: ExperimentLayout): string {
-  const lines = ['variant,reference,point,org,metric,mean_difference,ci95_low,ci95_high,sd,n'];
+  const rows: CompareRow[] = [];
   const reference = experiment.variants[0];
+  const space = { points: experiment.points.length };
   experiment.variants.forEach((variant, v) => {
     if (v === 0) return;
     experiment.points.forEach((point, p) => {
-      const space = { points: experiment.points.length };
       const orgs = aggregate.worlds[worldIndex(space, v, p)].orgIds;
       for (const org of orgs) {
         if (!aggregate.worlds[worldIndex(space, 0, p)].orgIds.includes(org)) continue;
         for (const metric of aggregate.wholeRunNames) {
           const s = pairSummary(aggregate, v, p, org, metric);
-          const numbers = [s.mean, s.ciLow, s.ciHigh, s.sd].map(csvNumber).join(',');
-          lines.push(`${variant},${reference},${point.id},${org},${metric},${numbers},${s.n}`);
+          rows.push({
+            variant,
+            reference,
+            point: point.id,
+            org,
+            metric,
+            mean_difference: s.mean,
+            ci95_low: s.ciLow,
+            ci95_high: s.ciHigh,
+            sd: s.sd,
+            n: s.n,
+          });
         }
       }
     });
   });
-  return `${lines.join('\n')}\n`;
+  return formatTable(COMPARE, rows);
 }
 
 /** points.csv: the values of the swept fields at each point (lists and mappings as JSON). */
 export function pointsTable(experiment: ExperimentLayout): string {
-  const rows = experiment.points.map((point) => [
-    point.id,
-    ...experiment.sweptPaths.map((path) => {
+  const rows = experiment.points.map((point): PointsRow => {
+    const row: PointsRow = { point: point.id };
+    for (const path of experiment.sweptPaths) {
       const value = point.values[path];
-      return typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value);
-    }),
-  ]);
-  return stringify([['point', ...experiment.sweptPaths], ...rows]);
+      row[path] = typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value);
+    }
+    return row;
+  });
+  return formatTable(POINTS, rows, experiment.sweptPaths);
 }

@@ -4,6 +4,7 @@ import type { Check } from '../model/check.js';
 import { FILES } from '../tables/files.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { admissionsTable, checksTable, milestonesTable, trustTable, vetoesTable } from './outcome-tables.js';
+import { summariesTable } from './summaries-table.js';
 import { compareTable, type ExperimentLayout, pointsTable, timeseriesTable } from './tables.js';
 
 /**
@@ -14,11 +15,14 @@ export function writeTables(
   out: string,
   aggregate: ExperimentAggregate,
   experiment: ExperimentLayout,
-  checks: Check[] = [],
+  checks: Check[],
+  /** runs.csv as it stands (runs.csv.partial until the experiment is finished). */
+  runsPath: string,
 ): void {
   writeFileAtomic(join(out, FILES.timeseries), timeseriesTable(aggregate, experiment));
   writeFileAtomic(join(out, FILES.compare), compareTable(aggregate, experiment));
   if (experiment.sweptPaths.length > 0) writeFileAtomic(join(out, FILES.points), pointsTable(experiment));
+  writeFileAtomic(join(out, FILES.summaries), summariesTable(runsPath, experiment, aggregate.wholeRunNames));
   writeFileAtomic(join(out, FILES.vetoes), vetoesTable(aggregate, experiment));
   writeFileAtomic(join(out, FILES.trust), trustTable(aggregate, experiment));
   writeFileAtomic(join(out, FILES.milestones), milestonesTable(aggregate, experiment));

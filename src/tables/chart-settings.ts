@@ -18,6 +18,7 @@ export const CHART_TABLES = [
   'timeseries',
   'compare',
   'points',
+  'summaries',
   'vetoes',
   'trust',
   'milestones',
