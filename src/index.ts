@@ -6,7 +6,7 @@
  */
 
 export { experimentJsonSchema, scenarioJsonSchema, votingBodyJsonSchema } from './cli/schema.js';
-export type { Phase } from './engine/phase.js';
+export { customPhase, type Phase, type PhaseRun, runStep } from './engine/phase.js';
 export {
   applyEvents,
   assessTrust,

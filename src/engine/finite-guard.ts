@@ -1,7 +1,7 @@
 import { yearOfStep } from '../model/calendar.js';
-import type { Phase } from './phase.js';
+import { type Phase, runStep } from './phase.js';
 import { createRunRandom } from './random.js';
-import { createRunState, type RunState, resetStepCounters } from './state.js';
+import { createRunState, type RunState } from './state.js';
 import type { World } from './world.js';
 
 /**
@@ -16,20 +16,6 @@ export class NonFiniteError extends Error {
     this.name = 'NonFiniteError';
   }
 }
-
-/** What each phase is, in a user's words, and the parameters that steer it. */
-const MECHANISMS: Record<string, string> = {
-  applyEvents: 'events and shocks (events:, parameters.events)',
-  enlarge: 'enlargement (parameters.enlargement)',
-  assessTrust: 'trust assessment (parameters.trust)',
-  tableProposals: 'the agenda (parameters.agenda)',
-  deliberate: 'deliberation and amendment (parameters.amendment)',
-  castVotes: 'voting (parameters.voting)',
-  decideProposals: 'decision rules (organisations.<ID>.rules)',
-  implementMeasures: 'implementation (parameters.implementation)',
-  reformInstitutions: 'institutional reform (parameters.institutions)',
-  formPartnerships: 'partnerships (parameters.partnerships)',
-};
 
 /** Fields where NaN or −∞ is a sentinel ("not yet", "never"), not a fault. */
 const SENTINEL_FIELDS = new Set([
@@ -73,20 +59,19 @@ export function diagnoseNonFinite(
   const random = createRunRandom(seed, world.orgIds);
   const state = createRunState(world);
   const when = (step: number) => `step ${step} (year ${yearOfStep(world, step)})`;
-  for (let step = 1; step <= found.step; step++) {
+  let fault: NonFiniteError | null = null;
+  for (let step = 1; step <= found.step && !fault; step++) {
     state.step = step;
-    resetStepCounters(state);
-    for (const phase of phases) {
-      phase(world, state, random);
+    runStep(world, state, random, phases, (phase) => {
       const field = firstNonFiniteField(state);
-      if (field) {
-        const mechanism = MECHANISMS[phase.name] ?? `the phase ${phase.name || '(unnamed)'}`;
-        return new NonFiniteError(
-          `${mechanism} produced a non-finite number in ${field} at ${when(step)} of the run with seed ${seed}; check those parameters for extreme values`,
+      if (field)
+        fault = new NonFiniteError(
+          `${phase.mechanism} produced a non-finite number in ${field} at ${when(step)} of the run with seed ${seed}; check those parameters for extreme values`,
         );
-      }
-    }
+      return fault !== null;
+    });
   }
+  if (fault) return fault;
   return new NonFiniteError(
     `${found.what} was ${found.value} at ${when(found.step)} of the run with seed ${seed}, though every state value was finite`,
   );

@@ -1,9 +1,9 @@
 import { diagnoseNonFinite } from './finite-guard.js';
-import type { Phase } from './phase.js';
+import { type Phase, runStep } from './phase.js';
 import { DEFAULT_PHASES } from './phases/index.js';
 import { createRunRandom } from './random.js';
 import type { Recorder } from './recorder.js';
-import { createRunState, resetStepCounters } from './state.js';
+import { createRunState } from './state.js';
 import type { TraceSink } from './trace.js';
 import { type TrustStore, trustAt } from './trust.js';
 import type { World } from './world.js';
@@ -60,8 +60,7 @@ export function simulate(world: World, seed: number | string, options: SimulateO
 
   for (let step = 1; step <= world.steps; step++) {
     state.step = step;
-    resetStepCounters(state);
-    for (const phase of phases) phase(world, state, random);
+    runStep(world, state, random, phases);
     const row = (step - 1) * world.orgCount * metricCount;
     for (let o = 0; o < world.orgCount; o++) {
       for (let k = 0; k < metricCount; k++) {

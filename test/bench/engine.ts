@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
+import { customPhase } from '../../dist/engine/phase.js';
 import { DEFAULT_PHASES } from '../../dist/engine/phases/index.js';
 import { compileWorld } from '../../dist/engine/world.js';
 import { simulateRecorded } from '../../dist/metrics/simulate-recorded.js';
@@ -46,7 +47,7 @@ export function stepMilliseconds(states: number, runs: number): number {
   const steps: number[] = [];
   for (let run = 0; run <= runs; run++) {
     starts.length = 0;
-    simulateRecorded(world, run, { phases: [noteStart, ...DEFAULT_PHASES] });
+    simulateRecorded(world, run, { phases: [customPhase(noteStart), ...DEFAULT_PHASES] });
     if (run === 0) continue; // warm-up
     for (let k = 1; k < starts.length; k++) steps.push(starts[k] - starts[k - 1]);
   }

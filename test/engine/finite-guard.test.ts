@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NonFiniteError } from '../../src/engine/finite-guard.js';
-import type { Phase } from '../../src/engine/phase.js';
+import { customPhase, type PhaseRun } from '../../src/engine/phase.js';
 import { DEFAULT_PHASES } from '../../src/engine/phases/index.js';
 import { compileWorld } from '../../src/engine/world.js';
 import { simulateRecorded } from '../../src/metrics/simulate-recorded.js';
@@ -14,9 +14,9 @@ import { fixture } from '../helpers.js';
  */
 const world = compileWorld(loadScenario(fixture('tiny.yaml')).scenario);
 
-function runWith(phase: Phase): unknown {
+function runWith(phase: PhaseRun): unknown {
   try {
-    simulateRecorded(world, 11, { phases: [...DEFAULT_PHASES, phase] });
+    simulateRecorded(world, 11, { phases: [...DEFAULT_PHASES, customPhase(phase)] });
   } catch (error) {
     return error;
   }
@@ -26,7 +26,7 @@ function runWith(phase: Phase): unknown {
 describe('the finite guard', () => {
   it('names the phase, the field, the step and the seed when trust becomes NaN', () => {
     // Trust of AAA in BBB (cell 0 × 3 + 1) poisoned in step 3: members' mean trust becomes NaN.
-    const poisonTrust: Phase = function poisonTrust(_world, state) {
+    const poisonTrust: PhaseRun = function poisonTrust(_world, state) {
       if (state.step === 3) state.trust.positive[1] = Number.NaN;
     };
     const error = runWith(poisonTrust);
@@ -44,18 +44,16 @@ describe('the finite guard', () => {
       /^the phase overflowAdopted produced a non-finite number in adopted\[0\] at step 6 \(year 2026\)/,
     );
     // The built-in phases are named by what they model: voting, here.
-    const castVotes = DEFAULT_PHASES.find((p) => p.name === 'castVotes') as Phase;
     const phases = DEFAULT_PHASES.map((p) =>
-      p === castVotes
-        ? Object.defineProperty(
-            ((w, s, r) => {
-              castVotes(w, s, r);
+      p.name === 'castVotes'
+        ? {
+            ...p,
+            run: ((w, s, r) => {
+              p.run(w, s, r);
               if (s.step === 2) s.salience[0] = Number.NaN;
               if (s.step === 2) s.trust.negative[2] = Number.NaN;
-            }) as Phase,
-            'name',
-            { value: 'castVotes' },
-          )
+            }) as PhaseRun,
+          }
         : p,
     );
     expect(() => simulateRecorded(world, 11, { phases })).toThrow(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Phase } from '../../src/engine/phase.js';
+import { customPhase, type PhaseRun } from '../../src/engine/phase.js';
 import { DEFAULT_PHASES } from '../../src/engine/phases/index.js';
 import type { Recorder } from '../../src/engine/recorder.js';
 import type { RunState } from '../../src/engine/state.js';
@@ -129,7 +129,7 @@ describe('trust among co-implementers', () => {
     let previous: Float64Array | null = null;
     let falls = 0;
     let rises = 0;
-    const watch: Phase = (wd, state: RunState) => {
+    const watch: PhaseRun = (wd, state: RunState) => {
       const now = new Float64Array(wd.n * wd.n);
       for (let i = 0; i < wd.n; i++)
         for (let j = 0; j < wd.n; j++)
@@ -144,7 +144,7 @@ describe('trust among co-implementers', () => {
     };
     for (const seed of SEEDS.slice(0, 5)) {
       previous = null;
-      simulateRecorded(w, seed, { phases: [...DEFAULT_PHASES, watch], recorders: RECORDERS });
+      simulateRecorded(w, seed, { phases: [...DEFAULT_PHASES, customPhase(watch)], recorders: RECORDERS });
     }
     expect(falls).toBe(0);
     expect(rises).toBeGreaterThan(0);

@@ -31,14 +31,22 @@ export {
  * organisations may take up partnerships with one another.
  */
 export const DEFAULT_PHASES: readonly Phase[] = [
-  applyEvents,
-  enlarge,
-  assessTrust,
-  tableProposals,
-  deliberate,
-  castVotes,
-  decideProposals,
-  implementMeasures,
-  reformInstitutions,
-  formPartnerships,
+  { name: 'applyEvents', mechanism: 'events and shocks (events:, parameters.events)', run: applyEvents },
+  { name: 'enlarge', mechanism: 'enlargement (parameters.enlargement)', run: enlarge },
+  { name: 'assessTrust', mechanism: 'trust assessment (parameters.trust)', run: assessTrust },
+  { name: 'tableProposals', mechanism: 'the agenda (parameters.agenda)', run: tableProposals },
+  { name: 'deliberate', mechanism: 'deliberation and amendment (parameters.amendment)', run: deliberate },
+  { name: 'castVotes', mechanism: 'voting (parameters.voting)', run: castVotes },
+  { name: 'decideProposals', mechanism: 'decision rules (organisations.<ID>.rules)', run: decideProposals },
+  {
+    name: 'implementMeasures',
+    mechanism: 'implementation (parameters.implementation)',
+    run: implementMeasures,
+  },
+  {
+    name: 'reformInstitutions',
+    mechanism: 'institutional reform (parameters.institutions)',
+    run: reformInstitutions,
+  },
+  { name: 'formPartnerships', mechanism: 'partnerships (parameters.partnerships)', run: formPartnerships },
 ];
