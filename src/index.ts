@@ -26,7 +26,7 @@ export { type RunResult, type SimulateOptions, simulate } from './engine/simulat
 export type { RunState } from './engine/state.js';
 export { addEvidence, trustAt, uncertaintyAt } from './engine/trust.js';
 export { type CompileOptions, compileWorld, type World } from './engine/world.js';
-// Experiments, stage by stage (../shared/DESIGN.md): sensitivity studies and calibration reuse them.
+// Experiments, stage by stage (docs/ARCHITECTURE.md): sensitivity studies and calibration reuse them.
 export { writeAnalyses } from './experiment/analyses.js';
 export { type CheckpointStore, openCheckpoint, type Progress } from './experiment/checkpoint.js';
 export { type Collector, createCollector } from './experiment/collect.js';

@@ -4,6 +4,7 @@ import { type Command, InvalidArgumentError, Option } from 'commander';
 import { loadExperiment } from '../experiment/load.js';
 import { runExperiment } from '../experiment/run-experiment.js';
 import { OutputError } from '../util/output-error.js';
+import { EXIT_FAILED, EXIT_INTERRUPTED } from './exit-codes.js';
 import { integerOption } from './options.js';
 import { createProgress, formatDuration, type Progress } from './progress.js';
 
@@ -19,9 +20,6 @@ interface ExperimentOptions {
   png?: boolean;
   stopAfter?: number;
 }
-
-export const EXIT_INTERRUPTED = 130;
-const EXIT_FAILED = 1;
 
 export function registerExperiment(program: Command): void {
   program

@@ -4,6 +4,7 @@ import { formatProblem, InputError } from '../input/errors.js';
 import { OutputError } from '../util/output-error.js';
 import { VERSION } from '../version.js';
 import { registerChart, registerReport } from './chart.js';
+import { EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK } from './exit-codes.js';
 import { registerExperiment } from './experiment.js';
 import { registerExplain } from './explain.js';
 import { registerGenerate } from './generate.js';
@@ -13,13 +14,7 @@ import { registerRun } from './run.js';
 import { registerSchema } from './schema.js';
 import { registerValidate } from './validate.js';
 
-/**
- * The `cica-sim` command. Exit codes: 0 success, 1 a failed run (a bug in cica-sim: the report
- * says so), 2 bad input or usage (the message says what and where; never a stack trace).
- */
-export const EXIT_OK = 0;
-export const EXIT_FAILED = 1;
-export const EXIT_BAD_INPUT = 2;
+/** The `cica-sim` command; its exit codes are in exit-codes.ts. */
 
 function buildProgram(): Command {
   const program = new Command()

@@ -6,6 +6,7 @@ import { readYamlFile } from '../input/read-yaml.js';
 import { describeRule } from '../rules/describe.js';
 import { loadScenario } from '../scenario/load.js';
 import { loadVotingBody, looksLikeVotingBody } from '../scenario/voting-body.js';
+import { EXIT_BAD_INPUT } from './exit-codes.js';
 
 export function registerValidate(program: Command): void {
   program
@@ -54,6 +55,6 @@ function validateCommand(files: string[]): void {
   }
   if (failed > 0) {
     process.stderr.write(`${failed} of ${files.length} file${files.length > 1 ? 's' : ''} invalid\n`);
-    process.exitCode = 2;
+    process.exitCode = EXIT_BAD_INPUT;
   }
 }

@@ -38,7 +38,7 @@ export interface ExperimentOutcome {
 
 /**
  * Runs an experiment's jobs (or one shard's) and writes its tables, stage by stage
- * (../shared/DESIGN.md: plan → dispatch → collect → checkpoint → tables → analyses → report;
+ * (docs/ARCHITECTURE.md: plan → dispatch → collect → checkpoint → tables → analyses → report;
  * the CLI draws the report):
  *   1. plan: the worlds, jobs and this process's share, before anything runs;
  *   2. refuse what this machine's memory or disk cannot hold;

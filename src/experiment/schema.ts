@@ -15,7 +15,7 @@ import { CHART_KINDS, CHART_TABLES } from '../tables/chart-settings.js';
  *   variants:                               # the first is the reference for comparisons
  *     today: {}
  *     all-observers-join: { set: { organisations.CICA.members: [...] } }
- *     japan-applies: { scenario: ../scenarios/japan-applies.yaml }
+ *     from-1999: { scenario: ../scenarios/cica-1999.yaml }   # a whole other scenario
  *   sweep:
  *     parameters.trust.forgetting: [0.95, 0.98, 0.99]
  */

@@ -6,10 +6,6 @@ import type { SourceLocation } from './errors.js';
  */
 export type SourceMap = Map<string, SourceLocation>;
 
-export function pathKey(path: readonly (string | number)[]): string {
-  return path.join('.');
-}
-
 /** The location of a path, or of its nearest ancestor that has one. */
 export function locate(map: SourceMap, path: string): SourceLocation | undefined {
   let key = path;

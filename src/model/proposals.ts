@@ -10,8 +10,3 @@ export type ProposalKind = (typeof PROPOSAL_KINDS)[number];
 export const RELATION_KINDS = ['conflict', 'dispute', 'rivalry', 'alignment', 'alliance'] as const;
 
 export type RelationKind = (typeof RELATION_KINDS)[number];
-
-/** Kinds of scheduled event the engine implements. */
-export const EVENT_KINDS = ['border-clash', 'application'] as const;
-
-export type EventKind = (typeof EVENT_KINDS)[number];

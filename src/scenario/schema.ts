@@ -490,5 +490,3 @@ export const ScenarioFileSchema = z
   })
   .partial()
   .describe('A cica-sim scenario: states, relations, organisations, CBMs, events and parameters');
-
-export const FILE_ONLY_KEYS = ['extends', 'actorTables', 'relationTables', 'overrides'] as const;

@@ -3,7 +3,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 /**
- * The layers' arrows of DESIGN.md, checked on the import graph of src/. A file may import from
+ * The layers' arrows of docs/ARCHITECTURE.md, checked on the import graph of src/. A file may import from
  * its own layer and from layers of a lower rank. Layers of equal rank sit beside each other and
  * never import one another: experiment and charts (charts read tables through the registry in
  * tables/, never experiment internals). So rules and the engine never import metrics,
@@ -54,7 +54,8 @@ function climbingImports(files: [path: string, text: string][]): string[] {
       const to = layerOf(target);
       if (to === from) continue;
       const arrow = `${relative(SRC, file)} → ${relative(SRC, target)}`;
-      if (!(from in RANK) || !(to in RANK)) found.push(`${arrow} (a layer DESIGN.md does not name)`);
+      if (!(from in RANK) || !(to in RANK))
+        found.push(`${arrow} (a layer docs/ARCHITECTURE.md does not name)`);
       else if (RANK[to] >= RANK[from]) found.push(arrow);
     }
   }
@@ -81,7 +82,7 @@ describe('the layers of src/', () => {
       'engine/simulate.ts → metrics/recorders.ts',
       'charts/report.ts → experiment/output-dir.ts',
       'scenario/load.ts → engine/world.ts',
-      'rules/decide.ts → stuff/x.ts (a layer DESIGN.md does not name)',
+      'rules/decide.ts → stuff/x.ts (a layer docs/ARCHITECTURE.md does not name)',
     ]);
   });
 });

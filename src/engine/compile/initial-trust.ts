@@ -13,7 +13,7 @@ const INITIAL_TRUST_MIN = 0.05;
 const INITIAL_TRUST_MAX = 0.95;
 
 /**
- * Initial trust of each ordered pair (docs: README "The model", initial trust):
+ * Initial trust of each ordered pair (docs/MODEL.md §Trust):
  *   t0 = 0.5 + sharedMembership × (organisations and groups both belong to)
  *            + Σ relationEffect[kind] × intensity over the relations between them,
  * clamped to [0.05, 0.95], then written as priorStrength pseudo-observations:
