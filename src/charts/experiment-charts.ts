@@ -8,18 +8,18 @@ import { type Manifest, requireManifest } from '../tables/manifest.js';
 import { ADMISSIONS, MILESTONES, POWER, TRUST, VETOES } from '../tables/outcome-tables.js';
 import { readTable, type TableDeclaration } from '../tables/registry.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
-import { finalByVariant, membershipAndStage, metricOverTime, pairedDifference } from './builders.js';
 import { inlineTables, withVariantColours } from './custom-charts.js';
-import {
-  admissionsChart,
-  milestonesChart,
-  powerByVariant,
-  type SweepSummary,
-  sweepChart,
-  trustHeatmap,
-  vetoesByState,
-} from './outcome-builders.js';
 import { renderPng, renderSvg } from './render.js';
+import { admissionsChart } from './specs/admissions.js';
+import { finalByVariant } from './specs/final-by-variant.js';
+import { membershipAndStage } from './specs/membership-and-stage.js';
+import { metricOverTime } from './specs/metric-over-time.js';
+import { milestonesChart } from './specs/milestones.js';
+import { pairedDifference } from './specs/paired-difference.js';
+import { powerByVariant } from './specs/power-by-variant.js';
+import { type SweepSummary, sweepChart } from './specs/sweep.js';
+import { trustHeatmap } from './specs/trust-heatmap.js';
+import { vetoesByState } from './specs/vetoes-by-state.js';
 import { metricLabel } from './theme.js';
 
 export interface WrittenChart {

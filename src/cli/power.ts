@@ -105,7 +105,7 @@ async function writePowerChart(
   dir: string,
   results: { body: VotingBody; result: PowerResult }[],
 ): Promise<void> {
-  const { votingPowerChart } = await import('../charts/power-chart.js');
+  const { votingPowerChart } = await import('../charts/specs/voting-power.js');
   const { renderSvg } = await import('../charts/render.js');
   const spec = votingPowerChart(
     results.map(({ body, result }) => ({ label: `${body.label}: ${describeRule(body.rule)}`, result })),

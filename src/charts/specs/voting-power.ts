@@ -1,6 +1,7 @@
 import type { TopLevelSpec } from 'vega-lite';
-import type { PowerResult } from '../rules/power/indices.js';
-import { CHART_CONFIG, variantColour } from './theme.js';
+import type { PowerResult } from '../../rules/power/indices.js';
+import { chartHead } from '../base-spec.js';
+import { variantColour } from '../theme.js';
 
 /**
  * Voting power per member under each rule (cica-sim power --compare --chart): the normalised
@@ -23,13 +24,10 @@ export function votingPowerChart(bodies: { label: string; result: PowerResult }[
   for (const row of data) meanPower.set(row.member, (meanPower.get(row.member) ?? 0) + row.banzhaf);
   const order = [...meanPower.entries()].sort((a, b) => b[1] - a[1]).map(([member]) => member);
   return {
-    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: {
-      text: 'Voting power under each rule',
-      subtitle:
-        'normalised Banzhaf index of each member (all yes/no coalitions equally likely); in brackets, how often a random proposal passes',
-    },
-    config: CHART_CONFIG,
+    ...chartHead(
+      'Voting power under each rule',
+      'normalised Banzhaf index of each member (all yes/no coalitions equally likely); in brackets, how often a random proposal passes',
+    ),
     // With an offset per rule, the step is one bar's width.
     width: { step: bodies.length > 3 ? 7 : 10 },
     height: 300,
