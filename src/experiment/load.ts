@@ -14,7 +14,7 @@ import type { ChartSettings } from '../tables/chart-settings.js';
 import { canonicalJson } from '../util/canonical-json.js';
 import { resolveChartSettings } from './chart-settings.js';
 import { checkProblems } from './checks.js';
-import { ExperimentSchema } from './schema.js';
+import { type ExperimentFile, ExperimentSchema } from './schema.js';
 
 export interface SweepPoint {
   /** p0, p1, ... in the order of the grid (the last swept path varies fastest). */
@@ -69,48 +69,13 @@ export function loadExperiment(file: string, options: ExperimentLoadOptions = {}
     throw new InputError(parsed.error.issues.flatMap(describeIssue).map((p) => at(p.path, p.message)));
   const experiment = parsed.data;
 
-  const problems: InputProblem[] = [];
+  checkPaths(experiment, at);
   const sweptPaths = Object.keys(experiment.sweep ?? {});
-  for (const path of sweptPaths) {
-    const segments = parsePath(path);
-    if (!Array.isArray(segments)) problems.push(at(`sweep.${path}`, segments.error));
-  }
-  for (const [name, variant] of Object.entries(experiment.variants)) {
-    for (const path of Object.keys(variant.set ?? {})) {
-      const segments = parsePath(path);
-      if (!Array.isArray(segments)) problems.push(at(`variants.${name}.set.${path}`, segments.error));
-    }
-  }
-  if (problems.length) throw new InputError(problems);
 
   const points = sweepGrid(experiment.sweep ?? {});
-  const here = dirname(resolve(file));
   const variants = Object.keys(experiment.variants);
-  const loaded: LoadedScenario[] = [];
-  for (const name of variants) {
-    const variant = experiment.variants[name];
-    const scenarioFile = relative(process.cwd(), resolve(here, variant.scenario ?? experiment.scenario));
-    for (const point of points) {
-      // Where each override was written, so a bad value is reported at its line in this file.
-      const overrideLocations: SourceMap = new Map();
-      for (const [key, location] of source.locations) {
-        const setPrefix = `variants.${name}.set.`;
-        if (key.startsWith(setPrefix)) overrideLocations.set(key.slice(setPrefix.length), location);
-      }
-      for (const path of sweptPaths) {
-        const location = locate(source.locations, `sweep.${path}`);
-        if (location) overrideLocations.set(path, location);
-      }
-      loaded.push(
-        loadScenario(scenarioFile, {
-          overrides: { ...(variant.set ?? {}), ...point.values },
-          overridesSource: file,
-          overrideLocations,
-        }),
-      );
-    }
-  }
-
+  const loaded = loadVariantScenarios(file, experiment, points, source.locations);
+  const problems: InputProblem[] = [];
   const organisations = new Set(loaded.flatMap((l) => Object.keys(l.scenario.organisations)));
   const charts = resolveChartSettings(experiment.charts, file, organisations, at, problems);
   const power = experiment.analyses?.power ?? null;
@@ -182,4 +147,60 @@ function sweepGrid(sweep: Record<string, unknown[]>): SweepPoint[] {
 
 export function isExperimentFile(data: unknown): boolean {
   return isPlainObject(data) && 'variants' in data && 'replications' in data;
+}
+
+/** Every field path of the file's sweep and of its variants' `set:` is well formed. */
+function checkPaths(experiment: ExperimentFile, at: (path: string, message: string) => InputProblem): void {
+  const problems: InputProblem[] = [];
+  const sweptPaths = Object.keys(experiment.sweep ?? {});
+  for (const path of sweptPaths) {
+    const segments = parsePath(path);
+    if (!Array.isArray(segments)) problems.push(at(`sweep.${path}`, segments.error));
+  }
+  for (const [name, variant] of Object.entries(experiment.variants)) {
+    for (const path of Object.keys(variant.set ?? {})) {
+      const segments = parsePath(path);
+      if (!Array.isArray(segments)) problems.push(at(`variants.${name}.set.${path}`, segments.error));
+    }
+  }
+  if (problems.length) throw new InputError(problems);
+}
+
+/**
+ * The scenario of each world (variant × sweep point), in worldIndex order, each with the variant's
+ * `set:` and the point's values applied as overrides placed at their lines in the experiment file.
+ */
+function loadVariantScenarios(
+  file: string,
+  experiment: ExperimentFile,
+  points: SweepPoint[],
+  locations: SourceMap,
+): LoadedScenario[] {
+  const sweptPaths = Object.keys(experiment.sweep ?? {});
+  const here = dirname(resolve(file));
+  const loaded: LoadedScenario[] = [];
+  for (const name of Object.keys(experiment.variants)) {
+    const variant = experiment.variants[name];
+    const scenarioFile = relative(process.cwd(), resolve(here, variant.scenario ?? experiment.scenario));
+    for (const point of points) {
+      // Where each override was written, so a bad value is reported at its line in this file.
+      const overrideLocations: SourceMap = new Map();
+      for (const [key, location] of locations) {
+        const setPrefix = `variants.${name}.set.`;
+        if (key.startsWith(setPrefix)) overrideLocations.set(key.slice(setPrefix.length), location);
+      }
+      for (const path of sweptPaths) {
+        const location = locate(locations, `sweep.${path}`);
+        if (location) overrideLocations.set(path, location);
+      }
+      loaded.push(
+        loadScenario(scenarioFile, {
+          overrides: { ...(variant.set ?? {}), ...point.values },
+          overridesSource: file,
+          overrideLocations,
+        }),
+      );
+    }
+  }
+  return loaded;
 }

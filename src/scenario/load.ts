@@ -113,26 +113,7 @@ function resolveFile(absolute: string, chain: string[]): Resolved {
       },
     ]);
   }
-  const source = readYamlFile(absolute, name);
-  if (!isPlainObject(source.data)) {
-    throw new InputError([
-      {
-        location: { file: name, line: 1, column: 1 },
-        path: '',
-        message: 'expected a mapping of scenario fields, found something else',
-      },
-    ]);
-  }
-  const fileCheck = FileOnlyKeys.safeParse(source.data, { reportInput: true });
-  if (!fileCheck.success) {
-    throw new InputError(
-      fileCheck.error.issues.flatMap(describeIssue).map(({ path, message }) => ({
-        location: locate(source.locations, path) ?? { file: name },
-        path,
-        message,
-      })),
-    );
-  }
+  const source = readScenarioSource(absolute, name);
   const raw = source.data;
   const own: Resolved = { data: {}, locations: new Map(), files: [name] };
   const here = dirname(absolute);
@@ -146,48 +127,8 @@ function resolveFile(absolute: string, chain: string[]): Resolved {
   for (const [key, location] of source.locations) {
     if (!/^(extends|overrides|actorTables|relationTables)(\.|$)/.test(key)) own.locations.set(key, location);
   }
-  const actorTables = (raw.actorTables as string[] | undefined) ?? [];
-  if (actorTables.length) {
-    let actors: unknown = {};
-    const tableLocations: SourceMap = new Map();
-    for (const table of actorTables) {
-      const path = resolve(here, table);
-      const read = readActorTable(path, displayName(path));
-      actors = deepMerge(actors, read.value);
-      for (const [key, location] of read.locations) tableLocations.set(key, location);
-      own.files.push(displayName(path));
-    }
-    own.data.actors = deepMerge(actors, own.data.actors ?? {});
-    for (const [key, location] of own.locations)
-      if (key.startsWith('actors.')) tableLocations.set(key, location);
-    for (const [key, location] of tableLocations) own.locations.set(key, location);
-  }
-  const relationTables = (raw.relationTables as string[] | undefined) ?? [];
-  if (relationTables.length) {
-    const relations: unknown[] = [];
-    const relationLocations: SourceMap = new Map();
-    for (const table of relationTables) {
-      const path = resolve(here, table);
-      const read = readRelationTable(path, displayName(path));
-      const offset = relations.length;
-      for (const [key, location] of read.locations) {
-        const [index, ...rest] = key.split('.');
-        relationLocations.set(['relations', Number(index) + offset, ...rest].join('.'), location);
-      }
-      relations.push(...read.value);
-      own.files.push(displayName(path));
-    }
-    const written = (own.data.relations as unknown[] | undefined) ?? [];
-    for (const [key, location] of own.locations) {
-      const match = /^relations\.(\d+)(.*)$/.exec(key);
-      if (match)
-        relationLocations.set(`relations.${Number(match[1]) + relations.length}${match[2]}`, location);
-    }
-    dropDescendants(own.locations, 'relations');
-    for (const [key, location] of relationLocations) own.locations.set(key, location);
-    own.data.relations = [...relations, ...written];
-  }
-
+  mergeActorTables(own, (raw.actorTables as string[] | undefined) ?? [], here);
+  mergeRelationTables(own, (raw.relationTables as string[] | undefined) ?? [], here);
   let result = own;
   if (typeof raw.extends === 'string') {
     const parent = resolveFile(resolve(here, raw.extends), [...chain, absolute]);
@@ -209,6 +150,75 @@ function resolveFile(absolute: string, chain: string[]): Resolved {
     applyOverrides(result, raw.overrides, name, overrideLocations);
   }
   return result;
+}
+
+/** A scenario file read, which must be a mapping whose file-level keys (extends, tables, overrides) are well formed. */
+function readScenarioSource(absolute: string, name: string) {
+  const source = readYamlFile(absolute, name);
+  if (!isPlainObject(source.data)) {
+    throw new InputError([
+      {
+        location: { file: name, line: 1, column: 1 },
+        path: '',
+        message: 'expected a mapping of scenario fields, found something else',
+      },
+    ]);
+  }
+  const fileCheck = FileOnlyKeys.safeParse(source.data, { reportInput: true });
+  if (!fileCheck.success) {
+    throw new InputError(
+      fileCheck.error.issues.flatMap(describeIssue).map(({ path, message }) => ({
+        location: locate(source.locations, path) ?? { file: name },
+        path,
+        message,
+      })),
+    );
+  }
+  return source as typeof source & { data: Record<string, unknown> };
+}
+
+/** The actors of `own`, with its actor tables underneath (the file's own fields win), and their source map. */
+function mergeActorTables(own: Resolved, actorTables: string[], here: string): void {
+  if (!actorTables.length) return;
+  let actors: unknown = {};
+  const tableLocations: SourceMap = new Map();
+  for (const table of actorTables) {
+    const path = resolve(here, table);
+    const read = readActorTable(path, displayName(path));
+    actors = deepMerge(actors, read.value);
+    for (const [key, location] of read.locations) tableLocations.set(key, location);
+    own.files.push(displayName(path));
+  }
+  own.data.actors = deepMerge(actors, own.data.actors ?? {});
+  for (const [key, location] of own.locations)
+    if (key.startsWith('actors.')) tableLocations.set(key, location);
+  for (const [key, location] of tableLocations) own.locations.set(key, location);
+}
+
+/** The relations of `own`: its relation tables' rows first, then its own, with their source map. */
+function mergeRelationTables(own: Resolved, relationTables: string[], here: string): void {
+  if (!relationTables.length) return;
+  const relations: unknown[] = [];
+  const relationLocations: SourceMap = new Map();
+  for (const table of relationTables) {
+    const path = resolve(here, table);
+    const read = readRelationTable(path, displayName(path));
+    const offset = relations.length;
+    for (const [key, location] of read.locations) {
+      const [index, ...rest] = key.split('.');
+      relationLocations.set(['relations', Number(index) + offset, ...rest].join('.'), location);
+    }
+    relations.push(...read.value);
+    own.files.push(displayName(path));
+  }
+  const written = (own.data.relations as unknown[] | undefined) ?? [];
+  for (const [key, location] of own.locations) {
+    const match = /^relations\.(\d+)(.*)$/.exec(key);
+    if (match) relationLocations.set(`relations.${Number(match[1]) + relations.length}${match[2]}`, location);
+  }
+  dropDescendants(own.locations, 'relations');
+  for (const [key, location] of relationLocations) own.locations.set(key, location);
+  own.data.relations = [...relations, ...written];
 }
 
 /** Sets each `path: value`, moving the source map so errors point at the override that was written. */

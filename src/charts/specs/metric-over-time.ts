@@ -15,6 +15,47 @@ export function metricOverTime(
   metric: string,
   pointLabels: Record<string, string> = {},
 ): TopLevelSpec {
+  const data = yearlyMeans(rows, org, metric, pointLabels);
+  const colour = variantColour(variants);
+  // With a sweep, one panel per point; the chart's title names the metric once.
+  const faceted = new Set(data.map((d) => d.point)).size > 1;
+  const layer = bandAndMedian(metric, colour, faceted);
+  const text = `${org}: ${metricLabel(metric)}`;
+  const subtitle = 'median across runs, the 5–95% range of runs shaded; yearly means of the quarterly values';
+  if (!faceted) {
+    return { ...baseSpec(text, subtitle), data: { values: data }, layer } as TopLevelSpec;
+  }
+  return {
+    ...chartHead(text, subtitle),
+    data: { values: data },
+    facet: {
+      row: {
+        field: 'point',
+        type: 'nominal',
+        title: null,
+        header: {
+          labelOrient: 'top',
+          labelAngle: 0,
+          labelAlign: 'left',
+          labelAnchor: 'start',
+          labelFontWeight: 'bold',
+        },
+      },
+    },
+    spec: { width: CHART_WIDTH, height: 180, layer },
+  } as TopLevelSpec;
+}
+
+/**
+ * The yearly means of each variant's quarterly quantiles at each point: a quarter's rate rests on
+ * two or three votes, a year's on a dozen.
+ */
+function yearlyMeans(
+  rows: TimeseriesRow[],
+  org: string,
+  metric: string,
+  pointLabels: Record<string, string>,
+) {
   type Year = {
     variant: string;
     point: string;
@@ -45,7 +86,7 @@ export function metricOverTime(
     cell.steps++;
     yearly.set(key, cell);
   }
-  const data = [...yearly.values()].map((c) => ({
+  return [...yearly.values()].map((c) => ({
     variant: c.variant,
     point: pointLabels[c.point] ?? c.point,
     year: c.year,
@@ -54,16 +95,17 @@ export function metricOverTime(
     p95: c.p95 / c.steps,
     n: c.n,
   }));
-  const colour = variantColour(variants);
-  // With a sweep, one panel per point; the chart's title names the metric once.
-  const faceted = new Set(data.map((d) => d.point)).size > 1;
+}
+
+/** The 5–95% band of runs (faint, without a legend of its own) and the median line with its tooltip. */
+function bandAndMedian(metric: string, colour: ReturnType<typeof variantColour>, faceted: boolean) {
   const x = {
     field: 'year',
     type: 'quantitative' as const,
     title: 'year',
     axis: { format: 'd', tickMinStep: 1 },
   };
-  const layer = [
+  return [
     {
       mark: { type: 'area', opacity: 0.15 },
       encoding: {
@@ -101,28 +143,4 @@ export function metricOverTime(
       },
     },
   ];
-  const text = `${org}: ${metricLabel(metric)}`;
-  const subtitle = 'median across runs, the 5–95% range of runs shaded; yearly means of the quarterly values';
-  if (!faceted) {
-    return { ...baseSpec(text, subtitle), data: { values: data }, layer } as TopLevelSpec;
-  }
-  return {
-    ...chartHead(text, subtitle),
-    data: { values: data },
-    facet: {
-      row: {
-        field: 'point',
-        type: 'nominal',
-        title: null,
-        header: {
-          labelOrient: 'top',
-          labelAngle: 0,
-          labelAlign: 'left',
-          labelAnchor: 'start',
-          labelFontWeight: 'bold',
-        },
-      },
-    },
-    spec: { width: CHART_WIDTH, height: 180, layer },
-  } as TopLevelSpec;
 }
