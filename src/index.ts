@@ -22,7 +22,7 @@ export {
 } from './engine/phases/index.js';
 export { createRunRandom, type RunRandom } from './engine/random.js';
 export type { Recorder } from './engine/recorder.js';
-export { type RunResult, type SimulateOptions, simulate } from './engine/simulate.js';
+export { type RunResult, type SimulateOptions, simulate, valueAt } from './engine/simulate.js';
 export type { RunState } from './engine/state.js';
 export { addEvidence, trustAt, uncertaintyAt } from './engine/trust.js';
 export { type CompileOptions, compileWorld, type World } from './engine/world.js';

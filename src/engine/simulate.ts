@@ -120,3 +120,15 @@ function trustMatrix(store: TrustStore, step: number): Float64Array {
       matrix[i * store.n + j] = i === j ? Number.NaN : trustAt(store, i, j, step);
   return matrix;
 }
+
+/**
+ * The value of a metric of an organisation after a step (1-based) of a run: the one place that
+ * knows the layout of RunResult.values. `org` is an id or an index into result.orgIds.
+ */
+export function valueAt(result: RunResult, step: number, org: string | number, metric: string): number {
+  const o = typeof org === 'number' ? org : result.orgIds.indexOf(org);
+  const k = result.metricNames.indexOf(metric);
+  if (o < 0 || o >= result.orgIds.length || k < 0 || step < 1 || step > result.steps)
+    throw new RangeError(`no value for ${metric} of ${org} at step ${step}`);
+  return result.values[((step - 1) * result.orgIds.length + o) * result.metricNames.length + k];
+}

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { enlarge } from '../../src/engine/phases/enlarge.js';
+import { valueAt } from '../../src/engine/simulate.js';
 import { createRunState } from '../../src/engine/state.js';
 import { compileWorld } from '../../src/engine/world.js';
-import { METRIC_NAMES } from '../../src/metrics/recorders.js';
 import { simulateRecorded } from '../../src/metrics/simulate-recorded.js';
 import { summaryDocument } from '../../src/metrics/summary-document.js';
 import { ABSTAIN } from '../../src/rules/votes.js';
@@ -55,7 +55,6 @@ describe('a scheduled application (worked by hand)', () => {
   it('reaches the run summary, and observers never vote', () => {
     const world = compileWorld(load().scenario);
     const loaded = load();
-    const m = METRIC_NAMES.length;
     let admitted = 0;
     for (let seed = 1; seed <= 20; seed++) {
       const result = simulateRecorded(world, seed);
@@ -65,7 +64,7 @@ describe('a scheduled application (worked by hand)', () => {
         admitted++;
       }
       // Before 2026 every vote had two voters: the members column says 2 and C never voted.
-      for (let s = 0; s < 4; s++) expect(result.values[s * m + METRIC_NAMES.indexOf('members')]).toBe(2);
+      for (let s = 1; s <= 4; s++) expect(valueAt(result, s, 'ORG', 'members')).toBe(2);
     }
     // P(admitted) = 0.731² ≈ 0.53: over 20 seeds some are and some are not.
     expect(admitted).toBeGreaterThan(2);
@@ -99,10 +98,10 @@ describe('spontaneous applications on the built-in world', () => {
         overrides: { 'parameters.enlargement.enabled': false },
       }).scenario,
     );
-    const k = METRIC_NAMES.indexOf('applications');
     for (let seed = 1; seed <= 5; seed++) {
-      const { values, steps } = simulateRecorded(off, seed);
-      for (let s = 0; s < steps * 3; s++) expect(values[s * METRIC_NAMES.length + k]).toBe(0);
+      const result = simulateRecorded(off, seed);
+      for (let s = 1; s <= result.steps; s++)
+        for (const org of result.orgIds) expect(valueAt(result, s, org, 'applications')).toBe(0);
     }
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { NonFiniteError } from '../../src/engine/finite-guard.js';
 import { customPhase, type PhaseRun } from '../../src/engine/phase.js';
 import { DEFAULT_PHASES } from '../../src/engine/phases/index.js';
+import { valueAt } from '../../src/engine/simulate.js';
 import { compileWorld } from '../../src/engine/world.js';
 import { simulateRecorded } from '../../src/metrics/simulate-recorded.js';
 import { loadScenario } from '../../src/scenario/load.js';
@@ -63,15 +64,11 @@ describe('the finite guard', () => {
 
   it('lets a metric be empty (NaN) only when it says so: ambition with nothing adopted', () => {
     const result = simulateRecorded(world, 11);
-    const ambition = result.metricNames.indexOf('ambition');
-    const adopted = result.metricNames.indexOf('adopted');
-    const m = result.metricNames.length;
     let empty = 0;
-    for (let step = 0; step < result.steps; step++) {
-      const value = result.values[step * m + ambition];
-      if (Number.isNaN(value)) {
+    for (let step = 1; step <= result.steps; step++) {
+      if (Number.isNaN(valueAt(result, step, 'ORG', 'ambition'))) {
         empty++;
-        expect(result.values[step * m + adopted]).toBe(0);
+        expect(valueAt(result, step, 'ORG', 'adopted')).toBe(0);
       }
     }
     // And a NaN where the metric is not empty is a fault: a proposal counted but its adoption rate poisoned.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { valueAt } from '../../src/engine/simulate.js';
 import { compileWorld } from '../../src/engine/world.js';
 import { formatProblem, InputError } from '../../src/input/errors.js';
-import { METRIC_NAMES } from '../../src/metrics/recorders.js';
 import { simulateRecorded } from '../../src/metrics/simulate-recorded.js';
 import { checkFormula, compileFormula } from '../../src/model/formula.js';
 import { loadScenario } from '../../src/scenario/load.js';
@@ -39,12 +39,12 @@ describe('voting formulas', () => {
   });
 
   it('changes behaviour when it says something else: nobody wants anything at builtin − 10', () => {
-    const { values, steps } = simulateRecorded(
+    const result = simulateRecorded(
       builtin({ 'parameters.voting.formula': 'builtin - 10', 'parameters.events.hazards': false }),
       1,
     );
-    const adopted = METRIC_NAMES.indexOf('adopted');
-    for (let s = 0; s < steps * 3; s++) expect(values[s * METRIC_NAMES.length + adopted]).toBe(0);
+    for (let s = 1; s <= result.steps; s++)
+      for (const org of result.orgIds) expect(valueAt(result, s, org, 'adopted')).toBe(0);
   });
 
   it('evaluates numbers, comparisons and conditionals', () => {

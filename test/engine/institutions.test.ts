@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { assessTrust } from '../../src/engine/phases/assess.js';
 import { DEFAULT_PHASES } from '../../src/engine/phases/index.js';
 import { reformInstitutions } from '../../src/engine/phases/reform.js';
+import { valueAt } from '../../src/engine/simulate.js';
 import { createRunState, type RunState } from '../../src/engine/state.js';
 import { compileWorld, type World } from '../../src/engine/world.js';
-import { METRIC_NAMES } from '../../src/metrics/recorders.js';
 import { simulateRecorded } from '../../src/metrics/simulate-recorded.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import { fixture, repoFile, scriptedRandom } from '../helpers.js';
@@ -84,14 +84,12 @@ describe('a reform vote (worked by hand)', () => {
 
 describe('institutional stages on the built-in world', () => {
   const world = compileWorld(loadScenario(repoFile('scenarios/asia-2025.yaml')).scenario, { years: 15 });
-  const stage = METRIC_NAMES.indexOf('stage');
-  const m = METRIC_NAMES.length;
 
   it('never skip a rung, never go back, and respect the years between reforms', () => {
     let climbed = 0;
     for (let seed = 1; seed <= 30; seed++) {
       const result = simulateRecorded(world, seed);
-      const cica = Array.from({ length: result.steps }, (_, s) => result.values[(s * 3 + 0) * m + stage]);
+      const cica = Array.from({ length: result.steps }, (_, s) => valueAt(result, s + 1, 0, 'stage'));
       let last = 3;
       let lastChange = 0;
       cica.forEach((value, s) => {
@@ -119,7 +117,7 @@ describe('institutional stages on the built-in world', () => {
     );
     for (let seed = 1; seed <= 10; seed++) {
       const result = simulateRecorded(off, seed, { phases: DEFAULT_PHASES });
-      for (let s = 0; s < result.steps; s++) expect(result.values[s * 3 * m + stage]).toBe(3);
+      for (let s = 1; s <= result.steps; s++) expect(valueAt(result, s, 0, 'stage')).toBe(3);
     }
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { customPhase, type PhaseRun } from '../../src/engine/phase.js';
 import { DEFAULT_PHASES } from '../../src/engine/phases/index.js';
 import type { Recorder } from '../../src/engine/recorder.js';
+import { valueAt } from '../../src/engine/simulate.js';
 import type { RunState } from '../../src/engine/state.js';
 import { trustAt } from '../../src/engine/trust.js';
 import { compileWorld, type World } from '../../src/engine/world.js';
@@ -104,8 +105,8 @@ describe('trust after a border clash', () => {
     const gapAt = (step: number) =>
       SEEDS.map(
         (seed) =>
-          simulateRecorded(calm, seed, { recorders }).values[(step - 1) * 3] -
-          simulateRecorded(clash, seed, { recorders }).values[(step - 1) * 3],
+          valueAt(simulateRecorded(calm, seed, { recorders }), step, 'CICA', 'trust_ind_pak') -
+          valueAt(simulateRecorded(clash, seed, { recorders }), step, 'CICA', 'trust_ind_pak'),
       );
     // Before the clash (2027 starts at step 9): no difference at all, seed by seed.
     expect(gapAt(8).every((gap) => gap === 0)).toBe(true);

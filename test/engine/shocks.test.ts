@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { tableProposals } from '../../src/engine/phases/agenda.js';
 import { assessTrust } from '../../src/engine/phases/assess.js';
 import { applyEvents } from '../../src/engine/phases/events.js';
+import { valueAt } from '../../src/engine/simulate.js';
 import { createRunState, ruleOfProposal } from '../../src/engine/state.js';
 import { trustAt } from '../../src/engine/trust.js';
 import { compileWorld } from '../../src/engine/world.js';
-import { METRIC_NAMES } from '../../src/metrics/recorders.js';
 import { simulateRecorded } from '../../src/metrics/simulate-recorded.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import { fixture, repoFile, scriptedRandom } from '../helpers.js';
@@ -96,13 +96,13 @@ describe('shocks drawn from hazards (worked by hand)', () => {
 });
 
 describe('hazards on the built-in world', () => {
-  const m = METRIC_NAMES.length;
   const total = (overrides: Record<string, unknown>, metric: string) => {
     const w = compileWorld(loadScenario(repoFile('scenarios/asia-2025.yaml'), { overrides }).scenario);
     let sum = 0;
     for (let seed = 1; seed <= 10; seed++) {
-      const { values, steps } = simulateRecorded(w, seed);
-      for (let s = 0; s < steps * 3; s++) sum += values[s * m + METRIC_NAMES.indexOf(metric)];
+      const result = simulateRecorded(w, seed);
+      for (let s = 1; s <= result.steps; s++)
+        for (const org of result.orgIds) sum += valueAt(result, s, org, metric);
     }
     return sum;
   };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { valueAt } from '../../src/engine/simulate.js';
 import { compileWorld } from '../../src/engine/world.js';
 import { METRIC_NAMES } from '../../src/metrics/recorders.js';
 import { simulateRecorded } from '../../src/metrics/simulate-recorded.js';
@@ -20,11 +21,9 @@ describe('simulate on the built-in world', () => {
     const result = simulateRecorded(world, 3);
     expect(result.steps).toBe(40);
     expect(result.values.length).toBe(40 * 3 * METRIC_NAMES.length);
-    const k = (name: string) => METRIC_NAMES.indexOf(name);
     for (let step = 1; step <= result.steps; step++) {
       for (let o = 0; o < 3; o++) {
-        const row = ((step - 1) * 3 + o) * METRIC_NAMES.length;
-        const v = (name: string) => result.values[row + k(name)];
+        const v = (name: string) => valueAt(result, step, o, name);
         // Members only join (observers and partners may be admitted): at least the initial, at most all candidates.
         expect(v('members')).toBeGreaterThanOrEqual([28, 10, 11][o]);
         expect(v('members')).toBeLessThanOrEqual([28 + 9, 10 + 17, 11][o]);
@@ -62,11 +61,10 @@ describe('random streams per purpose and organisation', () => {
       'organisations.ORG.rules.default': { kind: 'consensus' },
       'organisations.ORG.agendaSize': 2,
     });
-    const m = METRIC_NAMES.length;
     const series = (world: typeof base, seed: number, o: number) => {
-      const { values, steps } = simulateRecorded(world, seed);
-      return Array.from({ length: steps }, (_, s) =>
-        Array.from(values.subarray((s * 2 + o) * m, (s * 2 + o + 1) * m)),
+      const result = simulateRecorded(world, seed);
+      return Array.from({ length: result.steps }, (_, s) =>
+        METRIC_NAMES.map((metric) => valueAt(result, s + 1, o, metric)),
       );
     };
     let orgDiffered = false;

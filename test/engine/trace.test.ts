@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { valueAt } from '../../src/engine/simulate.js';
 import type { TraceRecord } from '../../src/engine/trace.js';
 import { compileWorld } from '../../src/engine/world.js';
-import { METRIC_NAMES } from '../../src/metrics/recorders.js';
 import { simulateRecorded } from '../../src/metrics/simulate-recorded.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import { repoFile } from '../helpers.js';
@@ -18,10 +18,9 @@ describe('the trace', () => {
   it('agrees with the time series: one record per proposal, application, reform; verdicts and counts match', () => {
     for (const seed of [1, 3, 5]) {
       const records: TraceRecord[] = [];
-      const { values, steps, orgIds } = simulateRecorded(world, seed, { trace: (r) => records.push(r) });
-      const m = METRIC_NAMES.length;
-      const column = (step: number, o: number, name: string) =>
-        values[((step - 1) * orgIds.length + o) * m + METRIC_NAMES.indexOf(name)];
+      const result = simulateRecorded(world, seed, { trace: (r) => records.push(r) });
+      const { steps, orgIds } = result;
+      const column = (step: number, o: number, name: string) => valueAt(result, step, o, name);
       for (let step = 1; step <= steps; step++) {
         orgIds.forEach((org, o) => {
           const here = records.filter((r) => r.step === step && r.type !== 'shock' && r.org === org);

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { mean, quantileSeq, std } from 'mathjs';
 import { describe, expect, it } from 'vitest';
+import { valueAt } from '../../src/engine/simulate.js';
 import { compileWorld } from '../../src/engine/world.js';
 import { loadExperiment } from '../../src/experiment/load.js';
 import { runExperiment } from '../../src/experiment/run-experiment.js';
@@ -51,10 +52,8 @@ describe('experiment aggregation against a direct computation', () => {
 
   it('timeseries.csv has mean, sd and type-7 quantiles of each cell (mathjs as the reference)', () => {
     const runs = directRuns(0, 0);
-    const k = runs[0].metricNames.indexOf('mean_trust');
-    const m = runs[0].metricNames.length;
     for (const step of [1, 6, 12]) {
-      const values = runs.map((run) => run.values[(step - 1) * m + k]);
+      const values = runs.map((run) => valueAt(run, step, 0, 'mean_trust'));
       const row = csv('timeseries.csv').find(
         (r) =>
           r.variant === 'unanimous' &&

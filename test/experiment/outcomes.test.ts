@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { mean, quantileSeq } from 'mathjs';
 import { describe, expect, it } from 'vitest';
+import { valueAt } from '../../src/engine/simulate.js';
 import { compileWorld } from '../../src/engine/world.js';
 import { loadExperiment } from '../../src/experiment/load.js';
 import { runExperiment } from '../../src/experiment/run-experiment.js';
@@ -104,8 +105,6 @@ describe('per-state and per-rung outcomes of an experiment, against the runs sim
   });
 
   it('checks.csv: the share of runs that reproduced each fact, judged here run by run', () => {
-    const m = runs[0].metricNames.length;
-    const members = runs[0].metricNames.indexOf('members');
     const stepsPerYear = world.stepsPerYear;
     const yearOf = (step: number) => 2025 + Math.floor((step - 1) / stepsPerYear);
     const fund = world.rungOffset[cica] + world.rungNames[cica].indexOf('Fund');
@@ -114,7 +113,7 @@ describe('per-state and per-rung outcomes of an experiment, against the runs sim
     const expected = [
       runs.filter((run) => {
         const step = (2030 - 2025 + 1) * stepsPerYear;
-        const value = run.values[(step - 1) * world.orgCount * m + cica * m + members];
+        const value = valueAt(run, step, cica, 'members');
         return value >= 28 && value <= 29;
       }).length,
       runs.filter((run) => {
