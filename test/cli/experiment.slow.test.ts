@@ -1,8 +1,11 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { RUNS } from '../../src/tables/experiment-tables.js';
+import { MILESTONES } from '../../src/tables/outcome-tables.js';
+import { readTable } from '../../src/tables/registry.js';
 import { cli, expectSameTables, fixture, repoFile } from '../helpers.js';
 
 const main = repoFile('dist/cli/main.js');
@@ -115,8 +118,19 @@ describe('cica-sim experiment, at length', () => {
       );
       expect(result.stderr).toBe('');
       expect(result.code).toBe(0);
-      expect(existsSync(join(dir, `study-${name}`, 'milestones.csv'))).toBe(true);
-      expect(existsSync(join(dir, `study-${name}`, 'report.html'))).toBe(true);
+      const out = join(dir, `study-${name}`);
+      const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
+      // Two replications of every variant and sweep point, each run a row per organisation.
+      const jobs = manifest.variants.length * manifest.points.length * 2;
+      expect(manifest.jobs).toMatchObject({ total: jobs, done: jobs });
+      const orgs = new Set(readTable(out, RUNS).map((row) => row.org)).size;
+      expect(readTable(out, RUNS)).toHaveLength(jobs * orgs);
+      expect(readTable(out, MILESTONES).length).toBeGreaterThan(0);
+      // The report draws one chart per spec written, and the spec of each.
+      const charts = readdirSync(join(out, 'charts')).filter((f) => f.endsWith('.vl.json'));
+      expect(charts.length).toBeGreaterThan(3);
+      const report = readFileSync(join(out, 'report.html'), 'utf8');
+      expect(report.match(/<div class="chart" /g)).toHaveLength(charts.length);
     },
   );
 });

@@ -1,0 +1,168 @@
+import { describe, expect, it } from 'vitest';
+import { baseSpec, chartHead, VEGA_LITE_SCHEMA } from '../../src/charts/base-spec.js';
+import { admissionsChart } from '../../src/charts/specs/admissions.js';
+import { metricOverTime } from '../../src/charts/specs/metric-over-time.js';
+import { milestonesChart } from '../../src/charts/specs/milestones.js';
+import { pairedDifference } from '../../src/charts/specs/paired-difference.js';
+import { powerByVariant } from '../../src/charts/specs/power-by-variant.js';
+import { vetoesByState } from '../../src/charts/specs/vetoes-by-state.js';
+import { CHART_CONFIG } from '../../src/charts/theme.js';
+import type { CompareRow, TimeseriesRow } from '../../src/tables/experiment-tables.js';
+import type { MilestoneRow, PowerRow, VetoRow } from '../../src/tables/outcome-tables.js';
+
+/** The data a spec inlines (every chart here carries its rows as data.values). */
+const dataOf = (spec: unknown) => (spec as { data: { values: Record<string, unknown>[] } }).data.values;
+
+describe('chart specs: rows in, a Vega-Lite spec out', () => {
+  it('start from one base: schema, title and subtitle, the shared configuration, the standard size', () => {
+    expect(chartHead('T', 'S')).toEqual({
+      $schema: VEGA_LITE_SCHEMA,
+      title: { text: 'T', subtitle: 'S' },
+      config: CHART_CONFIG,
+    });
+    expect(baseSpec('T', 'S')).toMatchObject({ width: 560, height: 300 });
+    expect(chartHead('T', 'S', { background: 'white' }).config).toEqual({ background: 'white' });
+  });
+
+  it('over time: the yearly mean of each quarter’s quantiles, per variant; no panels without a sweep', () => {
+    const quarter = (variant: string, step: number, p50: number): TimeseriesRow => ({
+      variant,
+      point: 'p0',
+      step,
+      year: 2025 + Math.floor((step - 1) / 4),
+      org: 'CICA',
+      metric: 'adoption_rate',
+      mean: p50,
+      sd: 0,
+      p05: p50 - 0.1,
+      p50,
+      p95: p50 + 0.1,
+      n: 30,
+    });
+    const rows = [1, 2, 3, 4, 5].map((step) => quarter('today', step, step / 10));
+    // An undefined quarter (no proposals) is left out of its year's mean, and so is another org.
+    rows.push({ ...quarter('today', 6, 0), p05: null, p50: null, p95: null });
+    rows.push({ ...quarter('today', 1, 9), org: 'SCO' });
+    const spec = metricOverTime(rows, ['today'], 'CICA', 'adoption_rate');
+    const data = dataOf(spec);
+    expect(data).toHaveLength(2);
+    // 2025: quarters 0.1 to 0.4 → 0.25; 2026: quarter 5 alone → 0.5.
+    expect(data[0]).toMatchObject({ variant: 'today', year: 2025, n: 30 });
+    expect(data[0].p50).toBeCloseTo(0.25, 12);
+    expect(data[0].p05).toBeCloseTo(0.15, 12);
+    expect(data[1]).toMatchObject({ year: 2026, p50: 0.5 });
+    expect(spec).not.toHaveProperty('facet');
+    expect(spec).toMatchObject({ title: { text: 'CICA: adoption rate (adopted / proposed)' } });
+  });
+
+  it('paired differences: only the organisation and metric asked, with a defined difference', () => {
+    const row = (variant: string, metric: string, mean: number | null): CompareRow => ({
+      variant,
+      reference: 'today',
+      point: 'p0',
+      org: 'CICA',
+      metric,
+      mean_difference: mean,
+      ci95_low: mean === null ? null : mean - 1,
+      ci95_high: mean === null ? null : mean + 1,
+      sd: 1,
+      n: 30,
+    });
+    const spec = pairedDifference(
+      [row('fast', 'cohesion', -0.2), row('slow', 'cohesion', null), row('fast', 'ambition', 3)],
+      ['today', 'fast', 'slow'],
+      'CICA',
+      'cohesion',
+    );
+    expect(dataOf(spec).map((r) => r.variant)).toEqual(['fast']);
+    expect(spec).toMatchObject({ title: { text: 'CICA: cohesion (share of member pairs trusting > ½), change from “today”' } });
+  });
+
+  it('vetoes: points pooled by runs, states ordered by vetoes used, only the top ones', () => {
+    const veto = (variant: string, point: string, state: string, mean: number, runs: number): VetoRow => ({
+      variant,
+      point,
+      org: 'CICA',
+      state,
+      subregion: 'X',
+      mean_vetoes: mean,
+      share_of_runs: mean > 0 ? 0.5 : 0,
+      runs,
+    });
+    const rows = [
+      // IND: 1 a run over 10 runs and 4 over 30 → (10 + 120) / 40 = 3.25.
+      veto('today', 'p0', 'IND', 1, 10),
+      veto('today', 'p1', 'IND', 4, 30),
+      veto('today', 'p0', 'PAK', 2, 40),
+      veto('today', 'p0', 'CHN', 0.5, 40),
+    ];
+    const data = dataOf(vetoesByState(rows, ['today'], 'CICA', 2));
+    expect(data.map((r) => r.state)).toEqual(['IND', 'PAK']);
+    expect(data[0].vetoes).toBeCloseTo(3.25, 12);
+  });
+
+  it('voting power: members ordered by their power summed over variants', () => {
+    const power = (variant: string, member: string, banzhaf: number): PowerRow => ({
+      variant,
+      org: 'CICA',
+      kind: 'cbm',
+      rule: 'unanimity',
+      member,
+      banzhaf,
+      shapley_shubik: banzhaf,
+      passage_probability: 0.1,
+      method: 'exact',
+    });
+    const spec = powerByVariant(
+      [power('a', 'KAZ', 0.2), power('a', 'CHN', 0.5), power('b', 'KAZ', 0.6), power('b', 'CHN', 0.1)],
+      ['a', 'b'],
+    );
+    // KAZ 0.8 in all, CHN 0.6.
+    expect((spec as { encoding: { x: { sort: string[] } } }).encoding.x.sort).toEqual(['KAZ', 'CHN']);
+  });
+
+  it('milestones: only rungs not held at the start; admissions: points pooled by runs', () => {
+    const rung = (rungName: string, held: number): MilestoneRow => ({
+      variant: 'today',
+      point: 'p0',
+      org: 'CICA',
+      rung: rungName,
+      order: 1,
+      held_at_start: held,
+      year: 2030,
+      share_reached: 0.4,
+      runs: 10,
+    });
+    const spec = milestonesChart([rung('Secretariat', 1), rung('Fund', 0)], ['today'], 'CICA');
+    expect(dataOf(spec).map((r) => r.rung)).toEqual(['Fund']);
+    const admissions = dataOf(
+      admissionsChart(
+        [
+          {
+            variant: 'v',
+            point: 'p0',
+            org: 'SCO',
+            state: 'TKM',
+            share_admitted: 0.5,
+            median_year_when_admitted: 2030,
+            runs: 10,
+          },
+          {
+            variant: 'v',
+            point: 'p1',
+            org: 'SCO',
+            state: 'TKM',
+            share_admitted: 0.1,
+            median_year_when_admitted: 2031,
+            runs: 30,
+          },
+        ],
+        ['v'],
+      ),
+    );
+    // (5 + 3) admitted in 40 runs.
+    expect(admissions).toEqual([
+      { variant: 'v', org: 'SCO', state: 'TKM', admitted: 8, runs: 40, share: 0.2 },
+    ]);
+  });
+});
