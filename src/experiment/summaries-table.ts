@@ -1,4 +1,4 @@
-import { quantileSeq } from 'mathjs';
+import { createRequire } from 'node:module';
 import { ALL_POINTS, RUNS, type RunsRow, SUMMARIES, type SummaryRow } from '../tables/experiment-tables.js';
 import { forEachRow, formatTable } from '../tables/registry.js';
 import type { ExperimentLayout } from './tables.js';
@@ -44,6 +44,15 @@ export function summariesTable(
   return formatTable(SUMMARIES, rows);
 }
 
+type QuantileSeq = (values: number[], probabilities: number[]) => number[];
+
+/** mathjs's quantileSeq, loaded on first use: mathjs takes half a second to load, and most commands never need it. */
+let quantileSeq: QuantileSeq | null = null;
+function quantiles(values: number[], probabilities: number[]): number[] {
+  quantileSeq ??= (createRequire(import.meta.url)('mathjs') as { quantileSeq: QuantileSeq }).quantileSeq;
+  return quantileSeq(values, probabilities);
+}
+
 function summaryRow(
   variant: string,
   point: string,
@@ -66,6 +75,6 @@ function summaryRow(
       n: 0,
     };
   const mean = values.reduce((a, b) => a + b, 0) / values.length;
-  const [p05, q1, median, q3, p95] = quantileSeq(values, [0.05, 0.25, 0.5, 0.75, 0.95]) as number[];
+  const [p05, q1, median, q3, p95] = quantiles(values, [0.05, 0.25, 0.5, 0.75, 0.95]);
   return { variant, point, org, metric, mean, p05, q1, median, q3, p95, n: values.length };
 }

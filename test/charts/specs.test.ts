@@ -75,7 +75,9 @@ describe('chart specs: rows in, a Vega-Lite spec out', () => {
       'cohesion',
     );
     expect(dataOf(spec).map((r) => r.variant)).toEqual(['fast']);
-    expect(spec).toMatchObject({ title: { text: 'CICA: cohesion (share of member pairs trusting > ½), change from “today”' } });
+    expect(spec).toMatchObject({
+      title: { text: 'CICA: cohesion (share of member pairs trusting > ½), change from “today”' },
+    });
   });
 
   it('vetoes: points pooled by runs, states ordered by vetoes used, only the top ones', () => {
