@@ -46,7 +46,7 @@ export { formatProblem, InputError, type InputProblem } from './input/errors.js'
 export { METRIC_NAMES, RECORDERS } from './metrics/recorders.js';
 export { simulateRecorded } from './metrics/simulate-recorded.js';
 export { type RunSummary, summarizeRun } from './metrics/summarize.js';
-export { timeseriesCsv, timeseriesRows } from './metrics/timeseries.js';
+export { timeseriesRows, vetoRows } from './metrics/timeseries.js';
 export { type Calendar, yearOfStep } from './model/calendar.js';
 export { DIMENSIONS, type Dimension } from './model/dimensions.js';
 export { PROPOSAL_KINDS, type ProposalKind } from './model/proposals.js';
@@ -69,5 +69,6 @@ export {
   readTable,
   type TableDeclaration,
 } from './tables/registry.js';
+export * from './tables/run-tables.js';
 export { createRng, type Rng } from './util/rng.js';
 export { VERSION } from './version.js';

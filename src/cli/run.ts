@@ -9,8 +9,10 @@ import { RECORDERS } from '../metrics/recorders.js';
 import { simulateRecorded } from '../metrics/simulate-recorded.js';
 import { summarizeRun } from '../metrics/summarize.js';
 import { summaryDocument } from '../metrics/summary-document.js';
-import { timeseriesCsv, timeseriesRows, vetoesCsv } from '../metrics/timeseries.js';
+import { timeseriesRows } from '../metrics/timeseries.js';
+import { yearOfStep } from '../model/calendar.js';
 import { loadScenario } from '../scenario/load.js';
+import { timeseriesCsv, vetoesCsv } from '../tables/run-tables.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { integerOption } from './options.js';
 import { formatTable } from './table.js';
@@ -128,7 +130,7 @@ function summaryTable(
   stepsPerYear: number,
   summary: ReturnType<typeof summarizeRun>,
 ): string {
-  const lastYear = startYear + Math.ceil(steps / stepsPerYear) - 1;
+  const lastYear = yearOfStep({ startYear, stepsPerYear }, steps);
   const headers = [
     'org',
     'members',

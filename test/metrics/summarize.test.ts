@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { RunResult } from '../../src/engine/simulate.js';
 import { METRIC_NAMES } from '../../src/metrics/recorders.js';
 import { summarizeRun } from '../../src/metrics/summarize.js';
-import { timeseriesCsv } from '../../src/metrics/timeseries.js';
+import { timeseriesCsv } from '../../src/tables/run-tables.js';
 
 /** A two-step, one-organisation result written out by hand. */
 function handResult(): RunResult {
