@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { tableProposals } from '../../src/engine/phases/agenda.js';
-import { assessTrust } from '../../src/engine/phases/assess.js';
-import { applyEvents } from '../../src/engine/phases/events.js';
-import { valueAt } from '../../src/engine/simulate.js';
-import { createRunState, ruleOfProposal } from '../../src/engine/state.js';
-import { trustAt } from '../../src/engine/trust.js';
-import { compileWorld } from '../../src/engine/world.js';
-import { simulateRecorded } from '../../src/metrics/simulate-recorded.js';
-import { loadScenario } from '../../src/scenario/load.js';
-import { fixture, repoFile, scriptedRandom } from '../helpers.js';
+import { tableProposals } from '../../../src/engine/phases/agenda.js';
+import { assessTrust } from '../../../src/engine/phases/assess.js';
+import { applyEvents } from '../../../src/engine/phases/events.js';
+import { valueAt } from '../../../src/engine/simulate.js';
+import { createRunState, ruleOfProposal } from '../../../src/engine/state.js';
+import { trustAt } from '../../../src/engine/trust.js';
+import { compileWorld } from '../../../src/engine/world.js';
+import { simulateRecorded } from '../../../src/metrics/simulate-recorded.js';
+import { loadScenario } from '../../../src/scenario/load.js';
+import { fixture, repoFile, scriptedRandom } from '../../helpers.js';
 
 const NEW_THREATS = 1;
 const HUMAN = 4;

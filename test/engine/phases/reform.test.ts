@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { assessTrust } from '../../src/engine/phases/assess.js';
-import { DEFAULT_PHASES } from '../../src/engine/phases/index.js';
-import { reformInstitutions } from '../../src/engine/phases/reform.js';
-import { valueAt } from '../../src/engine/simulate.js';
-import { createRunState, type RunState } from '../../src/engine/state.js';
-import { compileWorld, type World } from '../../src/engine/world.js';
-import { simulateRecorded } from '../../src/metrics/simulate-recorded.js';
-import { loadScenario } from '../../src/scenario/load.js';
-import { fixture, repoFile, scriptedRandom } from '../helpers.js';
+import { assessTrust } from '../../../src/engine/phases/assess.js';
+import { DEFAULT_PHASES } from '../../../src/engine/phases/index.js';
+import { reformInstitutions } from '../../../src/engine/phases/reform.js';
+import { valueAt } from '../../../src/engine/simulate.js';
+import { createRunState, type RunState } from '../../../src/engine/state.js';
+import { compileWorld, type World } from '../../../src/engine/world.js';
+import { simulateRecorded } from '../../../src/metrics/simulate-recorded.js';
+import { loadScenario } from '../../../src/scenario/load.js';
+import { fixture, repoFile, scriptedRandom } from '../../helpers.js';
 
 // Neutral trust (priorStrength 0), temperature 0.1, abstention 1; a one-rung ladder.
 // Reform score = interest 0.2 + recordWeight 0.5 × (record ½ − ½) − sovereignty × bindingness 0.5 + 0.

@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { decideProposals } from '../../src/engine/phases/decide.js';
-import { implementMeasures } from '../../src/engine/phases/implement.js';
-import { formPartnerships } from '../../src/engine/phases/partner.js';
-import { createRunState } from '../../src/engine/state.js';
-import { trustAt } from '../../src/engine/trust.js';
-import { compileWorld } from '../../src/engine/world.js';
-import { METRIC_NAMES } from '../../src/metrics/recorders.js';
-import { simulateRecorded } from '../../src/metrics/simulate-recorded.js';
-import { NO, YES } from '../../src/rules/votes.js';
-import { loadScenario } from '../../src/scenario/load.js';
-import { fixture, scriptedRandom } from '../helpers.js';
+import { decideProposals } from '../../../src/engine/phases/decide.js';
+import { implementMeasures } from '../../../src/engine/phases/implement.js';
+import { formPartnerships } from '../../../src/engine/phases/partner.js';
+import { createRunState } from '../../../src/engine/state.js';
+import { trustAt } from '../../../src/engine/trust.js';
+import { compileWorld } from '../../../src/engine/world.js';
+import { METRIC_NAMES } from '../../../src/metrics/recorders.js';
+import { simulateRecorded } from '../../../src/metrics/simulate-recorded.js';
+import { NO, YES } from '../../../src/rules/votes.js';
+import { loadScenario } from '../../../src/scenario/load.js';
+import { fixture, scriptedRandom } from '../../helpers.js';
 
 // ORG = {A, B}, OTHER = {C, D}, no member in common; neutral trust; everyone implements.
 const A = 0;

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { enlarge } from '../../src/engine/phases/enlarge.js';
-import { valueAt } from '../../src/engine/simulate.js';
-import { createRunState } from '../../src/engine/state.js';
-import { compileWorld } from '../../src/engine/world.js';
-import { simulateRecorded } from '../../src/metrics/simulate-recorded.js';
-import { summaryDocument } from '../../src/metrics/summary-document.js';
-import { ABSTAIN } from '../../src/rules/votes.js';
-import { loadScenario } from '../../src/scenario/load.js';
-import { fixture, repoFile, scriptedRandom } from '../helpers.js';
+import { enlarge } from '../../../src/engine/phases/enlarge.js';
+import { valueAt } from '../../../src/engine/simulate.js';
+import { createRunState } from '../../../src/engine/state.js';
+import { compileWorld } from '../../../src/engine/world.js';
+import { simulateRecorded } from '../../../src/metrics/simulate-recorded.js';
+import { summaryDocument } from '../../../src/metrics/summary-document.js';
+import { ABSTAIN } from '../../../src/rules/votes.js';
+import { loadScenario } from '../../../src/scenario/load.js';
+import { fixture, repoFile, scriptedRandom } from '../../helpers.js';
 
 // CCC is an observer of ORG (A and B are members) and applies in 2026 (step 5). Neutral trust,
 // temperature 0.1, abstention 1: a member's interest in admitting C is openness 0.2 + 1 × (½ − ½)

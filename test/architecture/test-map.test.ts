@@ -1,0 +1,98 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+/**
+ * Where the tests of each module of src/ are, so a newcomer finds them. A module's tests are at
+ * its mirrored path (src/engine/trust.ts → test/engine/trust.test.ts, or .slow.test.ts), or in a
+ * test file that imports it, or — for a module exercised through another (a phase through whole
+ * runs, a CLI command through the built CLI) — in the files named below. A module in none of
+ * these fails the test: write its tests, or name where they are.
+ */
+const TESTED_THROUGH: Record<string, string[]> = {
+  'charts/custom-charts': ['charts/chart-settings.test.ts'],
+  'charts/render': ['charts/charts.test.ts', 'cli/power.test.ts'],
+  'charts/report/': ['charts/charts.test.ts', 'charts/report-browser.slow.test.ts'],
+  'charts/specs/': ['charts/specs.test.ts', 'charts/charts.test.ts'],
+  'charts/specs/voting-power': ['cli/power.test.ts'],
+  'cli/': ['cli/cli.test.ts', 'cli/experiment.test.ts', 'cli/power.test.ts', 'cli/generate.test.ts'],
+  'engine/compile/': [
+    'engine/tiny-world.test.ts',
+    'engine/simulate.test.ts',
+    'scenario/builtin-world.test.ts',
+  ],
+  'engine/random': ['engine/simulate.test.ts'],
+  'experiment/analyses': ['charts/chart-settings.test.ts'],
+  'experiment/power-table': ['charts/chart-settings.test.ts'],
+  'experiment/chart-settings': ['charts/chart-settings.test.ts'],
+  'experiment/checks': ['metrics/outcomes.test.ts', 'reliability/faults.slow.test.ts'],
+  'experiment/schema': ['cli/experiment.test.ts', 'reliability/input-fuzz.slow.test.ts'],
+  // The stages that write an experiment directory: against runs simulated one by one, and
+  // through stops, resumes, faults and shards.
+  'experiment/checkpoint': [
+    'metrics/aggregate.test.ts',
+    'cli/experiment.test.ts',
+    'reliability/interrupt.slow.test.ts',
+  ],
+  'experiment/collect': ['metrics/aggregate.test.ts', 'metrics/outcomes.test.ts'],
+  'experiment/dispatch': ['cli/experiment.slow.test.ts', 'reliability/faults.slow.test.ts'],
+  'experiment/output-dir': ['cli/experiment.test.ts'],
+  'experiment/pool': ['reliability/faults.slow.test.ts'],
+  'experiment/worker': ['reliability/faults.slow.test.ts'],
+  'experiment/summaries-table': ['charts/charts.test.ts'],
+  'experiment/write-tables': ['metrics/aggregate.test.ts', 'experiment/tables.test.ts'],
+  'input/': ['scenario/load.test.ts', 'reliability/limits.test.ts', 'reliability/input-fuzz.slow.test.ts'],
+  'input/json-schema': ['cli/schema.test.ts'],
+  'metrics/timeseries': ['metrics/summarize.test.ts', 'cli/cli.test.ts'],
+  'rules/power/': ['rules/power/exact.test.ts', 'rules/power/published.test.ts'],
+  'scenario/generate': ['cli/generate.test.ts'],
+  'scenario/read-tables': ['scenario/builtin-world.test.ts', 'scenario/load.test.ts'],
+  'tables/': ['tables/registry.test.ts', 'experiment/tables.test.ts'],
+  'util/atomic-write': ['reliability/faults.slow.test.ts'],
+  'util/canonical-json': ['cli/experiment.test.ts'],
+  'util/float-stream': ['metrics/quantile-summary.test.ts', 'metrics/exact-sum.test.ts'],
+  index: ['cli/cli.test.ts'],
+  version: ['cli/cli.test.ts'],
+};
+
+/** Modules that only declare (types, constant lists, zod shapes): they are tested where they are used. */
+const DECLARATIONS = ['model/check', 'model/dimensions', 'model/id', 'model/proposals', 'types/jstat.d'];
+
+const SRC = resolve(import.meta.dirname, '../../src');
+const TEST = resolve(import.meta.dirname, '..');
+
+function files(dir: string, suffix: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return files(path, suffix);
+    return entry.name.endsWith(suffix) ? [path] : [];
+  });
+}
+
+describe('every module of src/ has tests a newcomer can find', () => {
+  const modules = files(SRC, '.ts').map((file) => relative(SRC, file).replace(/\.ts$/, ''));
+  const testTexts = files(TEST, '.test.ts').map((file) => readFileSync(file, 'utf8'));
+
+  it('at its mirrored path, in a test that imports it, or in the files named for it', () => {
+    const untested = modules.filter((module) => {
+      if (DECLARATIONS.includes(module)) return false;
+      if (existsSync(join(TEST, `${module}.test.ts`)) || existsSync(join(TEST, `${module}.slow.test.ts`)))
+        return false;
+      if (testTexts.some((text) => text.includes(`src/${module}.js'`))) return false;
+      return !Object.keys(TESTED_THROUGH).some(
+        (key) => module === key || (key.endsWith('/') && module.startsWith(key)),
+      );
+    });
+    expect(untested).toEqual([]);
+  });
+
+  it('names only test files that exist, for modules that exist', () => {
+    for (const [module, tests] of Object.entries(TESTED_THROUGH)) {
+      expect(
+        modules.some((m) => m === module || (module.endsWith('/') && m.startsWith(module))),
+        module,
+      ).toBe(true);
+      for (const test of tests) expect(existsSync(join(TEST, test)), `${module}: ${test}`).toBe(true);
+    }
+  });
+});
