@@ -14,67 +14,71 @@ export function summariesTable(
   layout: ExperimentLayout,
   metricNames: readonly string[],
 ): string {
-  const values = new Map<string, number[]>();
+  // Each metric's values per variant, point and organisation, in the order of runs.csv; and per
+  // variant and organisation the sum over all points, also in that order, for the pooled mean.
+  const values = new Map<string, number[][]>();
+  const pooledSums = new Map<string, number[]>();
   const orgs: string[] = [];
-  const listOf = (key: string) => {
-    const list = values.get(key) ?? [];
-    values.set(key, list);
-    return list;
-  };
   forEachRow(runsPath, RUNS, (row: RunsRow) => {
     if (!orgs.includes(row.org)) orgs.push(row.org);
-    for (const metric of metricNames) {
-      const perPoint = listOf(`${row.variant}|${row.point}|${row.org}|${metric}`);
-      const pooled = listOf(`${row.variant}|${ALL_POINTS}|${row.org}|${metric}`);
+    const key = `${row.variant}|${row.point}|${row.org}`;
+    const lists = values.get(key) ?? metricNames.map(() => []);
+    values.set(key, lists);
+    const pooledKey = `${row.variant}|${row.org}`;
+    const sums = pooledSums.get(pooledKey) ?? metricNames.map(() => 0);
+    pooledSums.set(pooledKey, sums);
+    metricNames.forEach((metric, k) => {
       const value = row[metric];
-      if (typeof value !== 'number') continue;
-      perPoint.push(value);
-      pooled.push(value);
-    }
+      if (typeof value !== 'number') return;
+      lists[k].push(value);
+      sums[k] += value;
+    });
   });
-  const points = [...layout.points.map((point) => point.id), ALL_POINTS];
   const rows: SummaryRow[] = [];
-  for (const variant of layout.variants)
-    for (const point of points)
-      for (const org of orgs)
-        for (const metric of metricNames) {
-          const list = values.get(`${variant}|${point}|${org}|${metric}`);
-          if (list) rows.push(summaryRow(variant, point, org, metric, list));
-        }
+  for (const variant of layout.variants) {
+    for (const point of layout.points)
+      for (const org of orgs) {
+        const lists = values.get(`${variant}|${point.id}|${org}`);
+        if (!lists) continue;
+        metricNames.forEach((metric, k) => {
+          const list = lists[k];
+          const mean = list.reduce((a, b) => a + b, 0) / list.length;
+          rows.push(summaryRow({ variant, point: point.id, org, metric }, mean, list));
+        });
+      }
+    for (const org of orgs) {
+      const sums = pooledSums.get(`${variant}|${org}`);
+      if (!sums) continue;
+      metricNames.forEach((metric, k) => {
+        const all = layout.points.flatMap((point) => values.get(`${variant}|${point.id}|${org}`)?.[k] ?? []);
+        rows.push(summaryRow({ variant, point: ALL_POINTS, org, metric }, sums[k] / all.length, all));
+      });
+    }
+  }
   return formatTable(SUMMARIES, rows);
 }
 
-type QuantileSeq = (values: number[], probabilities: number[]) => number[];
+type QuantileSeq = (values: number[], probabilities: number[], sorted: boolean) => number[];
 
-/** mathjs's quantileSeq, loaded on first use: mathjs takes half a second to load, and most commands never need it. */
+/**
+ * Type-7 quantiles by mathjs's quantileSeq, given the values sorted: on unsorted input its
+ * selection degenerates when many values are equal (30,000 equal values took 34 s), and
+ * whole-run metrics such as members often are. mathjs is loaded on first use: it takes half a
+ * second to load, and most commands never need it.
+ */
 let quantileSeq: QuantileSeq | null = null;
 function quantiles(values: number[], probabilities: number[]): number[] {
   quantileSeq ??= (createRequire(import.meta.url)('mathjs') as { quantileSeq: QuantileSeq }).quantileSeq;
-  return quantileSeq(values, probabilities);
+  return quantileSeq(Array.from(Float64Array.from(values).sort()), probabilities, true);
 }
 
 function summaryRow(
-  variant: string,
-  point: string,
-  org: string,
-  metric: string,
+  where: Pick<SummaryRow, 'variant' | 'point' | 'org' | 'metric'>,
+  mean: number,
   values: number[],
 ): SummaryRow {
   if (values.length === 0)
-    return {
-      variant,
-      point,
-      org,
-      metric,
-      mean: null,
-      p05: null,
-      q1: null,
-      median: null,
-      q3: null,
-      p95: null,
-      n: 0,
-    };
-  const mean = values.reduce((a, b) => a + b, 0) / values.length;
+    return { ...where, mean: null, p05: null, q1: null, median: null, q3: null, p95: null, n: 0 };
   const [p05, q1, median, q3, p95] = quantiles(values, [0.05, 0.25, 0.5, 0.75, 0.95]);
-  return { variant, point, org, metric, mean, p05, q1, median, q3, p95, n: values.length };
+  return { ...where, mean, p05, q1, median, q3, p95, n: values.length };
 }

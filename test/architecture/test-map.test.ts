@@ -39,7 +39,6 @@ const TESTED_THROUGH: Record<string, string[]> = {
   'experiment/output-dir': ['cli/experiment.test.ts'],
   'experiment/pool': ['reliability/faults.slow.test.ts'],
   'experiment/worker': ['reliability/faults.slow.test.ts'],
-  'experiment/summaries-table': ['charts/charts.test.ts'],
   'experiment/write-tables': ['metrics/aggregate.test.ts', 'experiment/tables.test.ts'],
   'input/': ['scenario/load.test.ts', 'reliability/limits.test.ts', 'reliability/input-fuzz.slow.test.ts'],
   'input/json-schema': ['cli/schema.test.ts'],

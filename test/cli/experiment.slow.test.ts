@@ -25,36 +25,12 @@ describe('cica-sim experiment, at length', () => {
     expectSameTables(reference, three);
     // The built-in world, where runs take long enough to finish out of order.
     const example = repoFile('experiments/example.yaml');
-    const one = join(dir, 'example-1');
-    const two = join(dir, 'example-2');
-    expect(
-      cli(
-        'experiment',
-        example,
-        '--replications',
-        '4',
-        '--out',
-        one,
-        '--threads',
-        '1',
-        '--quiet',
-        '--no-report',
-      ).code,
-    ).toBe(0);
-    expect(
-      cli(
-        'experiment',
-        example,
-        '--replications',
-        '4',
-        '--out',
-        two,
-        '--threads',
-        '2',
-        '--quiet',
-        '--no-report',
-      ).code,
-    ).toBe(0);
+    const [one, two] = ['1', '2'].map((threads) => {
+      const out = join(dir, `example-${threads}`);
+      const args = ['--replications', '4', '--out', out, '--threads', threads, '--quiet', '--no-report'];
+      expect(cli('experiment', example, ...args).code).toBe(0);
+      return out;
+    });
     expectSameTables(one, two);
   });
 

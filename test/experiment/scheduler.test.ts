@@ -44,6 +44,29 @@ function fakeWorkers(
   };
 }
 
+/** Schedules replications [first, end) of `worlds` worlds on fake workers; returns what was taken in. */
+async function scheduled(
+  workers: ReturnType<typeof fakeWorkers>,
+  options: {
+    worlds: number;
+    threads: number;
+    first: number;
+    end: number;
+    shouldStop?: (taken: Superblock[]) => boolean;
+  },
+) {
+  const taken: Superblock[] = [];
+  const { failure } = await schedule({
+    ...options,
+    seedOf: (replication) => 1000 + replication,
+    run: workers.run,
+    runAlone: workers.runAlone,
+    takeIn: (superblock) => taken.push(superblock),
+    shouldStop: () => options.shouldStop?.(taken) ?? false,
+  });
+  return { taken, failure };
+}
+
 /** The runs of superblocks in take-in order, as "replication/world:row-or-failure". */
 function flatten(taken: Superblock[]): string[] {
   return taken.flatMap((superblock) =>
@@ -64,17 +87,7 @@ const expected = (first: number, end: number, worlds: number) =>
 describe('the scheduler', () => {
   it('takes in whole replications in order, every run once, however blocks finish', async () => {
     const workers = fakeWorkers();
-    const taken: Superblock[] = [];
-    const { failure } = await schedule({
-      worlds: 3,
-      threads: 4,
-      first: 5,
-      end: 45,
-      seedOf: (replication) => 1000 + replication,
-      ...workers,
-      takeIn: (superblock) => taken.push(superblock),
-      shouldStop: () => false,
-    });
+    const { taken, failure } = await scheduled(workers, { worlds: 3, threads: 4, first: 5, end: 45 });
     expect(failure).toBeNull();
     expect(flatten(taken)).toEqual(expected(5, 45, 3));
     // Superblocks are contiguous and start where the last ended.
@@ -91,17 +104,7 @@ describe('the scheduler', () => {
       dies: (task, _attempt, alone) =>
         !alone && task.world === 1 && task.first <= 7 && 7 < task.first + task.seeds.length,
     });
-    const taken: Superblock[] = [];
-    await schedule({
-      worlds: 2,
-      threads: 2,
-      first: 0,
-      end: 12,
-      seedOf: (replication) => 1000 + replication,
-      ...workers,
-      takeIn: (superblock) => taken.push(superblock),
-      shouldStop: () => false,
-    });
+    const { taken } = await scheduled(workers, { worlds: 2, threads: 2, first: 0, end: 12 });
     expect(flatten(taken)).toEqual(expected(0, 12, 2));
     const retries = workers.calls.filter((c) => c.alone);
     expect(retries.length).toBeGreaterThan(0);
@@ -112,33 +115,19 @@ describe('the scheduler', () => {
     const workers = fakeWorkers({
       dies: (task) => task.world === 0 && task.first <= 3 && 3 < task.first + task.seeds.length,
     });
-    const taken: Superblock[] = [];
-    await schedule({
-      worlds: 2,
-      threads: 2,
-      first: 0,
-      end: 6,
-      seedOf: (replication) => 1000 + replication,
-      ...workers,
-      takeIn: (superblock) => taken.push(superblock),
-      shouldStop: () => false,
-    });
+    const { taken } = await scheduled(workers, { worlds: 2, threads: 2, first: 0, end: 6 });
     const want = expected(0, 6, 2).map((run) => (run.startsWith('3/0:') ? '3/0:failed' : run));
     expect(flatten(taken)).toEqual(want);
   });
 
   it('stops dispatching when asked, finishes what is under way, and takes in only whole replications from the start', async () => {
     const workers = fakeWorkers();
-    const taken: Superblock[] = [];
-    await schedule({
+    const { taken } = await scheduled(workers, {
       worlds: 2,
       threads: 2,
       first: 0,
       end: 1000,
-      seedOf: (replication) => 1000 + replication,
-      ...workers,
-      takeIn: (superblock) => taken.push(superblock),
-      shouldStop: () => taken.length >= 3,
+      shouldStop: (taken) => taken.length >= 3,
     });
     const done = taken.reduce((sum, superblock) => sum + superblock.count, 0);
     expect(taken.length).toBeGreaterThanOrEqual(3);
