@@ -16,11 +16,7 @@ const TESTED_THROUGH: Record<string, string[]> = {
   'charts/specs/': ['charts/specs.test.ts', 'charts/charts.test.ts'],
   'charts/specs/voting-power': ['cli/power.test.ts'],
   'cli/': ['cli/cli.test.ts', 'cli/experiment.test.ts', 'cli/power.test.ts', 'cli/generate.test.ts'],
-  'engine/compile/': [
-    'engine/tiny-world.test.ts',
-    'engine/simulate.test.ts',
-    'scenario/builtin-world.test.ts',
-  ],
+  'engine/compile/initial-trust': ['engine/tiny-world.test.ts'],
   'engine/random': ['engine/simulate.test.ts'],
   'experiment/analyses': ['charts/chart-settings.test.ts'],
   'experiment/power-table': ['charts/chart-settings.test.ts'],
@@ -29,11 +25,6 @@ const TESTED_THROUGH: Record<string, string[]> = {
   'experiment/schema': ['cli/experiment.test.ts', 'reliability/input-fuzz.slow.test.ts'],
   // The stages that write an experiment directory: against runs simulated one by one, and
   // through stops, resumes, faults and shards.
-  'experiment/checkpoint': [
-    'metrics/aggregate.test.ts',
-    'cli/experiment.test.ts',
-    'reliability/interrupt.slow.test.ts',
-  ],
   'experiment/collect': ['metrics/aggregate.test.ts', 'metrics/outcomes.test.ts'],
   'experiment/dispatch': ['cli/experiment.slow.test.ts', 'reliability/faults.slow.test.ts'],
   'experiment/output-dir': ['cli/experiment.test.ts'],
