@@ -25,9 +25,7 @@ const TESTED_THROUGH: Record<string, string[]> = {
   'experiment/schema': ['cli/experiment.test.ts', 'reliability/input-fuzz.slow.test.ts'],
   // The stages that write an experiment directory: against runs simulated one by one, and
   // through stops, resumes, faults and shards.
-  'experiment/collect': ['metrics/aggregate.test.ts', 'metrics/outcomes.test.ts'],
   'experiment/dispatch': ['cli/experiment.slow.test.ts', 'reliability/faults.slow.test.ts'],
-  'experiment/output-dir': ['cli/experiment.test.ts'],
   'experiment/pool': ['reliability/faults.slow.test.ts'],
   'experiment/worker': ['reliability/faults.slow.test.ts'],
   'experiment/write-tables': ['metrics/aggregate.test.ts', 'experiment/tables.test.ts'],
