@@ -75,7 +75,7 @@ export function createBlockRunner(
       found = {
         world: compileWorld(scenario, { years: setup.years }),
         shape: runShape(scenario, setup.years),
-        checks: setup.checks.map((check) => compileCheck(check, scenario, METRIC_NAMES)),
+        checks: setup.checks.map((check) => compileCheck(check, scenario)),
       };
       compiled.set(w, found);
     }

@@ -1,4 +1,4 @@
-import type { RunResult } from '../engine/simulate.js';
+import { type RunResult, valueAt } from '../engine/simulate.js';
 import type { InputProblem } from '../input/errors.js';
 import { yearOfStep } from '../model/calendar.js';
 import type { Check } from '../model/check.js';
@@ -7,17 +7,15 @@ import type { Scenario } from '../scenario/schema.js';
 /** A check made ready for one world: a test of one run. */
 export type RunCheck = (result: RunResult) => boolean;
 
-export function compileCheck(check: Check, scenario: Scenario, metricNames: readonly string[]): RunCheck {
+export function compileCheck(check: Check, scenario: Scenario): RunCheck {
   const o = Object.keys(scenario.organisations).indexOf(check.org);
   if ('metric' in check) {
-    const k = metricNames.indexOf(check.metric);
     const [low, high] = check.between;
     return (result) => {
+      // After the last step of the year; a year before the run has no recorded value.
       const step = (check.year - result.startYear + 1) * result.stepsPerYear;
-      const value =
-        result.values[
-          (step - 1) * result.orgIds.length * result.metricNames.length + o * result.metricNames.length + k
-        ];
+      if (step < 1) return false;
+      const value = valueAt(result, step, o, check.metric);
       return value >= low && value <= high;
     };
   }

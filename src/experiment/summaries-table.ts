@@ -1,4 +1,4 @@
-import { createRequire } from 'node:module';
+import { sortedQuantile } from '../metrics/quantile-summary.js';
 import { ALL_POINTS, RUNS, type RunsRow, SUMMARIES, type SummaryRow } from '../tables/experiment-tables.js';
 import { forEachRow, formatTable } from '../tables/registry.js';
 import type { ExperimentLayout } from './tables.js';
@@ -6,7 +6,8 @@ import type { ExperimentLayout } from './tables.js';
 /**
  * summaries.csv, from runs.csv: the distribution over runs of each whole-run metric, per variant,
  * organisation and sweep point, and per variant over all points together (point "all"). The
- * mean sums the runs in the order of runs.csv; quantiles are mathjs's (type 7, as R's default).
+ * mean sums the runs in the order of runs.csv; quantiles are type 7 (R's default), computed as
+ * mathjs's quantileSeq computes them (sortedQuantile).
  * A metric empty in every run (no rung left to reach) has a row with n = 0 and no statistics.
  */
 export function summariesTable(
@@ -58,20 +59,6 @@ export function summariesTable(
   return formatTable(SUMMARIES, rows);
 }
 
-type QuantileSeq = (values: number[], probabilities: number[], sorted: boolean) => number[];
-
-/**
- * Type-7 quantiles by mathjs's quantileSeq, given the values sorted: on unsorted input its
- * selection degenerates when many values are equal (30,000 equal values took 34 s), and
- * whole-run metrics such as members often are. mathjs is loaded on first use: it takes half a
- * second to load, and most commands never need it.
- */
-let quantileSeq: QuantileSeq | null = null;
-function quantiles(values: number[], probabilities: number[]): number[] {
-  quantileSeq ??= (createRequire(import.meta.url)('mathjs') as { quantileSeq: QuantileSeq }).quantileSeq;
-  return quantileSeq(Array.from(Float64Array.from(values).sort()), probabilities, true);
-}
-
 function summaryRow(
   where: Pick<SummaryRow, 'variant' | 'point' | 'org' | 'metric'>,
   mean: number,
@@ -79,6 +66,7 @@ function summaryRow(
 ): SummaryRow {
   if (values.length === 0)
     return { ...where, mean: null, p05: null, q1: null, median: null, q3: null, p95: null, n: 0 };
-  const [p05, q1, median, q3, p95] = quantiles(values, [0.05, 0.25, 0.5, 0.75, 0.95]);
+  const sorted = Float64Array.from(values).sort();
+  const [p05, q1, median, q3, p95] = [0.05, 0.25, 0.5, 0.75, 0.95].map((p) => sortedQuantile(sorted, p));
   return { ...where, mean, p05, q1, median, q3, p95, n: values.length };
 }

@@ -21,7 +21,6 @@ const TESTED_THROUGH: Record<string, string[]> = {
   'experiment/analyses': ['charts/chart-settings.test.ts'],
   'experiment/power-table': ['charts/chart-settings.test.ts'],
   'experiment/chart-settings': ['charts/chart-settings.test.ts'],
-  'experiment/checks': ['metrics/outcomes.test.ts', 'reliability/faults.slow.test.ts'],
   'experiment/schema': ['cli/experiment.test.ts', 'reliability/input-fuzz.slow.test.ts'],
   // The stages that write an experiment directory: against runs simulated one by one, and
   // through stops, resumes, faults and shards.
@@ -37,7 +36,6 @@ const TESTED_THROUGH: Record<string, string[]> = {
   'scenario/read-tables': ['scenario/builtin-world.test.ts', 'scenario/load.test.ts'],
   'tables/': ['tables/registry.test.ts', 'experiment/tables.test.ts'],
   'util/atomic-write': ['reliability/faults.slow.test.ts'],
-  'util/canonical-json': ['cli/experiment.test.ts'],
   'util/float-stream': ['metrics/quantile-summary.test.ts', 'metrics/exact-sum.test.ts'],
   index: ['cli/cli.test.ts'],
   version: ['cli/cli.test.ts'],
