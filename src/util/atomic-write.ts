@@ -14,7 +14,11 @@ export function writeFileAtomic(path: string, content: string | Uint8Array): voi
     writeFileSync(temporary, content);
     renameSync(temporary, path);
   } catch (error) {
-    rmSync(temporary, { force: true });
+    try {
+      rmSync(temporary, { force: true });
+    } catch {
+      // Nothing to remove where there is no folder (its path runs through a file).
+    }
     throw new OutputError(path, error);
   }
 }

@@ -14,7 +14,6 @@ const TESTED_THROUGH: Record<string, string[]> = {
   'charts/render': ['charts/charts.test.ts', 'cli/power.test.ts'],
   'charts/report/': ['charts/charts.test.ts', 'charts/report-browser.slow.test.ts'],
   'charts/specs/': ['charts/specs.test.ts', 'charts/charts.test.ts'],
-  'charts/specs/voting-power': ['cli/power.test.ts'],
   'cli/': ['cli/cli.test.ts', 'cli/experiment.test.ts', 'cli/power.test.ts', 'cli/generate.test.ts'],
   'engine/compile/initial-trust': ['engine/tiny-world.test.ts'],
   'engine/random': ['engine/simulate.test.ts'],

@@ -1,14 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { baseSpec, chartHead, VEGA_LITE_SCHEMA } from '../../src/charts/base-spec.js';
 import { admissionsChart } from '../../src/charts/specs/admissions.js';
+import { finalByVariant } from '../../src/charts/specs/final-by-variant.js';
+import { membershipAndStage } from '../../src/charts/specs/membership-and-stage.js';
 import { metricOverTime } from '../../src/charts/specs/metric-over-time.js';
 import { milestonesChart } from '../../src/charts/specs/milestones.js';
 import { pairedDifference } from '../../src/charts/specs/paired-difference.js';
 import { powerByVariant } from '../../src/charts/specs/power-by-variant.js';
+import { sweepChart } from '../../src/charts/specs/sweep.js';
+import { trustHeatmap } from '../../src/charts/specs/trust-heatmap.js';
 import { vetoesByState } from '../../src/charts/specs/vetoes-by-state.js';
+import { votingPowerChart } from '../../src/charts/specs/voting-power.js';
 import { CHART_CONFIG } from '../../src/charts/theme.js';
 import type { CompareRow, TimeseriesRow } from '../../src/tables/experiment-tables.js';
-import type { MilestoneRow, PowerRow, VetoRow } from '../../src/tables/outcome-tables.js';
+import type { MilestoneRow, PowerRow, TrustRow, VetoRow } from '../../src/tables/outcome-tables.js';
 
 /** The data a spec inlines (every chart here carries its rows as data.values). */
 const dataOf = (spec: unknown) => (spec as { data: { values: Record<string, unknown>[] } }).data.values;
@@ -165,6 +170,115 @@ describe('chart specs: rows in, a Vega-Lite spec out', () => {
     // (5 + 3) admitted in 40 runs.
     expect(admissions).toEqual([
       { variant: 'v', org: 'SCO', state: 'TKM', admitted: 8, runs: 40, share: 0.2 },
+    ]);
+  });
+
+  it('by variant, membership and stage, sweeps, the trust heat map and voting power: their data and shape', () => {
+    const box = { p05: 1, q1: 2, median: 3, q3: 4, p95: 5, n: 9 };
+    const boxes = finalByVariant(
+      [
+        { variant: 'b', ...box },
+        { variant: 'a', ...box },
+      ],
+      ['a', 'b'],
+      'CICA',
+      'cohesion',
+    );
+    expect(dataOf(boxes).map((r) => r.variant)).toEqual(['b', 'a']);
+    const series = (metric: string, step: number, p50: number | null): TimeseriesRow => ({
+      variant: 'today',
+      point: 'p0',
+      step,
+      year: 2025,
+      org: 'CICA',
+      metric,
+      mean: p50,
+      sd: 0,
+      p05: p50,
+      p50,
+      p95: p50,
+      n: 3,
+    });
+    // Quarter 3 of 2025 sits at 2025.5; adoption rate is not charted here, nor an empty cell.
+    const membership = dataOf(
+      membershipAndStage(
+        [
+          series('members', 3, 28),
+          series('stage', 3, 2),
+          series('adoption_rate', 3, 1),
+          series('members', 4, null),
+        ],
+        ['today'],
+      ),
+    );
+    expect(membership).toEqual([
+      { variant: 'today', org: 'CICA', metric: 'member states', time: 2025.5, p50: 28 },
+      { variant: 'today', org: 'CICA', metric: 'institutional stage', time: 2025.5, p50: 2 },
+    ]);
+    const sweep = (value: number | string) => ({
+      variant: 'v',
+      value,
+      others: '',
+      p05: 0,
+      median: 1,
+      p95: 2,
+      n: 5,
+    });
+    const numeric = sweepChart(
+      [sweep(0.2), sweep(0.6)],
+      ['v'],
+      'CICA',
+      'cohesion',
+      'parameters.enlargement.openness',
+    );
+    expect(JSON.stringify(numeric)).toContain('"type":"quantitative"');
+    expect(numeric).toMatchObject({
+      title: { text: 'CICA: cohesion (share of member pairs trusting > ½) against enlargement.openness' },
+    });
+    expect(
+      JSON.stringify(sweepChart([sweep('"a"'), sweep('"b"')], ['v'], 'CICA', 'cohesion', 'x')),
+    ).toContain('"type":"ordinal"');
+    const trust = (truster: string, from: string, trusted: string, to: string): TrustRow => ({
+      variant: 'v',
+      point: 'p0',
+      truster,
+      truster_subregion: from,
+      trusted,
+      trusted_subregion: to,
+      p05: 0.4,
+      p50: 0.5,
+      p95: 0.6,
+      runs: 9,
+    });
+    // Two subregions: a 2 × 2 grid of blocks, each pair of subregions once.
+    const heat = trustHeatmap(
+      [
+        trust('A', 'North', 'B', 'South'),
+        trust('B', 'South', 'A', 'North'),
+        trust('A', 'North', 'C', 'North'),
+        trust('C', 'North', 'A', 'North'),
+      ],
+      'v',
+      '',
+    ) as { columns: number; concat: unknown[] };
+    expect(heat.columns).toBe(2);
+    expect(heat.concat).toHaveLength(4);
+    const power = votingPowerChart([
+      {
+        label: 'unanimity',
+        result: {
+          members: [
+            { id: 'A', banzhaf: 0.5, shapleyShubik: 0.5 },
+            { id: 'B', banzhaf: 0.5, shapleyShubik: 0.5 },
+          ],
+          passageProbability: 0.25,
+          method: 'exact',
+        } as never,
+      },
+    ]);
+    expect(dataOf(power).map((r) => r.variant)).toEqual([
+      'unanimity (passes 25.0%)',
+      'unanimity (passes 25.0%)',
     ]);
   });
 });
