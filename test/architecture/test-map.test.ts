@@ -14,7 +14,7 @@ const TESTED_THROUGH: Record<string, string[]> = {
   'charts/render': ['charts/charts.test.ts', 'cli/power.test.ts'],
   'charts/report/': ['charts/charts.test.ts', 'charts/report-browser.slow.test.ts'],
   'charts/specs/': ['charts/specs.test.ts', 'charts/charts.test.ts'],
-  'cli/': ['cli/cli.test.ts', 'cli/experiment.test.ts', 'cli/power.test.ts', 'cli/generate.test.ts'],
+  'cli/': ['cli/main.test.ts', 'cli/experiment.test.ts', 'cli/run.test.ts'],
   'engine/compile/initial-trust': ['engine/tiny-world.test.ts'],
   'engine/random': ['engine/simulate.test.ts'],
   'experiment/power-table': ['charts/chart-settings.test.ts'],
@@ -33,8 +33,8 @@ const TESTED_THROUGH: Record<string, string[]> = {
   'tables/': ['tables/registry.test.ts', 'experiment/tables.test.ts'],
   'util/atomic-write': ['reliability/faults.slow.test.ts'],
   'util/float-stream': ['metrics/quantile-summary.test.ts', 'metrics/exact-sum.test.ts'],
-  index: ['cli/cli.test.ts'],
-  version: ['cli/cli.test.ts'],
+  index: ['cli/main.test.ts'],
+  version: ['cli/main.test.ts'],
 };
 
 /** Modules that only declare (types, constant lists, zod shapes): they are tested where they are used. */
