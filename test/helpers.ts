@@ -7,6 +7,7 @@ import { assessTrust } from '../src/engine/phases/assess.js';
 import type { RunRandom } from '../src/engine/random.js';
 import { createRunState, type RunState } from '../src/engine/state.js';
 import type { World } from '../src/engine/world.js';
+import type { PowerRow } from '../src/tables/outcome-tables.js';
 import type { Rng } from '../src/util/rng.js';
 
 export const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
@@ -88,4 +89,24 @@ export function stateWithProposal(world: World, proposer: number): RunState {
   state.proposalCost[0] = world.cbmCost[0];
   state.proposals[0] = 1;
   return state;
+}
+
+/** A row of power.csv for tests: a member's Banzhaf index (Shapley–Shubik the same) under unanimity in CICA. */
+export function powerRow(
+  variant: string,
+  member: string,
+  banzhaf: number,
+  passage_probability = 0.1,
+): PowerRow {
+  return {
+    variant,
+    org: 'CICA',
+    kind: 'cbm',
+    rule: 'unanimity',
+    member,
+    banzhaf,
+    shapley_shubik: banzhaf,
+    passage_probability,
+    method: 'exact',
+  };
 }

@@ -13,7 +13,8 @@ import { vetoesByState } from '../../src/charts/specs/vetoes-by-state.js';
 import { votingPowerChart } from '../../src/charts/specs/voting-power.js';
 import { CHART_CONFIG } from '../../src/charts/theme.js';
 import type { CompareRow, TimeseriesRow } from '../../src/tables/experiment-tables.js';
-import type { MilestoneRow, PowerRow, TrustRow, VetoRow } from '../../src/tables/outcome-tables.js';
+import type { MilestoneRow, TrustRow, VetoRow } from '../../src/tables/outcome-tables.js';
+import { powerRow } from '../helpers.js';
 
 /** The data a spec inlines (every chart here carries its rows as data.values). */
 const dataOf = (spec: unknown) => (spec as { data: { values: Record<string, unknown>[] } }).data.values;
@@ -109,17 +110,7 @@ describe('chart specs: rows in, a Vega-Lite spec out', () => {
   });
 
   it('voting power: members ordered by their power summed over variants', () => {
-    const power = (variant: string, member: string, banzhaf: number): PowerRow => ({
-      variant,
-      org: 'CICA',
-      kind: 'cbm',
-      rule: 'unanimity',
-      member,
-      banzhaf,
-      shapley_shubik: banzhaf,
-      passage_probability: 0.1,
-      method: 'exact',
-    });
+    const power = (variant: string, member: string, banzhaf: number) => powerRow(variant, member, banzhaf);
     const spec = powerByVariant(
       [power('a', 'KAZ', 0.2), power('a', 'CHN', 0.5), power('b', 'KAZ', 0.6), power('b', 'CHN', 0.1)],
       ['a', 'b'],

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fixed, milestonesSummary, powerSummary, signed } from '../../../src/charts/report/sections.js';
-import type { MilestoneRow, PowerRow } from '../../../src/tables/outcome-tables.js';
+import type { MilestoneRow } from '../../../src/tables/outcome-tables.js';
+import { powerRow } from '../../helpers.js';
 
 describe("the report's sections", () => {
   it('numbers: three decimals, two significant digits when small, a dash when undefined', () => {
@@ -40,17 +41,7 @@ describe("the report's sections", () => {
   });
 
   it('voting power: the rule, how often it passes, the strongest members and the spread', () => {
-    const power = (member: string, banzhaf: number): PowerRow => ({
-      variant: 'today',
-      org: 'CICA',
-      kind: 'cbm',
-      rule: 'unanimity',
-      member,
-      banzhaf,
-      shapley_shubik: banzhaf,
-      passage_probability: 2 ** -28,
-      method: 'exact',
-    });
+    const power = (member: string, banzhaf: number) => powerRow('today', member, banzhaf, 2 ** -28);
     const html = powerSummary([power('KAZ', 0.5), power('CHN', 0.3), power('IND', 0.2)], ['today']);
     // Passing once in 2^28 reads in powers of ten; the strongest is 2.5 times the weakest.
     expect(html).toContain('<td>3.7e-7%</td>');
