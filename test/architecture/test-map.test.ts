@@ -10,8 +10,6 @@ import { describe, expect, it } from 'vitest';
  * these fails the test: write its tests, or name where they are.
  */
 const TESTED_THROUGH: Record<string, string[]> = {
-  'charts/custom-charts': ['charts/chart-settings.test.ts'],
-  'charts/render': ['charts/charts.test.ts', 'cli/power.test.ts'],
   'charts/report/': ['charts/charts.test.ts', 'charts/report-browser.slow.test.ts'],
   'charts/specs/': ['charts/specs.test.ts', 'charts/charts.test.ts'],
   'cli/': ['cli/main.test.ts', 'cli/experiment.test.ts', 'cli/run.test.ts'],
