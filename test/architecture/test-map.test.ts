@@ -16,7 +16,6 @@ const TESTED_THROUGH: Record<string, string[]> = {
   'engine/compile/initial-trust': ['engine/tiny-world.test.ts'],
   'engine/random': ['engine/simulate.test.ts'],
   'experiment/power-table': ['charts/chart-settings.test.ts'],
-  'experiment/chart-settings': ['charts/chart-settings.test.ts'],
   'experiment/schema': ['cli/experiment.test.ts', 'reliability/input-fuzz.slow.test.ts'],
   // The stages that write an experiment directory: against runs simulated one by one, and
   // through stops, resumes, faults and shards.
@@ -26,7 +25,6 @@ const TESTED_THROUGH: Record<string, string[]> = {
   'input/': ['scenario/load.test.ts', 'reliability/limits.test.ts', 'reliability/input-fuzz.slow.test.ts'],
   'input/json-schema': ['cli/schema.test.ts'],
   'rules/power/': ['rules/power/exact.test.ts', 'rules/power/published.test.ts'],
-  'scenario/generate': ['cli/generate.test.ts'],
   'scenario/read-tables': ['scenario/builtin-world.test.ts', 'scenario/load.test.ts'],
   'tables/': ['tables/registry.test.ts', 'experiment/tables.test.ts'],
   'util/atomic-write': ['reliability/faults.slow.test.ts'],
