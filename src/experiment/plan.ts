@@ -1,5 +1,4 @@
-import type { JobSpace } from './jobs.js';
-import { jobCount, runsPerReplication, shardRange } from './jobs.js';
+import { type JobSpace, jobCount, runsPerReplication, shardRange } from './jobs.js';
 import type { ResolvedExperiment } from './load.js';
 import { type RunShape, runShape } from './run-shape.js';
 

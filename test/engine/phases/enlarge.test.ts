@@ -36,6 +36,8 @@ describe('a scheduled application (worked by hand)', () => {
     expect(state.applications[0]).toBe(1);
     expect(state.admissions[0]).toBe(1);
     expect(state.memberCount[0]).toBe(3);
+    // The organisation's voting body counts the new member too (rules decide over it).
+    expect(state.bodies[0].count).toBe(3);
     expect(Array.from(state.memberList.subarray(0, 3))).toEqual([0, 1, 2]);
     expect(state.admittedStep[2]).toBe(5);
     // Under unanimity the new member's lone "no" now blocks.
