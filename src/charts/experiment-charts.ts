@@ -4,6 +4,7 @@ import type { CHART_TABLES } from '../tables/chart-settings.js';
 import { type ChartSettings, DEFAULT_CHART_SETTINGS } from '../tables/chart-settings.js';
 import { ALL_POINTS, COMPARE, SUMMARIES, type SummaryRow, TIMESERIES } from '../tables/experiment-tables.js';
 import { TABLES } from '../tables/files.js';
+import { lockDirectory } from '../tables/lock.js';
 import { type Manifest, requireManifest } from '../tables/manifest.js';
 import { ADMISSIONS, MILESTONES, POWER, TRUST, VETOES } from '../tables/outcome-tables.js';
 import { readTable, type TableDeclaration } from '../tables/registry.js';
@@ -51,6 +52,20 @@ export async function writeExperimentCharts(
   options: { png?: boolean } = {},
 ): Promise<WrittenChart[]> {
   const manifest = requireManifest(dir);
+  // Charts are written into the experiment's directory: one writer at a time.
+  const lock = lockDirectory(dir, { command: 'cica-sim chart' });
+  try {
+    return await drawCharts(dir, manifest, options);
+  } finally {
+    lock.release();
+  }
+}
+
+async function drawCharts(
+  dir: string,
+  manifest: Manifest,
+  options: { png?: boolean },
+): Promise<WrittenChart[]> {
   const settings = manifest.charts ?? DEFAULT_CHART_SETTINGS;
   const cache = new Map<string, unknown[]>();
   const table: TableReader = <Row>(declaration: TableDeclaration<Row>) => {

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { lockDirectory } from '../tables/lock.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import type { WrittenChart } from './experiment-charts.js';
 import { judgeFindings } from './report/findings.js';
@@ -16,8 +17,13 @@ import { renderReport } from './report/render.js';
  */
 export function writeReport(dir: string, charts: WrittenChart[]): string {
   const data = gatherReport(dir);
-  const findings = judgeFindings(data);
   const path = join(dir, 'report.html');
-  writeFileAtomic(path, renderReport(data, findings, charts));
+  // One writer at a time in the experiment's directory.
+  const lock = lockDirectory(dir, { command: 'cica-sim report' });
+  try {
+    writeFileAtomic(path, renderReport(data, judgeFindings(data), charts));
+  } finally {
+    lock.release();
+  }
   return path;
 }

@@ -1,4 +1,6 @@
 import type { Command } from 'commander';
+import { requireManifest } from '../tables/manifest.js';
+import { commandLine, holdDirectory } from './hold-directory.js';
 
 export function registerChart(program: Command): void {
   program
@@ -26,7 +28,9 @@ Example:
     .action(async (dir: string, options: { png?: boolean }) => {
       // Loaded here, not at start-up: vega and vega-lite are heavy, and only these commands need them.
       const { writeExperimentCharts } = await import('../charts/experiment-charts.js');
-      const charts = await writeExperimentCharts(dir, { png: options.png });
+      requireManifest(dir);
+      const lock = holdDirectory(dir, commandLine());
+      const charts = await writeExperimentCharts(dir, { png: options.png }).finally(lock.release);
       const warned = charts.filter((c) => c.warnings.length > 0);
       for (const chart of warned) process.stderr.write(`${chart.name}: ${chart.warnings.join('; ')}\n`);
       process.stdout.write(`wrote ${charts.length} charts to ${dir}/charts\n`);
@@ -52,7 +56,13 @@ Example:
     .action(async (dir: string, options: { png?: boolean }) => {
       const { writeExperimentCharts } = await import('../charts/experiment-charts.js');
       const { writeReport } = await import('../charts/report.js');
-      const charts = await writeExperimentCharts(dir, { png: options.png });
-      process.stdout.write(`wrote ${writeReport(dir, charts)} with ${charts.length} charts\n`);
+      requireManifest(dir);
+      const lock = holdDirectory(dir, commandLine());
+      try {
+        const charts = await writeExperimentCharts(dir, { png: options.png });
+        process.stdout.write(`wrote ${writeReport(dir, charts)} with ${charts.length} charts\n`);
+      } finally {
+        lock.release();
+      }
     });
 }

@@ -5,6 +5,7 @@ import { loadExperiment } from '../experiment/load.js';
 import { runExperiment } from '../experiment/run-experiment.js';
 import { OutputError } from '../util/output-error.js';
 import { EXIT_FAILED, EXIT_INTERRUPTED } from './exit-codes.js';
+import { commandLine, holdDirectory } from './hold-directory.js';
 import { integerOption } from './options.js';
 import { createProgress, formatDuration, type Progress } from './progress.js';
 
@@ -120,6 +121,8 @@ async function experimentCommand(file: string, options: ExperimentOptions): Prom
         : experiment.name,
     );
 
+  // Held through the runs, the tables, the charts and the report: one writer at a time.
+  const lock = holdDirectory(out, commandLine());
   let stopRequested = false;
   const requestStop = () => {
     // Every file is written atomically and runs.csv is cut back to the checkpoint on --resume,
@@ -142,6 +145,7 @@ async function experimentCommand(file: string, options: ExperimentOptions): Prom
       force: options.force,
       shard: options.shard,
       stopAfter: options.stopAfter,
+      command: commandLine(),
       shouldStop: () => stopRequested,
       onProgress: (done, total) => {
         progress.current ??= createProgress(total, done - 1, options.quiet ?? false);
@@ -185,5 +189,6 @@ async function experimentCommand(file: string, options: ExperimentOptions): Prom
   } finally {
     process.off('SIGINT', requestStop);
     process.off('SIGTERM', requestStop);
+    lock.release();
   }
 }

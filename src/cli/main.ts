@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from 'commander';
 import { formatProblem, InputError } from '../input/errors.js';
-import { OutputError } from '../util/output-error.js';
+import { lostLock } from '../tables/lock.js';
+import { InconsistentOutputError, OutputError } from '../util/output-error.js';
 import { VERSION } from '../version.js';
 import { registerChart, registerReport } from './chart.js';
 import { EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK } from './exit-codes.js';
@@ -50,8 +51,18 @@ async function main(argv: string[]): Promise<number> {
       process.stderr.write(`${error.problems.map(formatProblem).join('\n')}\n`);
       return EXIT_BAD_INPUT;
     }
+    // A file renamed or removed under this process: another writer took the directory's lock.
+    const lost = lostLock();
+    if (lost) {
+      process.stderr.write(`${lost.problems.map(formatProblem).join('\n')}\n`);
+      return EXIT_BAD_INPUT;
+    }
     if (error instanceof OutputError) {
       process.stderr.write(`cica-sim: ${error.message}; what was written before is whole\n`);
+      return EXIT_FAILED;
+    }
+    if (error instanceof InconsistentOutputError) {
+      process.stderr.write(`cica-sim: ${error.message}\n`);
       return EXIT_FAILED;
     }
     const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { mergeShards } from '../experiment/merge.js';
+import { commandLine, holdDirectory } from './hold-directory.js';
 
 export function registerMerge(program: Command): void {
   program
@@ -17,7 +18,14 @@ Example:
   cica-sim merge output/example-1 output/example-2 --out output/example`,
     )
     .action((dirs: string[], options: { out: string }) => {
-      const manifest = mergeShards(dirs, options.out);
+      const lock = holdDirectory(options.out, commandLine());
+      const manifest = (() => {
+        try {
+          return mergeShards(dirs, options.out);
+        } finally {
+          lock.release();
+        }
+      })();
       process.stdout.write(
         `merged ${dirs.length} shards of ${manifest.experiment.name} (${manifest.jobs.done} runs) into ${options.out}\n`,
       );

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { Option } from 'commander';
+import type { RunResult } from '../engine/simulate.js';
 import { compileWorld } from '../engine/world.js';
 import { requireMemory, runBytes } from '../experiment/resources.js';
 import { runShape } from '../experiment/run-shape.js';
@@ -11,7 +12,8 @@ import { summarizeRun } from '../metrics/summarize.js';
 import { summaryDocument } from '../metrics/summary-document.js';
 import { timeseriesRows } from '../metrics/timeseries.js';
 import { yearOfStep } from '../model/calendar.js';
-import { loadScenario } from '../scenario/load.js';
+import { type LoadedScenario, loadScenario } from '../scenario/load.js';
+import { lockDirectory } from '../tables/lock.js';
 import { timeseriesCsv, vetoesCsv } from '../tables/run-tables.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { integerOption } from './options.js';
@@ -84,32 +86,19 @@ function runCommand(file: string, options: RunOptions): void {
   const document = summaryDocument(loaded, result, summary);
 
   if (options.out) {
-    const series =
-      options.format === 'json'
-        ? { name: 'timeseries.json', content: `${JSON.stringify(timeseriesRows(result), null, 1)}\n` }
-        : { name: 'timeseries.csv', content: timeseriesCsv(result) };
-    writeFileAtomic(join(options.out, series.name), series.content);
-    writeFileAtomic(join(options.out, 'summary.json'), `${JSON.stringify(document, null, 2)}\n`);
-    if (options.trace)
-      writeFileAtomic(
-        join(options.out, 'trace.jsonl'),
-        traceLines.length ? `${traceLines.join('\n')}\n` : '',
-      );
-    // Everyone who was a member at some point: the initial members, then those admitted.
-    const organisations = Object.values(loaded.scenario.organisations);
-    const admitted = (o: number) =>
-      (result.stateIds ?? []).filter(
-        (_, i) => !Number.isNaN(result.admittedStep?.[o * (result.stateIds?.length ?? 0) + i] ?? Number.NaN),
-      );
-    writeFileAtomic(
-      join(options.out, 'vetoes.csv'),
-      vetoesCsv(result, (o) => [...organisations[o].members, ...admitted(o)]),
-    );
+    // One writer at a time in the directory (tables/lock.ts).
+    const lock = lockDirectory(options.out, { command: `cica-sim run ${file} --out ${options.out}` });
+    try {
+      writeRunFiles(options.out, options, loaded, result, document, traceLines);
+    } finally {
+      lock.release();
+    }
     process.stdout.write(
       `${summaryTable(loaded.scenario.name, document.seed, result.startYear, result.steps, result.stepsPerYear, summary)}\n\n`,
     );
+    const seriesName = options.format === 'json' ? 'timeseries.json' : 'timeseries.csv';
     process.stdout.write(
-      `wrote ${join(options.out, series.name)}, ${join(options.out, 'summary.json')} and ${join(options.out, 'vetoes.csv')}\n`,
+      `wrote ${join(options.out, seriesName)}, ${join(options.out, 'summary.json')} and ${join(options.out, 'vetoes.csv')}\n`,
     );
     return;
   }
@@ -167,4 +156,33 @@ function summaryTable(
     'proposals, adopted, implemented, vetoes, conflicts: totals over the run; adoption: adopted / proposals;',
     'ambition: mean bindingness × benefit of what was adopted; members, trust, cohesion, stage: at the end.',
   ].join('\n');
+}
+
+/** DIR's files of one run: the time series, summary.json, vetoes.csv and (with --trace) the trace. */
+function writeRunFiles(
+  out: string,
+  options: RunOptions,
+  loaded: LoadedScenario,
+  result: RunResult,
+  document: ReturnType<typeof summaryDocument>,
+  traceLines: string[],
+): void {
+  const series =
+    options.format === 'json'
+      ? { name: 'timeseries.json', content: `${JSON.stringify(timeseriesRows(result), null, 1)}\n` }
+      : { name: 'timeseries.csv', content: timeseriesCsv(result) };
+  writeFileAtomic(join(out, series.name), series.content);
+  writeFileAtomic(join(out, 'summary.json'), `${JSON.stringify(document, null, 2)}\n`);
+  if (options.trace)
+    writeFileAtomic(join(out, 'trace.jsonl'), traceLines.length ? `${traceLines.join('\n')}\n` : '');
+  // Everyone who was a member at some point: the initial members, then those admitted.
+  const organisations = Object.values(loaded.scenario.organisations);
+  const admitted = (o: number) =>
+    (result.stateIds ?? []).filter(
+      (_, i) => !Number.isNaN(result.admittedStep?.[o * (result.stateIds?.length ?? 0) + i] ?? Number.NaN),
+    );
+  writeFileAtomic(
+    join(out, 'vetoes.csv'),
+    vetoesCsv(result, (o) => [...organisations[o].members, ...admitted(o)]),
+  );
 }

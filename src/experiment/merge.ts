@@ -1,10 +1,12 @@
-import { closeSync, existsSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from '../input/errors.js';
 import { mergeAggregates } from '../metrics/aggregate.js';
 import { FILES, failuresTable } from '../tables/files.js';
+import { type DirectoryLock, lockDirectory } from '../tables/lock.js';
 import { type Manifest, requireManifest, writeManifest } from '../tables/manifest.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
+import { checkRunsTable } from './check-runs.js';
 import { readState, writeState } from './checkpoint.js';
 import { claimDirectory } from './output-dir.js';
 import { layoutOf } from './tables.js';
@@ -17,6 +19,15 @@ import { writeTables } from './write-tables.js';
  * bytes as a one-machine run's.
  */
 export function mergeShards(dirs: string[], out: string): Manifest {
+  const lock = lockDirectory(out, { command: `cica-sim merge ${dirs.join(' ')} --out ${out}` });
+  try {
+    return mergeLocked(dirs, out, lock);
+  } finally {
+    lock.release();
+  }
+}
+
+function mergeLocked(dirs: string[], out: string, lock: DirectoryLock): Manifest {
   const manifests = dirs.map((dir) => {
     const manifest = requireManifest(dir);
     return { dir, manifest };
@@ -60,6 +71,19 @@ export function mergeShards(dirs: string[], out: string): Manifest {
     writeSync(file, i === 0 ? text : text.slice(text.indexOf('\n') + 1));
   });
   closeSync(file);
+  try {
+    lock.check();
+    checkRunsTable(temporary, join(out, FILES.runs), {
+      variants: first.variants,
+      pointIds: first.points.map((point) => point.id),
+      first: 0,
+      end: first.replications,
+      failures: ordered.flatMap((m) => m.manifest.failures),
+    });
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw error;
+  }
   renameSync(temporary, join(out, FILES.runs));
 
   writeState(out, done, aggregate);

@@ -1,5 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { InputError } from '../input/errors.js';
+import { LOCK_ENTRIES } from '../tables/lock.js';
 import { type Manifest, readManifest } from '../tables/manifest.js';
 import { describeWriteFailure } from '../util/output-error.js';
 
@@ -15,7 +17,10 @@ export function claimDirectory(
   force = false,
 ): Manifest | null {
   // --force replaces an earlier experiment's results, and only those: never a directory of other files.
-  if (force && readManifest(dir)) rmSync(dir, { recursive: true, force: true });
+  // The lock this process holds on `dir` (tables/lock.ts) stays.
+  if (force && readManifest(dir))
+    for (const entry of readdirSync(dir))
+      if (!LOCK_ENTRIES.includes(entry)) rmSync(join(dir, entry), { recursive: true, force: true });
   if (!existsSync(dir)) {
     try {
       mkdirSync(dir, { recursive: true });
@@ -32,7 +37,7 @@ export function claimDirectory(
   }
   const existing = readManifest(dir);
   if (!existing) {
-    const entries = readdirSync(dir);
+    const entries = readdirSync(dir).filter((entry) => !LOCK_ENTRIES.includes(entry));
     if (entries.length > 0) {
       throw new InputError([
         {

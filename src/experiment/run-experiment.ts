@@ -1,12 +1,15 @@
 import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
 import { InputError } from '../input/errors.js';
-import type { RunFailure } from '../tables/files.js';
+import { FILES, type RunFailure } from '../tables/files.js';
+import { type DirectoryLock, lockDirectory } from '../tables/lock.js';
 import { writeAnalyses } from './analyses.js';
+import { checkRunsTable } from './check-runs.js';
 import { openCheckpoint } from './checkpoint.js';
 import { createCollector } from './collect.js';
 import { dispatch } from './dispatch.js';
 import type { ResolvedExperiment } from './load.js';
-import { planExperiment, replicationsLeft } from './plan.js';
+import { type ExperimentPlan, planExperiment, replicationsLeft } from './plan.js';
 import { requireResources } from './resources.js';
 import { layoutOf } from './tables.js';
 import { writeTables } from './write-tables.js';
@@ -25,6 +28,8 @@ export interface ExperimentRunOptions {
   shouldStop?: () => boolean;
   /** Stop (as if interrupted) once this many runs are done in this process, at the next whole replication: for tests. */
   stopAfter?: number;
+  /** What this process is doing, shown to a second writer of `out` (default: cica-sim experiment FILE). */
+  command?: string;
 }
 
 export interface ExperimentOutcome {
@@ -42,11 +47,12 @@ export interface ExperimentOutcome {
  * the CLI draws the report):
  *   1. plan: the worlds, jobs and this process's share, before anything runs;
  *   2. refuse what this machine's memory or disk cannot hold;
- *   3. checkpoint: claim the output directory, or pick up what an earlier run of this
- *      experiment left there (--resume);
+ *   3. lock the output directory (one writer, tables/lock.ts); checkpoint: claim it, or pick
+ *      up what an earlier run of this experiment left there (--resume);
  *   4. dispatch blocks of replications to the threads and collect each superblock in order,
  *      checkpointing every couple of seconds;
- *   5. interrupted: keep what is done; else the tables, then the analyses, and finish.
+ *   5. interrupted: keep what is done; else check runs.csv against the plan, write the tables,
+ *      then the analyses, and finish.
  */
 export async function runExperiment(
   experiment: ResolvedExperiment,
@@ -56,9 +62,27 @@ export async function runExperiment(
   const threads = options.threads ?? availableParallelism();
   // 1. Plan.
   const plan = planExperiment(experiment, options.shard);
-  const { total } = plan;
   // 2. Resources.
   requireResources(experiment, plan, threads, out);
+  // 3. One writer: the directory's lock, held until the last table is written.
+  const lock = lockDirectory(out, { command: options.command ?? `cica-sim experiment ${experiment.file}` });
+  try {
+    return await runLocked(experiment, options, plan, threads, lock);
+  } finally {
+    lock.release();
+  }
+}
+
+/** Stages 3 to 5, while this process holds the output directory's lock. */
+async function runLocked(
+  experiment: ResolvedExperiment,
+  options: ExperimentRunOptions,
+  plan: ExperimentPlan,
+  threads: number,
+  lock: DirectoryLock,
+): Promise<ExperimentOutcome> {
+  const { out } = options;
+  const { total } = plan;
   // 3. Checkpoint.
   const store = openCheckpoint(experiment, plan, {
     out,
@@ -87,6 +111,7 @@ export async function runExperiment(
       threads,
       ...replicationsLeft(plan, progress.done, options.stopAfter),
       takeIn: (superblock) => {
+        lock.check();
         collector.takeIn(superblock);
         options.onProgress?.(progress.done, total);
         store.saveIfDue();
@@ -105,6 +130,14 @@ export async function runExperiment(
     store.interrupt();
     return { status: 'interrupted', done: progress.done, total, out, failures: progress.failures };
   }
+  lock.check();
+  checkRunsTable(store.runsPath, join(out, FILES.runs), {
+    variants: experiment.variants,
+    pointIds: experiment.points.map((point) => point.id),
+    first: plan.range.start / plan.perReplication,
+    end: plan.range.end / plan.perReplication,
+    failures: progress.failures,
+  });
   store.finish(() => {
     writeTables(out, progress.aggregate, layoutOf(experiment), experiment.checks, store.runsPath);
     writeAnalyses(out, experiment);

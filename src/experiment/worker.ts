@@ -8,12 +8,18 @@ import { type BlockSetup, createBlockRunner } from './block.js';
  */
 export default createBlockRunner(workerData as BlockSetup, injectFault);
 
+const RUN_DELAY_MS = Number(process.env.CICA_SIM_RUN_DELAY_MS ?? 0);
+const SLEEPER = new Int32Array(new SharedArrayBuffer(4));
+
 /**
  * Fault injection for the reliability tests (docs/RELIABILITY.md), off unless the environment
  * names a failpoint: CICA_SIM_FAILPOINT='{"kind":"exit"|"throw"|"oom","world":0,"seed":123}', and
  * with "onceFile" the fault happens only while that file does not exist (it is created first).
  */
 function injectFault(world: number, seed: number): void {
+  // CICA_SIM_RUN_DELAY_MS slows every run, so that the concurrency tests can start a second
+  // writer while the first is surely still running.
+  if (RUN_DELAY_MS > 0) Atomics.wait(SLEEPER, 0, 0, RUN_DELAY_MS);
   const spec = process.env.CICA_SIM_FAILPOINT;
   if (!spec) return;
   const fault = JSON.parse(spec) as { kind: string; world: number; seed: number; onceFile?: string };

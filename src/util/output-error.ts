@@ -31,3 +31,17 @@ export function describeWriteFailure(error: unknown): string {
   };
   return (code && reasons[code]) ?? (error instanceof Error ? error.message : String(error));
 }
+
+/**
+ * An output table that does not hold what was planned (a run missing or written twice): never a
+ * silent success. The CLI names the file and exits 1; the directory is left unfinished.
+ */
+export class InconsistentOutputError extends Error {
+  constructor(
+    readonly path: string,
+    problem: string,
+  ) {
+    super(`${path} ${problem}`);
+    this.name = 'InconsistentOutputError';
+  }
+}
