@@ -87,6 +87,7 @@ export function stateWithProposal(world: World, proposer: number): RunState {
   state.proposalProposer[0] = proposer;
   state.proposalBindingness[0] = world.cbmBindingness[0];
   state.proposalCost[0] = world.cbmCost[0];
+  state.proposalBenefit[0] = 1;
   state.proposals[0] = 1;
   return state;
 }

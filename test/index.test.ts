@@ -22,7 +22,7 @@ describe('the library API (src/index.ts, and the built package by its name)', ()
 
   it('built, it runs a scenario as the sources do, bit for bit', async () => {
     // dist/ is package.json's "main", built by `pretest`.
-    const built = (await import('../dist/index.js')) as typeof source;
+    const built = (await import('../dist/index.js')) as unknown as typeof source;
     const summaryOf = (api: typeof source) => {
       const { scenario } = api.loadScenario(fixture('tiny.yaml'));
       return api.summarizeRun(api.simulateRecorded(api.compileWorld(scenario), 11));

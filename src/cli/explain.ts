@@ -100,7 +100,7 @@ function describe(r: TraceRecord): string {
       return lines.join('\n');
     }
     case 'implementation':
-      return `${when} · ${r.org} · ${r.cbm} implemented by ${r.implemented.length} of ${r.implemented.length + r.defected.length}${r.defected.length ? `; not by ${r.defected.join(' ')}` : ''}`;
+      return `${when} · ${r.org} · ${r.cbm}${r.periodic ? ' (in force)' : ''} implemented by ${r.implemented.length} of ${r.implemented.length + r.defected.length}${r.defected.length ? `; not by ${r.defected.join(' ')}` : ''}${r.lapsed ? ' — lapsed' : ''}`;
     case 'shock':
       return `${when} · shock · ${r.kind}${r.parties.length ? ` ${r.parties.join('–')}` : ''}${r.magnitude !== 1 ? ` (magnitude ${r.magnitude})` : ''}`;
     case 'application':

@@ -6,18 +6,38 @@ import { trustAt } from './trust.js';
 import type { World } from './world.js';
 
 /**
- * How much state i wants proposal p (CBM c, as amended: bindingness b_p, cost c_p) adopted
- * (docs/MODEL.md §Voting):
+ * How much state i wants proposal p (CBM c, as amended: bindingness b_p, cost c_p, share of
+ * benefit still delivered β_p) adopted (docs/MODEL.md §Voting):
  *
- *   score = Σ_d salience[i,d] × benefit[c,d]
- *         − c_p × (1 + sovereigntyWeight × sovereignty[i] × b_p)
- *         + proposerTrustWeight × (trust(i → proposer) − ½)
- *         + memberTrustWeight × (mean trust(i → other members) − ½)
+ *   score = own(i) + leaderWeight × Σ_g tie(i, g) × stance(g)          (g: i's leading powers among the members)
+ *   own(i) = β_p × Σ_d salience[i,d] × benefit[c,d]
+ *          − c_p × (1 + sovereigntyWeight × sovereignty[i] × b_p)
+ *          + proposerTrustWeight × (trust(i → proposer) − ½)
+ *          + memberTrustWeight × (mean trust(i → other members) − ½)
+ *   stance(g) = P(yes) − P(no) of g's vote drawn from own(g)
  *
  * Sovereignty-sensitive states pay more for binding measures; trust in the proposer and in
- * those who would take part makes a state readier to say yes.
+ * those who would take part makes a state readier to say yes; an ally or partner of a great
+ * power leans the way it expects that power to vote.
  */
 export function scoreProposal(world: World, state: RunState, p: number, i: number): number {
+  const o = state.proposalOrg[p];
+  let score = ownScore(world, state, p, i);
+  const { leaderWeight, temperature, abstention } = world.parameters.voting;
+  if (leaderWeight !== 0) {
+    for (let k = world.leaderOffset[i]; k < world.leaderOffset[i + 1]; k++) {
+      const g = world.leaderState[k];
+      if (!state.memberMark[o * world.n + g]) continue;
+      const x = ownScore(world, state, p, g) / temperature;
+      score += leaderWeight * world.leaderTie[k] * (logistic(x - abstention) - logistic(-x - abstention));
+    }
+  }
+  // A Fund, once built, pays members who would lose by the measure (docs/MODEL.md §Institutions).
+  return score < 0 ? score + world.stageSidePayment[world.stageOffset[o] + state.stage[o]] : score;
+}
+
+/** State i's own interest in proposal p, before its leading powers' pull (the formula's, if any). */
+function ownScore(world: World, state: RunState, p: number, i: number): number {
   const o = state.proposalOrg[p];
   const c = state.proposalCbm[p];
   const proposer = state.proposalProposer[p];
@@ -26,6 +46,7 @@ export function scoreProposal(world: World, state: RunState, p: number, i: numbe
   for (let d = 0; d < DIMENSION_COUNT; d++) {
     benefit += state.salience[i * DIMENSION_COUNT + d] * world.cbmBenefit[c * DIMENSION_COUNT + d];
   }
+  benefit *= state.proposalBenefit[p];
   const cost =
     state.proposalCost[p] *
     (1 + voting.sovereigntyWeight * world.sovereignty[i] * state.proposalBindingness[p]);
@@ -37,11 +58,9 @@ export function scoreProposal(world: World, state: RunState, p: number, i: numbe
     voting.proposerTrustWeight * (proposerTrust - 0.5) +
     voting.memberTrustWeight * (memberTrust - 0.5);
   // A scenario's formula replaces the built-in score; without one, mathjs is never called.
-  const score = world.formula
+  return world.formula
     ? formulaScore(world, state, world.formula, p, i, builtin, benefit, proposerTrust, memberTrust)
     : builtin;
-  // A Fund, once built, pays members who would lose by the measure (docs/MODEL.md §Institutions).
-  return score < 0 ? score + world.stageSidePayment[world.stageOffset[o] + state.stage[o]] : score;
 }
 
 /** The scenario's formula, with the scope filled in place (docs/MODEL.md §Voting). */
@@ -67,7 +86,7 @@ function formulaScore(
   scope.trust_members = memberTrust;
   for (let d = 0; d < DIMENSION_COUNT; d++) {
     scope[SALIENCE_VARIABLES[d]] = state.salience[i * DIMENSION_COUNT + d];
-    scope[BENEFIT_VARIABLES[d]] = world.cbmBenefit[c * DIMENSION_COUNT + d];
+    scope[BENEFIT_VARIABLES[d]] = world.cbmBenefit[c * DIMENSION_COUNT + d] * state.proposalBenefit[p];
   }
   return formula.evaluate();
 }

@@ -25,6 +25,8 @@ export interface RunState {
   /** Current members of each organisation (a copy of the World's, so enlargement can change it). */
   memberList: Int32Array;
   memberCount: Int32Array;
+  /** memberMark[o * n + i] = 1 while i is a member of o (kept with memberList). */
+  memberMark: Uint8Array;
   /** Rungs of the institutional ladder reached. */
   stage: Int32Array;
   /**
@@ -82,6 +84,8 @@ export interface RunState {
   /** Bindingness and cost of each proposal as it goes to the vote, after any amendment. */
   proposalBindingness: Float64Array;
   proposalCost: Float64Array;
+  /** The share of the measure's benefit the text still delivers after amendment (1 as tabled). */
+  proposalBenefit: Float64Array;
   /** votes[p * n + i]: YES, ABSTAIN or NO of state i on proposal p. */
   votes: Int8Array;
   /** The votes row kept free of CBM proposals, for reform votes and rule computations. */
@@ -106,6 +110,25 @@ export interface RunState {
   /** implementedByDimension[o * DIMENSION_COUNT + d] this step. */
   implementedByDimension: Float64Array;
 
+  /**
+   * Measures in force (docs/MODEL.md §Measures in force), at [o * cbmCount + c]: whether in force,
+   * the bindingness, cost and share of benefit as adopted, and the step the participants next
+   * implement it. forceParticipants[(o * cbmCount + c) * n + i]: 1 a participant, 2 a participant
+   * bound against its vote (it voted no).
+   */
+  inForce: Uint8Array;
+  forceBindingness: Float64Array;
+  forceCost: Float64Array;
+  forceBenefit: Float64Array;
+  forceDue: Int32Array;
+  /** A joint measure's partner organisation (−1: none): the two implement it together. */
+  forceLinked: Int32Array;
+  forceParticipants: Uint8Array;
+  /** Measures in force in each organisation after the step. */
+  inForceCount: Float64Array;
+  /** Implementations due this step (participants × measures implemented): the denominator of compliance. */
+  obligations: Float64Array;
+
   /** vetoHolder[o * n + i] = 1 when member i's lone "no" blocks o's CBM proposals (see markVetoHolders). */
   vetoHolder: Uint8Array;
   /** Whole-run count of vetoes used by each state in each organisation: vetoesByState[o * n + i]. */
@@ -117,6 +140,10 @@ export interface RunState {
   /** The participants of the measure being implemented. */
   participantList: Int32Array;
   participantMark: Uint8Array;
+  /** participantOverruled[i] = 1 when participant i of the measure being implemented voted against it. */
+  participantOverruled: Uint8Array;
+  /** How much each participant of the measure being implemented distrusts its most distrusted fellow (0–1). */
+  participantAdversary: Float64Array;
   /** Index of the first scheduled event not yet applied. */
   nextEvent: number;
 }
@@ -171,11 +198,15 @@ function allocateRunState(world: World): RunState {
   }
   // Each possible partnership tables its joint CBMs as one proposal in each organisation.
   maxProposals += orgCount * (orgCount - 1) * world.parameters.partnerships.jointAgenda;
-  const trust = createTrustStore(n, world.parameters.trust.forgetting, world.steps);
+  const trust = createTrustStore(
+    n,
+    world.parameters.trust.forgetting,
+    world.steps,
+    world.basePositive,
+    world.baseNegative,
+  );
   const memberList = world.memberList.slice();
   const memberCount = world.memberCount.slice();
-  trust.positive.set(world.initialPositive);
-  trust.negative.set(world.initialNegative);
   return {
     step: 0,
     trace: null,
@@ -183,6 +214,7 @@ function allocateRunState(world: World): RunState {
     trust,
     memberList,
     memberCount,
+    memberMark: memberMarks(world),
     bodies: Array.from({ length: orgCount }, (_, o) => ({
       members: memberList,
       memberOffset: o * n,
@@ -201,7 +233,7 @@ function allocateRunState(world: World): RunState {
     implementedTotal: new Float64Array(orgCount),
     lastReformStep: new Int32Array(orgCount),
     lastFailedReformStep: new Float64Array(orgCount).fill(Number.NEGATIVE_INFINITY),
-    adoptionRecord: new Float64Array(orgCount).fill(0.5),
+    adoptionRecord: new Float64Array(orgCount).fill(world.parameters.institutions.initialRecord),
     admittedStep: new Float64Array(orgCount * n).fill(Number.NaN),
     lastApplicationStep: new Float64Array(orgCount * n).fill(Number.NEGATIVE_INFINITY),
     nextApplication: 0,
@@ -219,6 +251,7 @@ function allocateRunState(world: World): RunState {
     proposalPartner: new Int32Array(maxProposals).fill(-1),
     proposalBindingness: new Float64Array(maxProposals),
     proposalCost: new Float64Array(maxProposals),
+    proposalBenefit: new Float64Array(maxProposals),
     // One row per possible proposal, and one more (scratchRow) for reform votes and veto holders.
     votes: new Int8Array((maxProposals + 1) * n),
     scratchRow: maxProposals,
@@ -237,12 +270,15 @@ function allocateRunState(world: World): RunState {
     shocks: new Float64Array(orgCount),
     jointAdopted: new Float64Array(orgCount),
     implementedByDimension: new Float64Array(orgCount * DIMENSION_COUNT),
+    ...allocateMeasuresInForce(world),
     vetoHolder: new Uint8Array(orgCount * n),
     vetoesByState: new Float64Array(orgCount * n),
     eligible: new Int32Array(Math.max(world.cbmCount, 1)),
     implementedBy: new Uint8Array(n),
     participantList: new Int32Array(n),
     participantMark: new Uint8Array(n),
+    participantOverruled: new Uint8Array(n),
+    participantAdversary: new Float64Array(n),
     nextEvent: 0,
   };
 }
@@ -254,6 +290,7 @@ export function resetStepCounters(state: RunState): void {
   state.adopted.fill(0);
   state.ambitionSum.fill(0);
   state.implemented.fill(0);
+  state.obligations.fill(0);
   state.conflicts.fill(0);
   state.vetoes.fill(0);
   state.amendments.fill(0);
@@ -266,12 +303,26 @@ export function resetStepCounters(state: RunState): void {
   state.implementedByDimension.fill(0);
 }
 
-/** Whether state i is currently a member of organisation o (members are few; a scan is cheap). */
+/** Whether state i is currently a member of organisation o. */
 export function isMember(state: RunState, n: number, o: number, i: number): boolean {
-  const start = o * n;
-  const end = start + state.memberCount[o];
-  for (let k = start; k < end; k++) if (state.memberList[k] === i) return true;
-  return false;
+  return state.memberMark[o * n + i] === 1;
+}
+
+/** Admits state j to organisation o: it votes from the next proposal on. */
+export function admitMember(world: World, state: RunState, o: number, j: number): void {
+  const { n } = world;
+  const count = state.memberCount[o];
+  state.memberList[o * n + count] = j;
+  state.memberCount[o] = count + 1;
+  state.memberMark[o * n + j] = 1;
+  state.bodies[o].count = count + 1;
+}
+
+function memberMarks(world: World): Uint8Array {
+  const marks = new Uint8Array(world.orgCount * world.n);
+  for (let o = 0; o < world.orgCount; o++)
+    for (let m = 0; m < world.memberCount[o]; m++) marks[o * world.n + world.memberList[o * world.n + m]] = 1;
+  return marks;
 }
 
 /** The chair of organisation o at the current step: the rotation advances every term. */
@@ -300,4 +351,20 @@ export function orgPasses(
   voteRow: number,
 ): boolean {
   return passes(rule, state.bodies[o], state.votes, voteRow * world.n);
+}
+
+/** The record of measures in force, per organisation and CBM (docs/MODEL.md §Measures in force). */
+function allocateMeasuresInForce(world: World) {
+  const cells = world.orgCount * world.cbmCount;
+  return {
+    inForce: new Uint8Array(cells),
+    forceBindingness: new Float64Array(cells),
+    forceCost: new Float64Array(cells),
+    forceBenefit: new Float64Array(cells),
+    forceDue: new Int32Array(cells),
+    forceLinked: new Int32Array(cells).fill(-1),
+    forceParticipants: new Uint8Array(cells * world.n),
+    inForceCount: new Float64Array(world.orgCount),
+    obligations: new Float64Array(world.orgCount),
+  };
 }

@@ -32,8 +32,15 @@ export type TraceRecord =
       year: number;
       org: string;
       cbm: string;
+      /** false: adopted this step; true: a measure in force implemented again. */
+      periodic: boolean;
+      /** Bindingness and cost as adopted. */
+      bindingness: number;
+      cost: number;
       implemented: string[];
       defected: string[];
+      /** Too few implemented: the measure is no longer in force. */
+      lapsed: boolean;
     }
   | { type: 'shock'; step: number; year: number; kind: string; parties: string[]; magnitude: number }
   | {

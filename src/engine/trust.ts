@@ -1,30 +1,49 @@
 /**
- * Directed trust between every pair of states as Beta evidence (Jøsang's beta reputation):
- * positive evidence r[i→j], negative evidence s[i→j], trust = (r+1)/(r+s+2).
+ * Directed trust between every pair of states as Beta evidence (docs/MODEL.md §Trust): the pair's
+ * structural evidence (r0, s0: its relations and shared memberships, never forgotten) plus the
+ * evidence gathered in the run (r, s), which fades:
  *
- * Forgetting: evidence loses a share (1 − forgetting) each step. Instead of touching all N² cells
- * every step, each cell remembers the step it was last brought up to date and is decayed by
- * forgetting^(steps since) when read or written. The powers come from one table computed at the
- * start, so a read is a multiply and a lookup, and a step costs only the cells it touches.
+ *   trust(i→j) = (r + r0) / (r + s + r0 + s0)
+ *
+ * the mean of the Beta belief that j is a trustworthy type. As gathered evidence fades, trust
+ * returns to the structural t0 = r0 / (r0 + s0), not to ½: a conflict does not fade into
+ * neutrality by itself, and cooperation that stops decays back to where structure puts it.
+ *
+ * Forgetting: gathered evidence loses a share (1 − forgetting) each step. Instead of touching all
+ * N² cells every step, each cell remembers the step it was last brought up to date and is decayed
+ * by forgetting^(steps since) when read or written. The powers come from one table computed at
+ * the start, so a read is a multiply and a lookup, and a step costs only the cells it touches.
  * Evidence "as of step t" is Σ_u e_u · forgetting^(t−u) over everything added at steps u ≤ t.
  */
 export interface TrustStore {
   n: number;
+  /** Evidence gathered in the run, as of updatedAt. */
   positive: Float64Array;
   negative: Float64Array;
+  /** Structural evidence (never forgotten): r0, s0. */
+  basePositive: Float64Array;
+  baseNegative: Float64Array;
   /** The step each cell's evidence is expressed at. */
   updatedAt: Int32Array;
   /** retention[k] = forgetting^k, for k = 0 .. steps. */
   retention: Float64Array;
 }
 
-export function createTrustStore(n: number, forgetting: number, steps: number): TrustStore {
+export function createTrustStore(
+  n: number,
+  forgetting: number,
+  steps: number,
+  basePositive: Float64Array,
+  baseNegative: Float64Array,
+): TrustStore {
   const retention = new Float64Array(steps + 1);
   for (let k = 0; k <= steps; k++) retention[k] = forgetting ** k;
   return {
     n,
     positive: new Float64Array(n * n),
     negative: new Float64Array(n * n),
+    basePositive,
+    baseNegative,
     updatedAt: new Int32Array(n * n),
     retention,
   };
@@ -34,14 +53,19 @@ export function createTrustStore(n: number, forgetting: number, steps: number): 
 export function trustAt(store: TrustStore, i: number, j: number, step: number): number {
   const cell = i * store.n + j;
   const kept = store.retention[step - store.updatedAt[cell]];
-  return (store.positive[cell] * kept + 1) / ((store.positive[cell] + store.negative[cell]) * kept + 2);
+  const r0 = store.basePositive[cell];
+  return (
+    (store.positive[cell] * kept + r0) /
+    ((store.positive[cell] + store.negative[cell]) * kept + r0 + store.baseNegative[cell])
+  );
 }
 
-/** Uncertainty of i about j at `step`: 2/(r+s+2), 1 when there is no evidence at all. */
+/** Uncertainty of i about j at `step`: W / (r + s + W) with W the structural evidence; 1 with none gathered. */
 export function uncertaintyAt(store: TrustStore, i: number, j: number, step: number): number {
   const cell = i * store.n + j;
   const kept = store.retention[step - store.updatedAt[cell]];
-  return 2 / ((store.positive[cell] + store.negative[cell]) * kept + 2);
+  const prior = store.basePositive[cell] + store.baseNegative[cell];
+  return prior / ((store.positive[cell] + store.negative[cell]) * kept + prior);
 }
 
 /** Adds evidence to i's view of j at `step`, decaying what was there first. */

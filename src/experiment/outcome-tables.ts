@@ -85,6 +85,7 @@ export function trustTable(aggregate: ExperimentAggregate, layout: ExperimentLay
           truster_subregion: outcomes.subregions[i],
           trusted,
           trusted_subregion: outcomes.subregions[j],
+          initial: outcomes.initialTrust[i * ids.length + j] ?? null,
           p05,
           p50,
           p95,

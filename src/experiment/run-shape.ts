@@ -1,3 +1,5 @@
+import { compileInitialTrust } from '../engine/compile/initial-trust.js';
+import { compileStates } from '../engine/compile/states.js';
 import type { Scenario } from '../scenario/schema.js';
 
 /**
@@ -13,7 +15,12 @@ export interface RunShape {
   stateIds: string[];
   subregions: string[];
   rungNames: string[][];
+  /** Each pair's structural trust, [i × states + j], to four decimals, for trust.csv's `initial` ([] above INITIAL_TRUST_STATES states). */
+  initialTrust: number[];
 }
+
+/** Beyond this many states trust.csv leaves `initial` empty rather than hold n² numbers in every checkpoint. */
+const INITIAL_TRUST_STATES = 500;
 
 export function runShape(scenario: Scenario, years: number): RunShape {
   const stateIds = Object.keys(scenario.actors);
@@ -26,5 +33,12 @@ export function runShape(scenario: Scenario, years: number): RunShape {
     stateIds,
     subregions: stateIds.map((id) => scenario.actors[id].subregion),
     rungNames: orgIds.map((id) => scenario.organisations[id].ladder.map((rung) => rung.name)),
+    initialTrust:
+      stateIds.length > INITIAL_TRUST_STATES
+        ? []
+        : Array.from(
+            compileInitialTrust(scenario, compileStates(scenario)).structuralTrust,
+            (t) => Math.round(t * 1e4) / 1e4,
+          ),
   };
 }

@@ -91,8 +91,14 @@ export function createAggregate(
     pendingReference: new Array(points).fill(null),
     checkPasses: worlds.map(() => new Array(checkCount).fill(0)),
     outcomes: worlds.map(
-      ({ orgIds, steps, stateIds = [], subregions = [], rungNames = orgIds.map(() => []) }) =>
-        createOutcomes({ steps, orgIds, stateIds, subregions, rungNames }),
+      ({
+        orgIds,
+        steps,
+        stateIds = [],
+        subregions = [],
+        rungNames = orgIds.map(() => []),
+        initialTrust = [],
+      }) => createOutcomes({ steps, orgIds, stateIds, subregions, rungNames, initialTrust }),
     ),
   };
 }

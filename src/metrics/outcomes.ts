@@ -20,6 +20,8 @@ export interface OutcomeLayout {
   subregions: string[];
   /** Each organisation's ladder; rungs are numbered through all ladders in order. */
   rungNames: string[][];
+  /** Each pair's structural trust at the start, [i × states + j], to four decimals ([]: not kept, for large worlds). */
+  initialTrust: number[];
 }
 
 export interface WorldOutcomes extends OutcomeLayout {
@@ -43,6 +45,8 @@ export function createOutcomes(layout: OutcomeLayout): WorldOutcomes {
   const rungCount = layout.rungNames.reduce((total, names) => total + names.length, 0);
   return {
     ...layout,
+    // A checkpoint written before the column existed has none.
+    initialTrust: layout.initialTrust ?? [],
     runs: 0,
     vetoTotals: new Float64Array(orgCount * stateCount),
     vetoRuns: new Float64Array(orgCount * stateCount),
@@ -197,6 +201,7 @@ export function outcomesToJson(outcomes: WorldOutcomes): unknown {
     stateIds: outcomes.stateIds,
     subregions: outcomes.subregions,
     rungNames: outcomes.rungNames,
+    initialTrust: outcomes.initialTrust,
     runs: outcomes.runs,
     vetoTotals: sparse(outcomes.vetoTotals),
     vetoRuns: sparse(outcomes.vetoRuns),

@@ -80,9 +80,30 @@ export const RECORDERS: readonly Recorder[] = [
   {
     name: 'cbms_implemented',
     description:
-      'implementations this step: each participant that carried out an adopted measure counts once',
+      'implementations this step: each participant that carried out a measure (just adopted, or in force and due) counts once',
     whole: 'total',
     record: (_world, state, o) => state.implemented[o],
+  },
+  {
+    name: 'obligations',
+    description:
+      'implementations due this step: participants of the measures adopted or due (compliance is implemented / this)',
+    whole: 'total',
+    record: (_world, state, o) => state.obligations[o],
+  },
+  {
+    name: 'compliance',
+    description: 'share of the implementations due this step that were carried out (empty when none was due)',
+    whole: { weightedBy: 'obligations' },
+    record: (_world, state, o) =>
+      state.obligations[o] > 0 ? state.implemented[o] / state.obligations[o] : Number.NaN,
+    emptyWhen: (_world, state, o) => state.obligations[o] === 0,
+  },
+  {
+    name: 'cbms_in_force',
+    description: 'measures in force after the step: adopted, and not lapsed',
+    whole: 'final',
+    record: (_world, state, o) => state.inForceCount[o],
   },
   {
     name: 'stage',

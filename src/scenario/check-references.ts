@@ -1,6 +1,7 @@
 import { checkFormula } from '../model/formula.js';
 import { PROPOSAL_KINDS } from '../model/proposals.js';
-import type { Scenario } from './schema.js';
+import { describeEligibility, isEligible } from './eligibility.js';
+import type { Actor, Scenario } from './schema.js';
 
 export interface PathProblem {
   path: string;
@@ -46,7 +47,10 @@ export function checkReferences(scenario: Scenario): PathProblem[] {
   return problems;
 }
 
-/** Relations name two different known states, each pair once. */
+/**
+ * Relations name two different known states, each pair once per kind: a pair may hold several
+ * relations (a rivalry and a border dispute), each counted (docs/MODEL.md §Trust).
+ */
 function checkRelations({ scenario, problems, knownActor }: Checking): void {
   const seenPairs = new Map<string, number>();
   scenario.relations.forEach((relation, i) => {
@@ -59,14 +63,14 @@ function checkRelations({ scenario, problems, knownActor }: Checking): void {
       });
     }
     const pair = [relation.a, relation.b].sort().join('-');
-    const earlier = seenPairs.get(pair);
+    const earlier = seenPairs.get(`${pair}/${relation.kind}`);
     if (earlier !== undefined) {
       problems.push({
         path: `relations.${i}`,
-        message: `the pair ${pair} is already listed as relations.${earlier}`,
+        message: `the ${relation.kind} of the pair ${pair} is already listed as relations.${earlier}`,
       });
     } else {
-      seenPairs.set(pair, i);
+      seenPairs.set(`${pair}/${relation.kind}`, i);
     }
   });
 }
@@ -95,7 +99,7 @@ function checkFormulaAndLevels({ scenario, problems }: Checking): void {
  * belong to members. Returns each listed state's status.
  */
 function checkMemberships(
-  { problems, knownActor }: Checking,
+  { scenario, problems, knownActor }: Checking,
   orgId: string,
   org: Organisation,
 ): Map<string, string> {
@@ -112,6 +116,11 @@ function checkMemberships(
       else statusOf.set(id, status);
     });
   }
+  org.members.forEach((id, i) => {
+    const actor = scenario.actors[id];
+    if (actor && !isEligible(org, actor))
+      problems.push({ path: `${base}.members.${i}`, message: ineligible(orgId, org, id, actor) });
+  });
   const members = new Set(org.members);
   for (const id of Object.keys(org.weights)) {
     if (!members.has(id))
@@ -227,6 +236,11 @@ function checkEvents({ scenario, problems, knownActor }: Checking): void {
           path: `events.${i}.state`,
           message: `${event.state} is already a member of ${event.org}`,
         });
+      } else if (scenario.actors[event.state] && !isEligible(org, scenario.actors[event.state])) {
+        problems.push({
+          path: `events.${i}.state`,
+          message: ineligible(event.org, org, event.state, scenario.actors[event.state]),
+        });
       }
       return;
     }
@@ -256,4 +270,11 @@ function checkPartnerships({ scenario, problems }: Checking): void {
       });
     }
   });
+}
+
+/** "USA may not join CICA: its eligibility rule asks for territory in Asia, and USA has territory in North America …" */
+function ineligible(orgId: string, org: Organisation, id: string, actor: Actor): string {
+  const where =
+    actor.territory.length > 0 ? `territory in ${actor.territory.join(', ')}` : 'no territory listed';
+  return `${id} may not be a member of ${orgId}: its eligibility rule (organisations.${orgId}.eligibility) asks for ${describeEligibility(org)}, and ${id} has ${where}. For a counterfactual, waive the rule with organisations.${orgId}.eligibility: none`;
 }

@@ -22,7 +22,10 @@ const ACTOR_COLUMNS: Record<string, FieldPath | 'number-list'> = {
   sovereignty: ['sovereignty'],
   ...Object.fromEntries(DIMENSIONS.map((d) => [DIMENSION_COLUMNS[d], ['salience', d]])),
 };
-const ACTOR_LIST_COLUMNS: Record<string, FieldPath> = { other_memberships: ['groups'] };
+const ACTOR_LIST_COLUMNS: Record<string, FieldPath> = {
+  other_memberships: ['groups'],
+  territory: ['territory'],
+};
 const ACTOR_NUMERIC = new Set(['population', 'gdp', 'military', 'sovereignty', 'salience']);
 const DOCUMENTARY_COLUMNS = new Set([
   'cica_status',

@@ -39,6 +39,10 @@ export const ActorSchema = z.strictObject({
     .describe('other organisations the state belongs to (OIC, EAEU, ...); shared groups raise initial trust'),
   salience: Salience,
   sovereignty: probability.describe('sovereignty sensitivity: resistance to binding commitments, in [0, 1]'),
+  territory: z
+    .array(z.string().min(1))
+    .default([])
+    .describe('the continents the state has territory in (Asia, Europe, ...), for eligibility rules'),
 });
 
 export const RelationSchema = z.strictObject({
@@ -81,7 +85,12 @@ export const RungSchema = z.strictObject({
   bindingness: probability.default(0.3).describe('how much sovereignty the rung asks of members, in [0, 1]'),
   effects: z
     .strictObject({
-      implementation: z.number().min(-1).max(1).default(0).describe('added to the chance of implementing'),
+      implementation: z
+        .number()
+        .min(-5)
+        .max(5)
+        .default(0)
+        .describe('added to the logit of the chance of implementing (monitoring: a Secretariat)'),
       amendmentRounds: z.int().min(0).max(20).default(0).describe('more rounds of amendment (mediation)'),
       agendaSize: z.int().min(0).max(20).default(0).describe('more CBM proposals each step'),
       sidePayment: z
@@ -147,6 +156,23 @@ export const OrganisationSchema = z.strictObject({
     .default([])
     .describe('institutional ladder, in order: names, or { name, requires, bindingness, effects }'),
   stage: z.int().min(0).default(0).describe('how many rungs of the ladder are already reached'),
+  eligibility: z
+    .union([
+      z.literal('none').describe('no rule: any state may join (also to waive a rule for a counterfactual)'),
+      z
+        .strictObject({
+          territoryIn: z
+            .array(z.string().min(1))
+            .min(1)
+            .describe('a member must have territory in at least one of these (actors.<ID>.territory)'),
+          note: z.string().optional(),
+        })
+        .describe('who may be a member'),
+    ])
+    .default('none')
+    .describe(
+      'who may join: members, scheduled applications and candidates must meet it ("none": anyone, e.g. a counterfactual)',
+    ),
 });
 
 const benefit = z.number().min(0).max(10);
@@ -224,11 +250,19 @@ const relationEffect = z.number().min(-1).max(1);
 const TrustParameters = z.strictObject({
   priorStrength: z
     .number()
-    .min(0)
+    .min(0.1)
     .max(1000)
-    .default(10)
-    .describe('pseudo-observations behind the initial trust of each pair'),
-  forgetting: probability.default(0.98).describe('share of evidence kept from one step to the next'),
+    .default(30)
+    .describe("pseudo-observations behind each pair's structural trust, the baseline evidence returns to"),
+  forgetting: probability
+    .default(0.98)
+    .describe(
+      'share of the evidence gathered in the run kept from one step to the next (the structural baseline is never forgotten)',
+    ),
+  initialRange: z
+    .tuple([probability, probability])
+    .default([0.05, 0.95])
+    .describe('structural trust is kept inside [low, high]: no pair starts in certainty'),
   sharedMembership: z
     .number()
     .min(0)
@@ -248,13 +282,47 @@ const TrustParameters = z.strictObject({
   implementationEvidence: z
     .number()
     .min(0)
-    .default(0.25)
-    .describe('positive evidence between two participants who both implemented a measure'),
+    .max(100)
+    .default(0.1)
+    .describe(
+      'positive evidence between two participants who both implemented a measure, per unit of signal',
+    ),
   defectionEvidence: z
     .number()
     .min(0)
-    .default(0.5)
-    .describe('negative evidence toward a participant who did not implement, from each who did'),
+    .max(100)
+    .default(0.2)
+    .describe(
+      'negative evidence toward a participant who did not implement, from each who did, per unit of signal',
+    ),
+  cheapTalk: z
+    .number()
+    .min(0)
+    .max(10)
+    .default(0.2)
+    .describe('the signal of a costless, non-binding measure (costly signals: Kydd 2005)'),
+  signalWeight: z
+    .number()
+    .min(0)
+    .max(100)
+    .default(8)
+    .describe('signal added per unit of cost × bindingness, as adopted'),
+  adversarySignal: z
+    .number()
+    .min(0)
+    .max(10)
+    .default(1)
+    .describe(
+      'the signal is multiplied by 1 + this × how much the implementer distrusts a fellow participant',
+    ),
+  overruledPenalty: z
+    .number()
+    .min(0)
+    .max(100)
+    .default(0.1)
+    .describe(
+      "negative evidence from each member that voted no on a measure adopted in the organisation's name toward each that voted yes (0: off)",
+    ),
   cohesionThreshold: probability.default(0.5).describe('trust above which a pair counts as cohesive'),
   blockingPenalty: z
     .number()
@@ -296,6 +364,17 @@ const VotingParameters = z.strictObject({
     .max(10)
     .default(0.5)
     .describe("how much a member's mean trust in the other members (above or below ½) adds to its interest"),
+  leaderWeight: z
+    .number()
+    .min(-10)
+    .max(10)
+    .default(0.2)
+    .describe(
+      "how much a leading power's expected vote (P(yes) − P(no)) weighs on the score of a member allied or aligned with it",
+    ),
+  leaderCapability: probability
+    .default(0.75)
+    .describe('capability (0–1) from which a state leads those allied or aligned with it'),
   formula: z
     .string()
     .min(1)
@@ -311,6 +390,12 @@ const AgendaParameters = z.strictObject({
     .min(1)
     .default([0, 0.45, 0.5, 0.55, 0.6])
     .describe('mean trust among members needed to table a CBM of level 1, 2, ...'),
+  capabilityWeight: z
+    .number()
+    .min(0)
+    .max(100)
+    .default(2)
+    .describe("a member's chance of proposing is proportional to 1 + this × its capability (0–1)"),
 });
 
 const AmendmentParameters = z.strictObject({
@@ -321,6 +406,14 @@ const AmendmentParameters = z.strictObject({
     .describe('a member whose chance of voting no is at least this counts as a likely objector'),
   bindingnessCut: probability.default(0.25).describe('share of bindingness removed by one amendment'),
   costCut: probability.default(0.2).describe('share of cost removed by one amendment'),
+  benefitElasticity: z
+    .number()
+    .min(0)
+    .max(5)
+    .default(0.5)
+    .describe(
+      'benefit delivered scales with (bindingness as amended / as tabled) to this power: dilution costs substance',
+    ),
 });
 
 const InstitutionParameters = z.strictObject({
@@ -338,6 +431,14 @@ const InstitutionParameters = z.strictObject({
     .max(100)
     .default(1)
     .describe('years an organisation waits after a failed reform vote before the next'),
+  recordUpdate: probability
+    .default(0.25)
+    .describe("weight of this step's adoption rate in the organisation's record (an exponential average)"),
+  initialRecord: probability.default(0.5).describe("the organisation's record before its first step"),
+  chairChampions: z
+    .boolean()
+    .default(true)
+    .describe('whether the chair, who tables a reform, votes yes on it without a draw'),
 });
 
 const EnlargementParameters = z.strictObject({
@@ -390,7 +491,55 @@ const PartnershipParameters = z.strictObject({
 });
 
 const ImplementationParameters = z.strictObject({
-  probability: probability.default(0.8).describe('chance a participant implements an adopted measure'),
+  probability: probability
+    .default(0.92)
+    .describe(
+      'chance of implementing a costless, non-binding measure for a state of middling capability, with no adversary taking part (the intercept of compliance)',
+    ),
+  capabilityWeight: z
+    .number()
+    .min(0)
+    .max(20)
+    .default(1.5)
+    .describe('logit of compliance added per unit of capability above ½ (capacity to implement)'),
+  sovereigntyWeight: z
+    .number()
+    .min(0)
+    .max(20)
+    .default(2)
+    .describe('logit of compliance removed per unit of sovereignty sensitivity × bindingness'),
+  costWeight: z.number().min(0).max(20).default(2).describe('logit of compliance removed per unit of cost'),
+  adversaryWeight: z
+    .number()
+    .min(0)
+    .max(20)
+    .default(1.5)
+    .describe(
+      'logit removed per unit of adversity: distrust of the most distrusted fellow participant (the security dilemma)',
+    ),
+  adversaryBelow: z
+    .number()
+    .gt(0)
+    .max(1)
+    .default(0.4)
+    .describe(
+      'a fellow participant is an adversary when trust in it is below this; adversity = (this − trust) / this',
+    ),
+  overruledWeight: z
+    .number()
+    .min(0)
+    .max(20)
+    .default(1)
+    .describe('logit removed for a member bound by a measure it voted against'),
+  periodYears: z
+    .number()
+    .gt(0)
+    .max(100)
+    .default(1)
+    .describe('a measure in force is implemented again by its participants every this many years'),
+  lapseBelow: probability
+    .default(0.5)
+    .describe('a measure lapses when fewer than this share of its participants implement it'),
 });
 
 const rate = z.number().min(0).max(100);

@@ -35,6 +35,8 @@ export interface TrustRow {
   truster_subregion: string;
   trusted: string;
   trusted_subregion: string;
+  /** The pair's structural trust at the start (empty for worlds too large to keep it). */
+  initial: number | null;
   p05: number;
   p50: number;
   p95: number;
@@ -43,7 +45,8 @@ export interface TrustRow {
 export const TRUST: TableDeclaration<TrustRow> = {
   name: 'trust',
   file: 'trust.csv',
-  description: 'final trust of each state in each other: 5th, 50th and 95th percentiles over runs',
+  description:
+    'trust of each state in each other: structural at the start, and the 5th, 50th and 95th percentiles over runs at the end',
   columns: {
     variant: 'id',
     point: 'id',
@@ -51,6 +54,7 @@ export const TRUST: TableDeclaration<TrustRow> = {
     truster_subregion: 'text',
     trusted: 'id',
     trusted_subregion: 'text',
+    initial: 'number',
     p05: 'number',
     p50: 'number',
     p95: 'number',

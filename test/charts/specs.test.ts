@@ -236,6 +236,7 @@ describe('chart specs: rows in, a Vega-Lite spec out', () => {
       truster_subregion: from,
       trusted,
       trusted_subregion: to,
+      initial: 0.5,
       p05: 0.4,
       p50: 0.5,
       p95: 0.6,

@@ -49,7 +49,9 @@ describe('cica-sim run --trace and cica-sim explain', () => {
     const result = cli('explain', join(out, 'trace.jsonl'), '--org', 'CICA', '--year', '2027');
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^2027 step 9 · CICA · [A-Z]{2}\d /m);
-    expect(result.stdout).toMatch(/proposed by [A-Z]{3}, chair AZE; rule: consensus/);
+    // Azerbaijan chairs 2025–2026 (its 2024–2026 term), then Bahrain, next in the rotation.
+    expect(result.stdout).toMatch(/proposed by [A-Z]{3}, chair BHR; rule: consensus/);
+    expect(result.stdout).toMatch(/· CICA · [A-Z]{2}\d (\(in force\) )?implemented by \d+ of \d+/);
     expect(result.stdout).toMatch(/votes: \d+ yes, \d+ abstain.*, \d+ no.* → (adopted|failed)/);
     expect(result.stdout).not.toMatch(/· SCO ·|· ASEAN ·|^2028/m);
     const reforms = cli('explain', join(out, 'trace.jsonl'), '--type', 'reform', '--org', 'CICA');

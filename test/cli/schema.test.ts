@@ -25,7 +25,7 @@ describe('the shipped JSON Schemas are what `cica-sim schema` prints', () => {
       expect(shipped).toContain(`| \`${path}\` |`);
     }
     expect(shipped).toMatch(
-      /\| `parameters\.trust\.forgetting` \| `0\.98` \| \[0, 1\] \| share of evidence kept/,
+      /\| `parameters\.trust\.forgetting` \| `0\.98` \| \[0, 1\] \| share of the evidence gathered in the run kept/,
     );
     // Every parameter says what it means.
     expect(shipped).not.toMatch(/\| {2}\|$/m);

@@ -44,16 +44,26 @@ const expectHigher = (a: World, b: World, metric: string) => {
   expect(mean, `${metric}: mean difference ${mean} vs 3 SE ${3 * se}`).toBeGreaterThan(3 * se);
 };
 
-const OBSERVERS = ['BLR', 'IDN', 'JPN', 'LAO', 'MYS', 'PHL', 'TKM', 'UKR', 'USA'];
+// The observers with territory in Asia: CICA's rule admits no others.
+const OBSERVERS = ['IDN', 'JPN', 'LAO', 'MYS', 'PHL', 'TKM'];
 
 describe('model properties on the built-in world', () => {
-  it('under unanimity CICA adopts less often, and less ambitiously, than under a two-thirds quota', () => {
+  it('under consensus CICA adopts less often, and less ambitiously, than under a two-thirds quota; unanimity less often still', () => {
     const unanimity = world({ 'organisations.CICA.rules.cbm': { kind: 'unanimity' } });
+    const consensus = world({});
     const twoThirds = world({
       'organisations.CICA.rules.cbm': { kind: 'quota', yes: { count: { share: 2 / 3 } } },
     });
-    expectHigher(unanimity, twoThirds, 'adoption_rate');
-    expectHigher(unanimity, twoThirds, 'ambition');
+    expectHigher(consensus, twoThirds, 'adoption_rate');
+    expectHigher(consensus, twoThirds, 'ambition');
+    expectHigher(unanimity, consensus, 'adoption_rate');
+  });
+
+  it('a quota overrules members, who then comply less: consensus keeps compliance higher', () => {
+    const twoThirds = world({
+      'organisations.CICA.rules.cbm': { kind: 'quota', yes: { count: { share: 2 / 3 } } },
+    });
+    expectHigher(twoThirds, world({}), 'compliance');
   });
 
   it('amendment lets consensus adopt more often (the dilution itself is worked by hand in tiny-world)', () => {
@@ -65,20 +75,22 @@ describe('model properties on the built-in world', () => {
     expectHigher(off, on, 'amendments');
   });
 
-  it('admitting the observers lowers adoption under unanimity, and less (or not at all) under opt-in', () => {
+  it('admitting the observers lowers what consensus puts in force, and not what opt-in does', () => {
     const members = [
       ...loadScenario(repoFile('scenarios/asia-2025.yaml')).scenario.organisations.CICA.members,
       ...OBSERVERS,
     ];
-    const enlarged = { 'organisations.CICA.members': members, 'organisations.CICA.observers': [] };
-    const unanimity = { 'organisations.CICA.rules.cbm': { kind: 'unanimity' } };
+    const enlarged = {
+      'organisations.CICA.members': members,
+      'organisations.CICA.observers': ['BLR', 'UKR', 'USA'],
+    };
     const optIn = { 'organisations.CICA.rules.cbm': { kind: 'opt-in', minParticipants: 10 } };
     const dropUnder = (rule: Record<string, unknown>) =>
-      pairedDifference(world(rule), world({ ...rule, ...enlarged }), 'adoption_rate');
-    const unanimous = dropUnder(unanimity);
+      pairedDifference(world(rule), world({ ...rule, ...enlarged }), 'cbms_in_force');
+    const consensus = dropUnder({});
     const voluntary = dropUnder(optIn);
-    expect(unanimous.mean).toBeLessThan(-3 * unanimous.se);
-    expect(voluntary.mean).toBeGreaterThan(unanimous.mean + 3 * Math.hypot(unanimous.se, voluntary.se));
+    expect(consensus.mean).toBeLessThan(-3 * consensus.se);
+    expect(voluntary.mean).toBeGreaterThan(consensus.mean + 3 * Math.hypot(consensus.se, voluntary.se));
   });
 
   it('blocked proposals cost trust: without the penalty members end up trusting each other more', () => {

@@ -23,25 +23,30 @@ function tinyWorld(overrides: Record<string, unknown> = {}): World {
 }
 
 describe('initial trust (worked by hand)', () => {
-  it('adds shared memberships and relations, then writes priorStrength pseudo-observations', () => {
+  it('starts every pair at its structural trust: shared memberships and relations', () => {
     const world = tinyWorld();
     const state = createRunState(world);
     // A and B share ORG and group G and are allied at intensity 1:
-    //   t0 = 0.5 + 0.02 × 2 + 0.2 × 1 = 0.74 → r = 7.4, s = 2.6 → trust = 8.4 / 12 = 0.7.
-    expect(world.initialPositive[A * 3 + B]).toBeCloseTo(7.4, 12);
-    expect(world.initialNegative[A * 3 + B]).toBeCloseTo(2.6, 12);
-    expect(trustAt(state.trust, A, B, 0)).toBeCloseTo(0.7, 12);
-    expect(trustAt(state.trust, B, A, 0)).toBeCloseTo(0.7, 12);
-    // A and C share only ORG: t0 = 0.52 → (5.2 + 1) / 12.
-    expect(trustAt(state.trust, A, C, 0)).toBeCloseTo(6.2 / 12, 12);
+    //   t0 = 0.5 + 0.02 × 2 + 0.2 × 1 = 0.74 → r0 = 7.4, s0 = 2.6 → trust 7.4 / 10.
+    expect(world.basePositive[A * 3 + B]).toBeCloseTo(7.4, 12);
+    expect(world.baseNegative[A * 3 + B]).toBeCloseTo(2.6, 12);
+    expect(trustAt(state.trust, A, B, 0)).toBeCloseTo(0.74, 12);
+    expect(trustAt(state.trust, B, A, 0)).toBeCloseTo(0.74, 12);
+    // A and C share only ORG: t0 = 0.52.
+    expect(trustAt(state.trust, A, C, 0)).toBeCloseTo(0.52, 12);
   });
 });
 
 describe('voting (worked by hand)', () => {
-  // Neutral trust (priorStrength 0 → every pair at 1/2) leaves only the benefit term:
+  // Neutral trust (no relations or shared memberships counted: every pair at 1/2, as 2
+  // pseudo-observations, r0 = s0 = 1) leaves only the benefit term:
   //   score = salience_economic × benefit = 0.5 × 1 = 0.5,  x = score / temperature = 1,
   //   P(yes) = σ(1 − 1) = 0.5,  P(no) = σ(−1 − 1) = 0.1192029…, abstain in between.
-  const neutral = { 'parameters.trust.priorStrength': 0 };
+  const neutral = {
+    'parameters.trust.priorStrength': 2,
+    'parameters.trust.sharedMembership': 0,
+    relations: [],
+  };
 
   it('scores a CBM from salience, cost, sovereignty and trust', () => {
     const world = tinyWorld(neutral);
@@ -81,7 +86,7 @@ describe('voting (worked by hand)', () => {
     expect(objection.vetoes[0]).toBe(1);
     expect([...objection.vetoesByState]).toEqual([0, 0, 1]);
     // The blocked proposal costs its supporters' trust in the objector: s(A→C) = s(B→C) = 0.1
-    // (blockingPenalty) on no prior evidence → trust 1 / 2.1; C's view of them is unchanged.
+    // (blockingPenalty) on r0 = s0 = 1 → trust 1 / 2.1; C's view of them is unchanged.
     expect(trustAt(objection.trust, A, C, 1)).toBeCloseTo(1 / 2.1, 14);
     expect(trustAt(objection.trust, B, C, 1)).toBeCloseTo(1 / 2.1, 14);
     expect(trustAt(objection.trust, C, A, 1)).toBe(0.5);
@@ -104,8 +109,12 @@ describe('amendment before the vote (worked by hand)', () => {
   // C (sovereignty 1): score 0.5 − 0.3 × (1 + 1) = −0.1, x = −1, P(no) = σ(0) = 0.5: objects.
   // Round 1 (b 0.75, c 0.24): C scores 0.5 − 0.24 × 1.75 = 0.08, P(no) = σ(−1.8) ≈ 0.142 ≥ 0.1.
   // Round 2 (b 0.5625, c 0.192): C scores 0.5 − 0.192 × 1.5625 = 0.2, P(no) ≈ 0.047: nobody objects.
+  // (benefitElasticity 0 here: dilution keeps the benefit; the next test takes its cost.)
   const amended = {
-    'parameters.trust.priorStrength': 0,
+    'parameters.trust.priorStrength': 2,
+    'parameters.trust.sharedMembership': 0,
+    relations: [],
+    'parameters.amendment.benefitElasticity': 0,
     'parameters.voting.temperature': 0.1,
     'cbms.X.cost': 0.3,
     'cbms.X.bindingness': 1,
@@ -120,6 +129,18 @@ describe('amendment before the vote (worked by hand)', () => {
     expect(state.proposalBindingness[0]).toBeCloseTo(0.5625, 15);
     expect(state.proposalCost[0]).toBeCloseTo(0.192, 15);
     expect(scoreProposal(world, state, 0, C)).toBeCloseTo(0.2, 14);
+  });
+
+  it('dilution costs substance: with benefit ∝ bindingness^½, C still objects after three rounds', () => {
+    // β after k cuts = 0.75^(k/2). Round 1: benefit 0.5 × 0.866 = 0.433, C: 0.433 − 0.24 × 1.75 =
+    // 0.013, P(no) = σ(−1.13) ≈ 0.24. Round 2: 0.375 − 0.192 × 1.5625 = 0.075, P(no) ≈ 0.148.
+    // Round 3 (the last allowed): 0.3248 − 0.1536 × 1.421875 = 0.1064, P(no) ≈ 0.113 ≥ 0.1.
+    const world = tinyWorld({ ...amended, 'parameters.amendment.benefitElasticity': 0.5 });
+    const state = stateWithProposal(world, A);
+    deliberate(world, state);
+    expect(state.amendments[0]).toBe(3);
+    expect(state.proposalBenefit[0]).toBeCloseTo(0.75 ** 1.5, 15);
+    expect(scoreProposal(world, state, 0, C)).toBeCloseTo(0.5 * 0.75 ** 1.5 - 0.1536 * 1.421875, 14);
   });
 
   it('under a two-thirds quota one objector does not matter: no amendment', () => {
@@ -147,34 +168,111 @@ describe('amendment before the vote (worked by hand)', () => {
   });
 });
 
-describe('implementation evidence (worked by hand)', () => {
-  it('rewards joint implementers and penalises the defector, after one step of forgetting', () => {
-    // priorStrength 2 at neutral 1/2 (no shared groups counted: sharedMembership 0, no relation)
-    // → r = s = 1 at step 0. forgetting 0.5 → at step 1 the prior is r = s = 0.5.
-    const world = tinyWorld({
-      'parameters.trust.priorStrength': 2,
-      'parameters.trust.sharedMembership': 0,
-      'parameters.trust.forgetting': 0.5,
-      'parameters.trust.implementationEvidence': 1,
-      'parameters.trust.defectionEvidence': 2,
-      'parameters.implementation.probability': 0.8,
-      relations: [],
-    });
+describe('implementation: compliance and costly signals (worked by hand)', () => {
+  // Neutral structure except a dispute between A and C: t0(A,C) = 0.5 − 0.3 = 0.2, as 2
+  // pseudo-observations (r0 0.4, s0 1.6); A–B and B–C at ½ (r0 = s0 = 1). Compliance keeps only
+  // the adversary term: adversity = (0.4 − 0.2) / 0.4 = 0.5 for A (toward C) and C (toward A),
+  // 0 for B, so P(A) = P(C) = σ(logit 0.8 − 1.5 × 0.5) = σ(0.6363) ≈ 0.654 and P(B) = 0.8.
+  // X as adopted: cost 0.25, bindingness 0.5 → signal 0.2 + 8 × 0.125 = 1.2, × (1 + adversity).
+  const world = tinyWorld({
+    'parameters.trust.priorStrength': 2,
+    'parameters.trust.sharedMembership': 0,
+    'parameters.trust.relationEffect': { dispute: -0.3 },
+    relations: [{ a: 'AAA', b: 'CCC', kind: 'dispute', intensity: 1 }],
+    'parameters.trust.implementationEvidence': 1,
+    'parameters.trust.defectionEvidence': 2,
+    'parameters.implementation': {
+      probability: 0.8,
+      capabilityWeight: 0,
+      sovereigntyWeight: 0,
+      costWeight: 0,
+      adversaryWeight: 1.5,
+    },
+    'cbms.X.cost': 0.25,
+  });
+
+  function adopted() {
     const state = stateWithProposal(world, A);
     state.passed[0] = 1;
     state.participants.set([1, 1, 1]);
-    implementMeasures(world, state, scriptedRandom([0.1, 0.5, 0.9])); // A, B implement; C defects
+    return state;
+  }
+
+  it('each implements with its compliance chance; the security dilemma lowers it', () => {
+    const pAdversary = 1 / (1 + Math.exp(-(Math.log(4) - 0.75)));
+    // A draws just under its chance, B under 0.8, C just over its chance.
+    const state = adopted();
+    implementMeasures(world, state, scriptedRandom([pAdversary - 1e-9, 0.79, pAdversary + 1e-9]));
+    expect([...state.implementedBy]).toEqual([1, 1, 0]);
     expect(state.implemented[0]).toBe(2);
-    // X is an economic measure: both implementations count in that dimension (index 2), none elsewhere.
+    expect(state.obligations[0]).toBe(3);
+    // X is an economic measure: both implementations count in that dimension (index 2).
     expect([...state.implementedByDimension]).toEqual([0, 0, 2, 0, 0]);
-    // A→B: r = 0.5 + 1, s = 0.5 → (1.5 + 1)/(1.5 + 0.5 + 2) = 0.625; B→A the same.
-    expect(trustAt(state.trust, A, B, 1)).toBe(0.625);
-    expect(trustAt(state.trust, B, A, 1)).toBe(0.625);
-    // A→C: r = 0.5, s = 0.5 + 2 → 1.5 / 5 = 0.3; B→C the same.
-    expect(trustAt(state.trust, A, C, 1)).toBe(0.3);
-    expect(trustAt(state.trust, B, C, 1)).toBe(0.3);
-    // C implemented nothing and learnt nothing: C→A is the decayed prior, 1.5 / 3.
-    expect(trustAt(state.trust, C, A, 1)).toBe(0.5);
+  });
+
+  it('a costly measure kept despite an adversary is a strong signal; defection toward one costs more', () => {
+    const state = adopted();
+    implementMeasures(world, state, scriptedRandom([0.1, 0.1, 0.9])); // A, B implement; C defects
+    // B→A: A implemented facing its adversary: r = 1 × 1.2 × 1.5 = 1.8 → (1.8 + 1) / (1.8 + 2).
+    expect(trustAt(state.trust, B, A, 1)).toBeCloseTo(2.8 / 3.8, 14);
+    // A→B: B implemented with no adversary: r = 1.2 → 2.2 / 3.2.
+    expect(trustAt(state.trust, A, B, 1)).toBeCloseTo(2.2 / 3.2, 14);
+    // A→C: C defected (adversity 0.5): s = 2 × 1.8 = 3.6 on r0 0.4, s0 1.6 → 0.4 / 5.6.
+    expect(trustAt(state.trust, A, C, 1)).toBeCloseTo(0.4 / 5.6, 14);
+    expect(trustAt(state.trust, B, C, 1)).toBeCloseTo(1 / 5.6, 14);
+    // C implemented nothing and learnt nothing.
+    expect(trustAt(state.trust, C, A, 1)).toBeCloseTo(0.2, 14);
+  });
+
+  it('puts the measure in force, implements it again each year, and lets it lapse when most defect', () => {
+    const state = adopted();
+    implementMeasures(world, state, scriptedRandom([0.1, 0.1, 0.1]));
+    expect(state.inForce[0]).toBe(1);
+    expect(state.inForceCount[0]).toBe(1);
+    expect(state.forceDue[0]).toBe(1 + 4);
+    // Step 5: nothing adopted; X is due. Two of three implement (≥ ½): it stays in force.
+    state.proposalCount = 0;
+    state.step = 5;
+    state.implemented.fill(0);
+    state.obligations.fill(0);
+    implementMeasures(world, state, scriptedRandom([0.1, 0.1, 0.99]));
+    expect([state.implemented[0], state.obligations[0], state.inForceCount[0]]).toEqual([2, 3, 1]);
+    expect(state.forceDue[0]).toBe(9);
+    // Step 9: one of three (< ½): it lapses, and may be tabled again.
+    state.step = 9;
+    implementMeasures(world, state, scriptedRandom([0.1, 0.99, 0.99]));
+    expect([state.inForce[0], state.inForceCount[0]]).toEqual([0, 0]);
+  });
+
+  it('a member bound against its vote complies less and resents the majority', () => {
+    const quota = tinyWorld({
+      'parameters.trust.priorStrength': 2,
+      'parameters.trust.sharedMembership': 0,
+      relations: [],
+      'organisations.ORG.rules.default': { kind: 'quota', yes: { count: { share: 2 / 3 } } },
+      'parameters.implementation': {
+        probability: 0.8,
+        capabilityWeight: 0,
+        sovereigntyWeight: 0,
+        costWeight: 0,
+        overruledWeight: 1,
+      },
+    });
+    const state = stateWithProposal(quota, A);
+    state.votes.set([YES, YES, NO]);
+    decideProposals(quota, state);
+    // Adopted over C's "no": all three are bound (a quota binds every member).
+    expect(state.passed[0]).toBe(1);
+    expect([...state.participants.subarray(0, 3)]).toEqual([1, 1, 1]);
+    // C adds overruledPenalty 0.1 of negative evidence toward each yes voter: 1 / 2.1.
+    expect(trustAt(state.trust, C, A, 1)).toBeCloseTo(1 / 2.1, 14);
+    expect(trustAt(state.trust, C, B, 1)).toBeCloseTo(1 / 2.1, 14);
+    expect(trustAt(state.trust, A, C, 1)).toBe(0.5);
+    // C implements with σ(logit 0.8 − 1) ≈ 0.5954; A and B with 0.8.
+    const pOverruled = 1 / (1 + Math.exp(-(Math.log(4) - 1)));
+    implementMeasures(quota, state, scriptedRandom([0.5, 0.5, pOverruled + 1e-9]));
+    expect([...state.implementedBy]).toEqual([1, 1, 0]);
+    expect(state.forceParticipants[2]).toBe(2);
   });
 });
 
@@ -191,7 +289,8 @@ describe('agenda and events', () => {
     const second = createRunState(open);
     second.step = 1;
     assessTrust(open, second);
-    // Two draws: which eligible CBM (only one), then the proposer (0.7 × 3 → member 2, CCC).
+    // Two draws: which eligible CBM (only one), then the proposer: every member weighs
+    // 1 + 2 × capability 0 = 1, so 0.7 × 3 = 2.1 falls to the third, CCC.
     tableProposals(open, second, scriptedRandom([0.3, 0.7]));
     expect(second.proposalCount).toBe(1);
     expect(second.proposalProposer[0]).toBe(C);
@@ -199,7 +298,9 @@ describe('agenda and events', () => {
 
   it('a scheduled border clash adds clashEvidence × magnitude of negative evidence both ways', () => {
     const world = tinyWorld({
-      'parameters.trust.priorStrength': 0,
+      'parameters.trust.priorStrength': 2,
+      'parameters.trust.sharedMembership': 0,
+      relations: [],
       'parameters.trust.forgetting': 1,
       'parameters.events.clashEvidence': 5,
       'parameters.events.hazards': false,
@@ -213,7 +314,7 @@ describe('agenda and events', () => {
       // 2026 starts at step 5 with four steps a year.
       expect(state.conflicts[0]).toBe(step === 5 ? 1 : 0);
     }
-    // s = 5 × 0.4 = 2 → trust (0+1)/(0+2+2) = 0.25.
+    // s = 5 × 0.4 = 2 on r0 = s0 = 1 → trust (0+1)/(0+2+2) = 0.25.
     expect(trustAt(state.trust, A, C, 5)).toBe(0.25);
     expect(trustAt(state.trust, C, A, 5)).toBe(0.25);
     expect(trustAt(state.trust, A, B, 5)).toBe(0.5);

@@ -15,7 +15,7 @@ describe('the trace', () => {
     expect(Buffer.from(traced.buffer).equals(Buffer.from(plain.buffer))).toBe(true);
   });
 
-  it('agrees with the time series: one record per proposal, application, reform; verdicts and counts match', () => {
+  it('agrees with the time series: one record per proposal, implementation, application, reform; verdicts and counts match', () => {
     for (const seed of [1, 3, 5]) {
       const records: TraceRecord[] = [];
       const result = simulateRecorded(world, seed, { trace: (r) => records.push(r) });
@@ -33,7 +33,17 @@ describe('the trace', () => {
           expect(proposals.filter((r) => r.type === 'proposal' && r.passed).length).toBe(
             column(step, o, 'adopted'),
           );
-          expect(implementations.length).toBe(column(step, o, 'adopted'));
+          // One record per measure adopted, and one per measure in force that came due.
+          expect(implementations.filter((r) => r.type === 'implementation' && !r.periodic).length).toBe(
+            column(step, o, 'adopted'),
+          );
+          // Implementations and obligations: each implementer and each participant of every record.
+          const sum = (f: (r: Extract<TraceRecord, { type: 'implementation' }>) => number) =>
+            implementations.reduce((t, r) => t + (r.type === 'implementation' ? f(r) : 0), 0);
+          if (!implementations.some((r) => r.type === 'implementation' && r.org.includes('+'))) {
+            expect(sum((r) => r.implemented.length)).toBe(column(step, o, 'cbms_implemented'));
+            expect(sum((r) => r.implemented.length + r.defected.length)).toBe(column(step, o, 'obligations'));
+          }
           const vetoes = proposals.reduce((sum, r) => sum + (r.type === 'proposal' ? r.vetoes.length : 0), 0);
           expect(vetoes).toBe(column(step, o, 'vetoes'));
           const amendments = proposals.reduce(

@@ -23,8 +23,8 @@ describe('the built-in world, scenarios/asia-2025.yaml', () => {
     expect([...CICA.members].sort()).toEqual(withStatus('cica_status', 'member'));
     expect([...CICA.observers].sort()).toEqual(withStatus('cica_status', 'observer'));
     expect([...SCO.members].sort()).toEqual(withStatus('sco_status', 'member'));
-    expect([...SCO.observers].sort()).toEqual(withStatus('sco_status', 'observer'));
-    expect([...SCO.partners].sort()).toEqual(withStatus('sco_status', 'dialogue_partner'));
+    expect(SCO.observers).toEqual([]);
+    expect([...SCO.partners].sort()).toEqual(withStatus('sco_status', 'partner'));
     expect([...ASEAN.members].sort()).toEqual(withStatus('asean_status', 'member'));
   });
 

@@ -16,17 +16,19 @@ describe('checkReferences', () => {
     expect(problemsOf(() => {})).toEqual([]);
   });
 
-  it('relations: unknown states, a state with itself, a pair listed twice', () => {
+  it('relations: unknown states, a state with itself, a pair listed twice with one kind', () => {
     expect(
       problemsOf((s) => {
+        // A second relation of another kind is allowed (a rivalry and a border dispute, say).
         s.relations.push({ a: 'BBB', b: 'AAA', kind: 'rivalry', intensity: 0.5 });
+        s.relations.push({ a: 'BBB', b: 'AAA', kind: 'alliance', intensity: 0.5 });
         s.relations.push({ a: 'CCC', b: 'CCC', kind: 'dispute', intensity: 1 });
         s.relations.push({ a: 'ZZZ', b: 'AAA', kind: 'alignment', intensity: 1 });
       }),
     ).toEqual([
-      'relations.1: the pair AAA-BBB is already listed as relations.0',
-      'relations.2.b: expected two different states, found CCC twice',
-      'relations.3.a: expected an actor id, found unknown actor "ZZZ"',
+      'relations.2: the alliance of the pair AAA-BBB is already listed as relations.0',
+      'relations.3.b: expected two different states, found CCC twice',
+      'relations.4.a: expected an actor id, found unknown actor "ZZZ"',
     ]);
   });
 

@@ -1,29 +1,27 @@
 import type { Scenario } from '../../scenario/schema.js';
 import type { WorldStates } from './states.js';
 
-/** The trust each state has in each other when a run starts, as Beta evidence. */
+/** Each pair's structural trust: where it starts, and where its trust returns when evidence fades. */
 export interface WorldInitialTrust {
-  /** Initial Beta evidence, [i * n + j]. */
-  initialPositive: Float64Array;
-  initialNegative: Float64Array;
+  /** The structural trust of i in j, t0[i * n + j] (0 on the diagonal, whose base evidence is ½ each). */
+  structuralTrust: Float64Array;
+  /** The same as Beta pseudo-observations: basePositive = priorStrength × t0, baseNegative = priorStrength × (1 − t0). */
+  basePositive: Float64Array;
+  baseNegative: Float64Array;
 }
 
-/** Initial trust is kept away from 0 and 1: no pair starts in certainty. */
-const INITIAL_TRUST_MIN = 0.05;
-const INITIAL_TRUST_MAX = 0.95;
-
 /**
- * Initial trust of each ordered pair (docs/MODEL.md §Trust):
+ * Structural trust of each ordered pair (docs/MODEL.md §Trust):
  *   t0 = 0.5 + sharedMembership × (organisations and groups both belong to)
- *            + Σ relationEffect[kind] × intensity over the relations between them,
- * clamped to [0.05, 0.95], then written as priorStrength pseudo-observations:
- *   r = priorStrength × t0, s = priorStrength × (1 − t0).
- * Relations are symmetric: they set both directions.
+ *            + Σ relationEffect[kind] × intensity over every relation between them,
+ * clamped to trust.initialRange, then written as priorStrength pseudo-observations that are never
+ * forgotten: r0 = priorStrength × t0, s0 = priorStrength × (1 − t0). Relations set both directions.
  */
 export function compileInitialTrust(scenario: Scenario, states: WorldStates): WorldInitialTrust {
   const { stateIds, stateIndex } = states;
   const n = stateIds.length;
-  const { priorStrength, sharedMembership, relationEffect } = scenario.parameters.trust;
+  const { priorStrength, sharedMembership, relationEffect, initialRange } = scenario.parameters.trust;
+  const [low, high] = initialRange;
   const shift = new Float64Array(n * n);
 
   const groupsOf = stateIds.map((id) => {
@@ -48,15 +46,22 @@ export function compileInitialTrust(scenario: Scenario, states: WorldStates): Wo
     shift[b * n + a] += delta;
   }
 
-  const initialPositive = new Float64Array(n * n);
-  const initialNegative = new Float64Array(n * n);
+  const structuralTrust = new Float64Array(n * n);
+  const basePositive = new Float64Array(n * n);
+  const baseNegative = new Float64Array(n * n);
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < n; j++) {
-      if (i === j) continue;
-      const t0 = Math.min(INITIAL_TRUST_MAX, Math.max(INITIAL_TRUST_MIN, 0.5 + shift[i * n + j]));
-      initialPositive[i * n + j] = priorStrength * t0;
-      initialNegative[i * n + j] = priorStrength * (1 - t0);
+      // Nobody is asked about themselves; ½ keeps the diagonal finite.
+      if (i === j) {
+        basePositive[i * n + i] = priorStrength / 2;
+        baseNegative[i * n + i] = priorStrength / 2;
+        continue;
+      }
+      const t0 = Math.min(high, Math.max(low, 0.5 + shift[i * n + j]));
+      structuralTrust[i * n + j] = t0;
+      basePositive[i * n + j] = priorStrength * t0;
+      baseNegative[i * n + j] = priorStrength * (1 - t0);
     }
   }
-  return { initialPositive, initialNegative };
+  return { structuralTrust, basePositive, baseNegative };
 }

@@ -1,4 +1,5 @@
 import { DIMENSION_COUNT, DIMENSIONS } from '../../model/dimensions.js';
+import { isEligible } from '../../scenario/eligibility.js';
 import type { Scenario } from '../../scenario/schema.js';
 import type { WorldCbms } from './cbms.js';
 import type { WorldStates } from './states.js';
@@ -12,7 +13,7 @@ export interface WorldOrganisations {
   memberCount: Int32Array;
   /** Voting weight of state i in organisation o: weight[o * n + i] (1 unless the scenario says). */
   weight: Float64Array;
-  /** Observers and dialogue partners: candidate[o * n + i] = 1 (they may apply of their own accord). */
+  /** Eligible observers and dialogue partners: candidate[o * n + i] = 1 (they may apply of their own accord). */
   candidate: Uint8Array;
   /** CBMs organisation o may table: catalogue[o * cbmCount + 0 .. catalogueSize[o]). */
   catalogue: Int32Array;
@@ -59,7 +60,9 @@ export function compileOrganisations(
     });
     memberCount[o] = org.members.length;
     for (const [id, w] of Object.entries(org.weights)) weight[o * n + indexOf(id)] = w;
-    for (const id of [...org.observers, ...org.partners]) candidate[o * n + indexOf(id)] = 1;
+    // Observers and partners may apply of their own accord, if the eligibility rule admits them.
+    for (const id of [...org.observers, ...org.partners])
+      if (isEligible(org, scenario.actors[id])) candidate[o * n + indexOf(id)] = 1;
     const ids = org.catalogue === 'all' ? cbmIds : org.catalogue;
     ids.forEach((id, k) => {
       catalogue[o * cbmCount + k] = cbmIndex.get(id) as number;

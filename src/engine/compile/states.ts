@@ -12,6 +12,20 @@ export interface WorldStates {
   sovereignty: Float64Array;
   /** Population in millions, for population conditions of quota rules. */
   population: Float64Array;
+  /**
+   * Capability in [0, 1] (docs/MODEL.md §Capability): the mean of log GDP and log military
+   * spending, each scaled from the world's least to its most.
+   */
+  capability: Float64Array;
+  /**
+   * The leading powers each state follows (voting.leaderWeight): for state i, the entries
+   * leaderOffset[i] .. leaderOffset[i + 1] of leaderState (a state whose capability is at least
+   * voting.leaderCapability, allied or aligned with i) and leaderTie (the relation's intensity,
+   * halved for an alignment).
+   */
+  leaderOffset: Int32Array;
+  leaderState: Int32Array;
+  leaderTie: Float64Array;
   /** Subregion of each state, as an index (for shocks that strike a region). */
   subregion: Int32Array;
   /** Pairs in conflict or dispute (for clashes) and rivals (for cyber incidents): a, b, intensity. */
@@ -39,6 +53,10 @@ export function compileStates(scenario: Scenario): WorldStates {
     sovereignty[i] = actor.sovereignty;
     population[i] = actor.population;
   });
+  const capability = capabilityScores(
+    stateIds.map((id) => scenario.actors[id].gdp),
+    stateIds.map((id) => scenario.actors[id].military),
+  );
   const subregions = [...new Set(stateIds.map((id) => scenario.actors[id].subregion))];
   const disputes = scenario.relations.filter((r) => r.kind === 'conflict' || r.kind === 'dispute');
   const rivals = scenario.relations.filter((r) => r.kind === 'rivalry');
@@ -49,6 +67,8 @@ export function compileStates(scenario: Scenario): WorldStates {
     salience,
     sovereignty,
     population,
+    capability,
+    ...leaders(scenario, stateIndex, capability),
     subregion: Int32Array.from(stateIds.map((id) => subregions.indexOf(scenario.actors[id].subregion))),
     clashPairA: Int32Array.from(disputes.map((r) => indexOf(r.a))),
     clashPairB: Int32Array.from(disputes.map((r) => indexOf(r.b))),
@@ -56,5 +76,51 @@ export function compileStates(scenario: Scenario): WorldStates {
     rivalPairA: Int32Array.from(rivals.map((r) => indexOf(r.a))),
     rivalPairB: Int32Array.from(rivals.map((r) => indexOf(r.b))),
     rivalIntensity: Float64Array.from(rivals.map((r) => r.intensity)),
+  };
+}
+
+/**
+ * Capability of each state in [0, 1]: ½ × (scaled log(1 + GDP) + scaled log(1 + military
+ * spending)), each scaled linearly from the world's lowest (0) to its highest (1); 0 for a
+ * quantity all states share. Logarithms, because a state's weight grows with the order of
+ * magnitude of its means, not their dollars (an assumption, docs/MODEL.md §Capability).
+ */
+export function capabilityScores(gdp: readonly number[], military: readonly number[]): Float64Array {
+  const scaled = (values: readonly number[]) => {
+    const logs = values.map((v) => Math.log1p(v));
+    const low = Math.min(...logs);
+    const high = Math.max(...logs);
+    return logs.map((v) => (high > low ? (v - low) / (high - low) : 0));
+  };
+  const g = scaled(gdp);
+  const m = scaled(military);
+  return Float64Array.from(g, (value, i) => (value + m[i]) / 2);
+}
+
+/** For each state, the leading powers it is allied (tie: intensity) or aligned (tie: intensity / 2) with. */
+function leaders(
+  scenario: Scenario,
+  stateIndex: Map<string, number>,
+  capability: Float64Array,
+): Pick<WorldStates, 'leaderOffset' | 'leaderState' | 'leaderTie'> {
+  const n = capability.length;
+  const threshold = scenario.parameters.voting.leaderCapability;
+  const ties: { i: number; g: number; tie: number }[] = [];
+  for (const relation of scenario.relations) {
+    if (relation.kind !== 'alliance' && relation.kind !== 'alignment') continue;
+    const a = stateIndex.get(relation.a) as number;
+    const b = stateIndex.get(relation.b) as number;
+    const tie = relation.intensity * (relation.kind === 'alliance' ? 1 : 0.5);
+    if (capability[b] >= threshold) ties.push({ i: a, g: b, tie });
+    if (capability[a] >= threshold) ties.push({ i: b, g: a, tie });
+  }
+  ties.sort((x, y) => x.i - y.i || x.g - y.g);
+  const leaderOffset = new Int32Array(n + 1);
+  for (const { i } of ties) leaderOffset[i + 1]++;
+  for (let i = 0; i < n; i++) leaderOffset[i + 1] += leaderOffset[i];
+  return {
+    leaderOffset,
+    leaderState: Int32Array.from(ties.map((t) => t.g)),
+    leaderTie: Float64Array.from(ties.map((t) => t.tie)),
   };
 }

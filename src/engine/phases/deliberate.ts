@@ -12,11 +12,15 @@ import type { World } from '../world.js';
  * Each round: members whose chance of voting no is at least `amendment.objectionThreshold` are the
  * likely objectors; if the organisation's rule would still pass the proposal with exactly those
  * voting no and everyone else yes, deliberation ends. Otherwise bindingness is cut by
- * `bindingnessCut` and cost by `costCut` (shares), up to `rounds` amendments. Draws nothing.
+ * `bindingnessCut` and cost by `costCut` (shares), and the benefit the text delivers by
+ * (1 − bindingnessCut)^benefitElasticity, up to `rounds` amendments. Draws nothing.
  */
 export function deliberate(world: World, state: RunState): void {
-  const { enabled, rounds, objectionThreshold, bindingnessCut, costCut } = world.parameters.amendment;
+  const { enabled, rounds, objectionThreshold, bindingnessCut, costCut, benefitElasticity } =
+    world.parameters.amendment;
   if (!enabled) return;
+  // Dilution costs substance: the benefit delivered scales with bindingness^elasticity.
+  const benefitKept = (1 - bindingnessCut) ** benefitElasticity;
   const { n } = world;
   const boundary = objectionBoundary(objectionThreshold);
   if (state.trace) state.traceAmendments = [];
@@ -55,6 +59,7 @@ export function deliberate(world: World, state: RunState): void {
       }
       state.proposalBindingness[p] *= 1 - bindingnessCut;
       state.proposalCost[p] *= 1 - costCut;
+      state.proposalBenefit[p] *= benefitKept;
       state.amendments[o]++;
     }
   }

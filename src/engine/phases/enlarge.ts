@@ -1,7 +1,7 @@
 import { NO, YES } from '../../rules/votes.js';
 import type { RunRandom } from '../random.js';
 import { drawVote, logistic } from '../score.js';
-import { currentYear, isMember, orgPasses, type RunState, refreshRules } from '../state.js';
+import { admitMember, currentYear, isMember, orgPasses, type RunState, refreshRules } from '../state.js';
 import type { TraceVote } from '../trace.js';
 import { trustAt } from '../trust.js';
 import type { World } from '../world.js';
@@ -94,9 +94,7 @@ function considerApplication(world: World, state: RunState, random: RunRandom, o
     });
   }
   if (!admitted) return;
-  state.memberList[o * n + count] = j;
-  state.memberCount[o] = count + 1;
-  state.bodies[o].count = count + 1;
+  admitMember(world, state, o, j);
   state.admittedStep[o * n + j] = state.step;
   state.admissions[o]++;
   refreshRules(world, state, o);

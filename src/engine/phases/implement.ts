@@ -1,99 +1,333 @@
 import { DIMENSION_COUNT } from '../../model/dimensions.js';
+import { NO } from '../../rules/votes.js';
+import type { Rng } from '../../util/rng.js';
 import type { RunRandom } from '../random.js';
+import { logistic } from '../score.js';
 import { currentYear, type RunState } from '../state.js';
+import { trustAt } from '../trust.js';
 import type { World } from '../world.js';
 
 /**
- * Participants carry out adopted measures (docs/MODEL.md §Implementation). Each participant
- * implements with probability `implementation.probability`. Then, for every ordered pair of
- * distinct participants (i, j):
- *   both implemented            → r[i→j] += implementationEvidence
- *   i implemented, j did not    → s[i→j] += defectionEvidence
+ * Participants carry out measures (docs/MODEL.md §Implementation, §Measures in force). A measure
+ * adopted this step is implemented at once and is then in force: its participants implement it
+ * again every `implementation.periodYears`, until it lapses because fewer than
+ * `implementation.lapseBelow` of them did. Each time, participant i implements with the chance
+ *
+ *   P(i) = σ( logit(probability) + capabilityWeight × (capability[i] − ½)
+ *             − sovereigntyWeight × sovereignty[i] × b − costWeight × c
+ *             − adversaryWeight × adversary[i] − overruledWeight × [i voted against it]
+ *             + monitoring(o) )
+ *
+ * with b and c the bindingness and cost as adopted, adversary[i] = max over fellow participants j
+ * of max(0, θ − trust(i→j)) / θ, θ = adversaryBelow (the security dilemma), and monitoring the logit added by the
+ * institutions reached (a Secretariat: `effects.implementation`). Then, for every ordered pair
+ * (i, j) of distinct participants, with j's signal
+ *   signal(j) = (cheapTalk + signalWeight × c × b) × (1 + adversarySignal × adversary[j]):
+ *   both implemented            → r[i→j] += implementationEvidence × signal(j)
+ *   i implemented, j did not    → s[i→j] += defectionEvidence × signal(j)
  *   i did not                   → nothing (i learnt nothing new about j)
- * The step's `implemented` counter counts participants who implemented, measure by measure.
- * A joint CBM of two partner organisations is implemented once by the participants of both
- * (a state in both counts once), and each organisation counts its own participants.
+ * A costly, binding measure kept in the face of an adversary is a costly signal (Kydd 2005):
+ * it earns more trust than cheap talk. The step's `implemented` counter counts participants who
+ * implemented, measure by measure; `obligations` those who were due to.
  */
 export function implementMeasures(world: World, state: RunState, random: RunRandom): void {
-  const { n } = world;
-  const { probability } = world.parameters.implementation;
-  const { implementationEvidence, defectionEvidence } = world.parameters.trust;
-  const done = state.implementedBy;
-  const list = state.participantList;
-  const mark = state.participantMark;
   for (let p = 0; p < state.proposalCount; p++) {
     if (!state.passed[p]) continue;
     // A joint CBM (two linked proposals) is implemented once, by the participants of both.
     const q = state.proposalPartner[p];
     if (q >= 0 && q < p) continue;
-    const o = state.proposalOrg[p];
-    const c = state.proposalCbm[p];
-    const linked = q >= 0 ? 2 : 1;
-    let size = 0;
-    for (let k = 0; k < linked; k++) {
-      const r = k === 0 ? p : q;
-      const ro = state.proposalOrg[r];
-      for (let m = 0; m < state.memberCount[ro]; m++) {
-        const i = state.memberList[ro * n + m];
-        if (state.participants[r * n + i] && !mark[i]) {
-          mark[i] = 1;
-          list[size++] = i;
-        }
-      }
-    }
-    for (let k = 0; k < size; k++) mark[list[k]] = 0;
-    const rng = random.implementation[o];
-    // Institutions reached (a Secretariat, say) may raise the chance of implementing.
-    const chance = Math.min(
-      1,
-      Math.max(0, probability + world.stageImplementation[world.stageOffset[o] + state.stage[o]]),
-    );
-    for (let k = 0; k < size; k++) done[list[k]] = rng.next() < chance ? 1 : 0;
-    // Each organisation counts the implementations of its own participants.
-    for (let k = 0; k < linked; k++) {
-      const r = k === 0 ? p : q;
-      const ro = state.proposalOrg[r];
-      for (let m = 0; m < state.memberCount[ro]; m++) {
-        const i = state.memberList[ro * n + m];
-        if (!state.participants[r * n + i] || !done[i]) continue;
-        state.implemented[ro]++;
-        state.implementedTotal[ro]++;
-        state.implementedByDimension[ro * DIMENSION_COUNT + world.cbmDimension[c]]++;
-      }
-    }
-    if (state.trace) {
-      const participants = Array.from(list.subarray(0, size));
-      state.trace({
-        type: 'implementation',
-        step: state.step,
-        year: currentYear(world, state),
-        org: q >= 0 ? `${world.orgIds[o]}+${world.orgIds[state.proposalOrg[q]]}` : world.orgIds[o],
-        cbm: world.cbmIds[c],
-        implemented: participants.filter((i) => done[i]).map((i) => world.stateIds[i]),
-        defected: participants.filter((i) => !done[i]).map((i) => world.stateIds[i]),
-      });
-    }
-    // addEvidence for each ordered pair, written out: this loop is a fifth of a run's time.
-    const { positive, negative, updatedAt, retention } = state.trust;
-    const step = state.step;
-    for (let a = 0; a < size; a++) {
-      const i = list[a];
-      if (!done[i]) continue;
-      const row = i * n;
-      for (let b = 0; b < size; b++) {
-        if (a === b) continue;
-        const j = list[b];
-        const cell = row + j;
-        const kept = retention[step - updatedAt[cell]];
-        if (done[j]) {
-          positive[cell] = positive[cell] * kept + implementationEvidence;
-          negative[cell] *= kept;
-        } else {
-          positive[cell] *= kept;
-          negative[cell] = negative[cell] * kept + defectionEvidence;
-        }
-        updatedAt[cell] = step;
+    implementAdopted(world, state, random, p, q);
+  }
+  implementInForce(world, state, random);
+}
+
+/** A measure adopted this step: implemented at once by its participants, then in force. */
+function implementAdopted(world: World, state: RunState, random: RunRandom, p: number, q: number): void {
+  const { n } = world;
+  const list = state.participantList;
+  const mark = state.participantMark;
+  const overruled = state.participantOverruled;
+  const linked = q >= 0 ? 2 : 1;
+  let size = 0;
+  for (let k = 0; k < linked; k++) {
+    const r = k === 0 ? p : q;
+    const ro = state.proposalOrg[r];
+    for (let m = 0; m < state.memberCount[ro]; m++) {
+      const i = state.memberList[ro * n + m];
+      if (state.participants[r * n + i] && !mark[i]) {
+        mark[i] = 1;
+        overruled[i] = state.votes[r * n + i] === NO ? 1 : 0;
+        list[size++] = i;
       }
     }
   }
+  for (let k = 0; k < size; k++) mark[list[k]] = 0;
+  const o = state.proposalOrg[p];
+  const c = state.proposalCbm[p];
+  const b = state.proposalBindingness[p];
+  const cost = state.proposalCost[p];
+  implementRound(world, state, random.implementation[o], o, b, cost, size);
+  for (let k = 0; k < linked; k++) {
+    const r = k === 0 ? p : q;
+    const ro = state.proposalOrg[r];
+    countAndEnforce(world, state, r, ro, c);
+    state.forceLinked[ro * world.cbmCount + c] = q >= 0 ? state.proposalOrg[k === 0 ? q : p] : -1;
+  }
+  traceImplementation(
+    world,
+    state,
+    q >= 0 ? `${world.orgIds[o]}+${world.orgIds[state.proposalOrg[q]]}` : world.orgIds[o],
+    c,
+    b,
+    cost,
+    size,
+    false,
+    false,
+  );
+}
+
+/**
+ * Organisation ro's side of adopted proposal r: its participants' implementations counted, and
+ * the measure put in force as adopted (replacing a less binding version), due again in a period.
+ */
+function countAndEnforce(world: World, state: RunState, r: number, ro: number, c: number): void {
+  const { n } = world;
+  const key = ro * world.cbmCount + c;
+  if (!state.inForce[key]) state.inForceCount[ro]++;
+  state.inForce[key] = 1;
+  state.forceBindingness[key] = state.proposalBindingness[r];
+  state.forceCost[key] = state.proposalCost[r];
+  state.forceBenefit[key] = state.proposalBenefit[r];
+  state.forceDue[key] = state.step + periodSteps(world);
+  const row = key * n;
+  state.forceParticipants.fill(0, row, row + n);
+  for (let m = 0; m < state.memberCount[ro]; m++) {
+    const i = state.memberList[ro * n + m];
+    if (!state.participants[r * n + i]) continue;
+    state.forceParticipants[row + i] = state.votes[r * n + i] === NO ? 2 : 1;
+    state.obligations[ro]++;
+    if (state.implementedBy[i]) countImplementation(world, state, ro, c);
+  }
+}
+
+/**
+ * Measures in force that are due this step: implemented again by their participants, or lapsed.
+ * A joint measure in force in two partner organisations is implemented by both together, once.
+ */
+function implementInForce(world: World, state: RunState, random: RunRandom): void {
+  const { cbmCount } = world;
+  for (let o = 0; o < world.orgCount; o++) {
+    for (let c = 0; c < cbmCount; c++) {
+      const key = o * cbmCount + c;
+      if (!state.inForce[key] || state.forceDue[key] > state.step) continue;
+      const partner = jointPartner(world, state, o, c);
+      // The pair is implemented once, when the first of the two comes due.
+      if (partner >= 0 && partner < o) continue;
+      implementDue(world, state, random, o, c, partner);
+    }
+  }
+}
+
+/** The partner organisation of joint measure c in force in o, if it is in force there too, linked back. */
+function jointPartner(world: World, state: RunState, o: number, c: number): number {
+  const partner = state.forceLinked[o * world.cbmCount + c];
+  if (partner < 0) return -1;
+  const back = partner * world.cbmCount + c;
+  return state.inForce[back] && state.forceLinked[back] === o ? partner : -1;
+}
+
+/** One due round of measure c in force in o (and, if joint, in its partner organisation). */
+function implementDue(
+  world: World,
+  state: RunState,
+  random: RunRandom,
+  o: number,
+  c: number,
+  partner: number,
+): void {
+  const { n, cbmCount } = world;
+  const list = state.participantList;
+  const mark = state.participantMark;
+  const orgs = partner >= 0 ? 2 : 1;
+  let size = 0;
+  for (let k = 0; k < orgs; k++) {
+    const ro = k === 0 ? o : partner;
+    const row = (ro * cbmCount + c) * n;
+    state.forceDue[ro * cbmCount + c] += periodSteps(world);
+    for (let m = 0; m < state.memberCount[ro]; m++) {
+      const i = state.memberList[ro * n + m];
+      const role = state.forceParticipants[row + i];
+      if (role === 0 || mark[i]) continue;
+      mark[i] = 1;
+      state.participantOverruled[i] = role === 2 ? 1 : 0;
+      list[size++] = i;
+    }
+  }
+  for (let k = 0; k < size; k++) mark[list[k]] = 0;
+  const key = o * cbmCount + c;
+  const b = state.forceBindingness[key];
+  const cost = state.forceCost[key];
+  implementRound(world, state, random.implementation[o], o, b, cost, size);
+  let done = 0;
+  for (let k = 0; k < size; k++) done += state.implementedBy[list[k]];
+  const lapsed = size === 0 || done < world.parameters.implementation.lapseBelow * size;
+  // Each organisation counts its own participants, and loses the measure if it lapsed.
+  for (let k = 0; k < orgs; k++) {
+    const ro = k === 0 ? o : partner;
+    const row = (ro * cbmCount + c) * n;
+    for (let m = 0; m < state.memberCount[ro]; m++) {
+      const i = state.memberList[ro * n + m];
+      if (state.forceParticipants[row + i] === 0) continue;
+      state.obligations[ro]++;
+      if (state.implementedBy[i]) countImplementation(world, state, ro, c);
+    }
+    if (lapsed) {
+      state.inForce[ro * cbmCount + c] = 0;
+      state.inForceCount[ro]--;
+    }
+  }
+  const org = partner >= 0 ? `${world.orgIds[o]}+${world.orgIds[partner]}` : world.orgIds[o];
+  traceImplementation(world, state, org, c, b, cost, size, true, lapsed);
+}
+
+function countImplementation(world: World, state: RunState, o: number, c: number): void {
+  state.implemented[o]++;
+  state.implementedTotal[o]++;
+  state.implementedByDimension[o * DIMENSION_COUNT + world.cbmDimension[c]]++;
+}
+
+function periodSteps(world: World): number {
+  return Math.max(1, Math.round(world.parameters.implementation.periodYears * world.stepsPerYear));
+}
+
+/**
+ * One round of implementing a measure of organisation o (bindingness b, cost as adopted) by the participants in
+ * participantList[0 .. size): each implements with its compliance chance (implementedBy), then
+ * every ordered pair exchanges evidence weighted by the implementer's signal.
+ */
+function implementRound(
+  world: World,
+  state: RunState,
+  rng: Rng,
+  o: number,
+  b: number,
+  cost: number,
+  size: number,
+): void {
+  const list = state.participantList;
+  const adversary = state.participantAdversary;
+  const done = state.implementedBy;
+  const step = state.step;
+  const below = world.parameters.implementation.adversaryBelow;
+  for (let a = 0; a < size; a++) adversary[list[a]] = adversaryOf(state, list, size, a, step, below);
+  const monitoring = world.stageImplementation[world.stageOffset[o] + state.stage[o]];
+  for (let a = 0; a < size; a++) {
+    const i = list[a];
+    done[i] =
+      rng.next() <
+      complianceChance(world, i, b, cost, adversary[i], state.participantOverruled[i], monitoring)
+        ? 1
+        : 0;
+  }
+  const { implementationEvidence, defectionEvidence, cheapTalk, signalWeight, adversarySignal } =
+    world.parameters.trust;
+  const signal = cheapTalk + signalWeight * cost * b;
+  // addEvidence for each ordered pair, written out: this loop is a large share of a run's time.
+  const { positive, negative, updatedAt, retention } = state.trust;
+  const { n } = world;
+  for (let a = 0; a < size; a++) {
+    const i = list[a];
+    if (!done[i]) continue;
+    const row = i * n;
+    for (let k = 0; k < size; k++) {
+      if (a === k) continue;
+      const j = list[k];
+      const cell = row + j;
+      const kept = retention[step - updatedAt[cell]];
+      const weight = signal * (1 + adversarySignal * adversary[j]);
+      if (done[j]) {
+        positive[cell] = positive[cell] * kept + implementationEvidence * weight;
+        negative[cell] *= kept;
+      } else {
+        positive[cell] *= kept;
+        negative[cell] = negative[cell] * kept + defectionEvidence * weight;
+      }
+      updatedAt[cell] = step;
+    }
+  }
+}
+
+/**
+ * Adversity of participant i = list[a]: (θ − trust(i→j)) / θ for its most distrusted fellow j, 0
+ * when it trusts every fellow at least θ = implementation.adversaryBelow.
+ */
+function adversaryOf(
+  state: RunState,
+  list: Int32Array,
+  size: number,
+  a: number,
+  step: number,
+  below: number,
+): number {
+  const i = list[a];
+  let lowest = below;
+  for (let k = 0; k < size; k++) {
+    if (k === a) continue;
+    const trust = trustAt(state.trust, i, list[k], step);
+    if (trust < lowest) lowest = trust;
+  }
+  return (below - lowest) / below;
+}
+
+/** The chance that participant i implements a measure (docs/MODEL.md §Implementation). */
+export function complianceChance(
+  world: World,
+  i: number,
+  bindingness: number,
+  cost: number,
+  adversary: number,
+  overruled: number,
+  monitoring: number,
+): number {
+  const { probability, capabilityWeight, sovereigntyWeight, costWeight, adversaryWeight, overruledWeight } =
+    world.parameters.implementation;
+  if (probability <= 0) return 0;
+  if (probability >= 1) return 1;
+  return logistic(
+    Math.log(probability / (1 - probability)) +
+      capabilityWeight * (world.capability[i] - 0.5) -
+      sovereigntyWeight * world.sovereignty[i] * bindingness -
+      costWeight * cost -
+      adversaryWeight * adversary -
+      overruledWeight * overruled +
+      monitoring,
+  );
+}
+
+function traceImplementation(
+  world: World,
+  state: RunState,
+  org: string,
+  c: number,
+  bindingness: number,
+  cost: number,
+  size: number,
+  periodic: boolean,
+  lapsed: boolean,
+): void {
+  if (!state.trace) return;
+  const participants = Array.from(state.participantList.subarray(0, size));
+  state.trace({
+    type: 'implementation',
+    step: state.step,
+    year: currentYear(world, state),
+    org,
+    cbm: world.cbmIds[c],
+    periodic,
+    bindingness,
+    cost,
+    implemented: participants.filter((i) => state.implementedBy[i]).map((i) => world.stateIds[i]),
+    defected: participants.filter((i) => !state.implementedBy[i]).map((i) => world.stateIds[i]),
+    lapsed,
+  });
 }

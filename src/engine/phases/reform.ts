@@ -6,12 +6,9 @@ import type { TraceVote } from '../trace.js';
 import type { World } from '../world.js';
 import { voteName } from './enlarge.js';
 
-/** Weight of this step's adoption rate in an organisation's record (an exponential average). */
-const RECORD_UPDATE = 0.25;
-
 /**
  * Institutions (docs/MODEL.md §Institutions). At the end of a step each organisation updates its
- * record (a moving average of its adoption rate). When the next rung of its ladder is within
+ * record (an exponential average of its adoption rate, weight institutions.recordUpdate). When the next rung of its ladder is within
  * reach — mean member trust, implementations since the run began, and years since the last reform
  * meet the rung's requirements — the chair puts the reform to a vote under the organisation's
  * rule for reforms (after a failed vote, not again for institutions.retryYears). Member i's interest:
@@ -24,13 +21,14 @@ const RECORD_UPDATE = 0.25;
  * next step, and the rules in force are recompiled. A ladder is climbed one rung at a time.
  */
 export function reformInstitutions(world: World, state: RunState, random: RunRandom): void {
-  const { enabled, interest, recordWeight, retryYears } = world.parameters.institutions;
+  const { enabled, interest, recordWeight, retryYears, recordUpdate, chairChampions } =
+    world.parameters.institutions;
   const { temperature, abstention, sovereigntyWeight, memberTrustWeight } = world.parameters.voting;
   const { n } = world;
   for (let o = 0; o < world.orgCount; o++) {
     if (state.proposals[o] > 0) {
       state.adoptionRecord[o] +=
-        RECORD_UPDATE * (state.adopted[o] / state.proposals[o] - state.adoptionRecord[o]);
+        recordUpdate * (state.adopted[o] / state.proposals[o] - state.adoptionRecord[o]);
     }
     if (!enabled) continue;
     const stage = state.stage[o];
@@ -50,7 +48,8 @@ export function reformInstitutions(world: World, state: RunState, random: RunRan
     const traced: TraceVote[] | null = state.trace ? [] : null;
     for (let m = 0; m < count; m++) {
       const i = state.memberList[o * n + m];
-      if (i === chair) {
+      // The chair tables the reform and, by default, champions it (institutions.chairChampions).
+      if (i === chair && chairChampions) {
         state.votes[row + i] = YES;
         traced?.push({ state: world.stateIds[i], vote: 'yes', score: Number.NaN });
         continue;

@@ -13,7 +13,9 @@ import { fixture, repoFile, scriptedRandom } from '../../helpers.js';
 // temperature 0.1, abstention 1: a member's interest in admitting C is openness 0.2 + 1 × (½ − ½)
 // − crowding 0.3 × (2/2 − 1) = 0.2, x = 2: P(yes) = σ(1) ≈ 0.731, P(no) = σ(−3) ≈ 0.047.
 const overrides = {
-  'parameters.trust.priorStrength': 0,
+  'parameters.trust.priorStrength': 2, // with structure neutralised: r0 = s0 = 1, trust ½
+  'parameters.trust.sharedMembership': 0,
+  'parameters.trust.relationEffect': { conflict: 0, dispute: 0, rivalry: 0, alignment: 0, alliance: 0 },
   'parameters.voting.temperature': 0.1,
   'parameters.enlargement.enabled': false,
   'organisations.ORG.members': ['AAA', 'BBB'],

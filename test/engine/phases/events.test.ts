@@ -74,7 +74,9 @@ describe('scheduled shocks (worked by hand)', () => {
 describe('shocks drawn from hazards (worked by hand)', () => {
   // A dispute of intensity 1 between A and C at neutral trust ½: P(clash) = 0.3 / 4 × 1 × ½ = 0.0375.
   const world = tiny({
-    'parameters.trust.priorStrength': 0,
+    'parameters.trust.priorStrength': 2, // with structure neutralised: r0 = s0 = 1, trust ½
+    'parameters.trust.sharedMembership': 0,
+    'parameters.trust.relationEffect': { conflict: 0, dispute: 0, rivalry: 0, alignment: 0, alliance: 0 },
     'parameters.events.pandemicRate': 0,
     'parameters.events.terrorRate': 0,
     relations: [{ a: 'AAA', b: 'CCC', kind: 'dispute', intensity: 1 }],

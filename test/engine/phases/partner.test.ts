@@ -20,8 +20,14 @@ const world = (overrides: Record<string, unknown> = {}) =>
   compileWorld(
     loadScenario(fixture('two-orgs.yaml'), {
       overrides: {
-        'parameters.trust.priorStrength': 0,
+        'parameters.trust.priorStrength': 2, // with structure neutralised: r0 = s0 = 1, trust ½
+        'parameters.trust.sharedMembership': 0,
+        'parameters.trust.relationEffect': { conflict: 0, dispute: 0, rivalry: 0, alignment: 0, alliance: 0 },
         'parameters.trust.forgetting': 1,
+        // A signal of 1 whatever the measure: evidence is implementationEvidence itself.
+        'parameters.trust.cheapTalk': 1,
+        'parameters.trust.signalWeight': 0,
+        'parameters.trust.implementationEvidence': 0.25,
         'parameters.implementation.probability': 1,
         'parameters.events.hazards': false,
         'parameters.enlargement.enabled': false,

@@ -15,7 +15,9 @@ import { fixture, repoFile, scriptedRandom } from '../../helpers.js';
 //   C (sovereignty 1): −0.3, x = −3: P(yes) = σ(−4) ≈ 0.018, P(no) = σ(2) ≈ 0.881.
 // A chairs (first in the rotation) and votes yes.
 const ladder = {
-  'parameters.trust.priorStrength': 0,
+  'parameters.trust.priorStrength': 2, // with structure neutralised: r0 = s0 = 1, trust ½
+  'parameters.trust.sharedMembership': 0,
+  'parameters.trust.relationEffect': { conflict: 0, dispute: 0, rivalry: 0, alignment: 0, alliance: 0 },
   'parameters.voting.temperature': 0.1,
   'actors.CCC.sovereignty': 1,
   'organisations.ORG.ladder': [
@@ -83,7 +85,14 @@ describe('a reform vote (worked by hand)', () => {
 });
 
 describe('institutional stages on the built-in world', () => {
-  const world = compileWorld(loadScenario(repoFile('scenarios/asia-2025.yaml')).scenario, { years: 15 });
+  // Keen members (base interest 2 in the next rung), so that rungs are voted on and climbed often
+  // enough to test how they are climbed.
+  const world = compileWorld(
+    loadScenario(repoFile('scenarios/asia-2025.yaml'), {
+      overrides: { 'parameters.institutions.interest': 2 },
+    }).scenario,
+    { years: 15 },
+  );
 
   it('never skip a rung, never go back, and respect the years between reforms', () => {
     let climbed = 0;
