@@ -20,20 +20,51 @@ import type { World } from './world.js';
  * those who would take part makes a state readier to say yes; an ally or partner of a great
  * power leans the way it expects that power to vote.
  */
-export function scoreProposal(world: World, state: RunState, p: number, i: number): number {
+export function scoreProposal(
+  world: World,
+  state: RunState,
+  p: number,
+  i: number,
+  stances: Float64Array | null = null,
+): number {
   const o = state.proposalOrg[p];
   let score = ownScore(world, state, p, i);
-  const { leaderWeight, temperature, abstention } = world.parameters.voting;
+  const { leaderWeight } = world.parameters.voting;
   if (leaderWeight !== 0) {
     for (let k = world.leaderOffset[i]; k < world.leaderOffset[i + 1]; k++) {
       const g = world.leaderState[k];
       if (!state.memberMark[o * world.n + g]) continue;
-      const x = ownScore(world, state, p, g) / temperature;
-      score += leaderWeight * world.leaderTie[k] * (logistic(x - abstention) - logistic(-x - abstention));
+      let stance: number;
+      if (!stances) stance = stanceOf(world, state, p, g);
+      else if (state.leaderStanceStamp[g] === state.leaderStanceEpoch) stance = stances[g];
+      else {
+        stance = stanceOf(world, state, p, g);
+        stances[g] = stance;
+        state.leaderStanceStamp[g] = state.leaderStanceEpoch;
+      }
+      score += leaderWeight * world.leaderTie[k] * stance;
     }
   }
   // A Fund, once built, pays members who would lose by the measure (docs/MODEL.md §Institutions).
   return score < 0 ? score + world.stageSidePayment[world.stageOffset[o] + state.stage[o]] : score;
+}
+
+/** P(yes) − P(no) of leading power g on proposal p, from its own score. */
+function stanceOf(world: World, state: RunState, p: number, g: number): number {
+  const { temperature, abstention } = world.parameters.voting;
+  const x = ownScore(world, state, p, g) / temperature;
+  return logistic(x - abstention) - logistic(-x - abstention);
+}
+
+/**
+ * A fresh cache of the leading powers' stances on proposal p (state.leaderStance), so that scoring
+ * every member of a proposal computes each power's stance once, when first needed. Valid while
+ * the proposal and trust are unchanged (within one round of deliberation, or one vote).
+ */
+export function leaderStances(world: World, state: RunState, stances: Float64Array): Float64Array | null {
+  if (world.parameters.voting.leaderWeight === 0) return null;
+  state.leaderStanceEpoch++;
+  return stances;
 }
 
 /** State i's own interest in proposal p, before its leading powers' pull (the formula's, if any). */
@@ -133,9 +164,10 @@ export function objects(
   i: number,
   threshold: number,
   boundary: number,
+  stances: Float64Array | null = null,
 ): boolean {
   const { temperature, abstention } = world.parameters.voting;
-  const x = -scoreProposal(world, state, p, i) / temperature - abstention;
+  const x = -scoreProposal(world, state, p, i, stances) / temperature - abstention;
   if (threshold > 1e-6 && threshold < 1 - 1e-6) {
     if (x > boundary + 1e-6) return true;
     if (x < boundary - 1e-6) return false;

@@ -63,6 +63,8 @@ export interface RunState {
   orgMeanTrust: Float64Array;
   /** meanTrustToMembers[o * n + i]: mean trust of member i in the other members of o. */
   meanTrustToMembers: Float64Array;
+  /** lowestTrustToMembers[o * n + i]: trust of member i in the member of o it trusts least (1 alone). */
+  lowestTrustToMembers: Float64Array;
   /**
    * Trust among each organisation's members after the step, for the recorders: one pass over the
    * member pairs gives both the mean and the cohesion (trust.ts memberTrustStats), computed by
@@ -144,6 +146,13 @@ export interface RunState {
   participantOverruled: Uint8Array;
   /** How much each participant of the measure being implemented distrusts its most distrusted fellow (0–1). */
   participantAdversary: Float64Array;
+  /** The negative evidence each participant's defection adds (scratch for implement.ts). */
+  participantNegative: Float64Array;
+  /** The leading powers' stances on the proposal being scored (score.ts leaderStances). */
+  leaderStance: Float64Array;
+  /** The epoch each stance in leaderStance was computed in, and the current one. */
+  leaderStanceStamp: Int32Array;
+  leaderStanceEpoch: number;
   /** Index of the first scheduled event not yet applied. */
   nextEvent: number;
 }
@@ -240,6 +249,7 @@ function allocateRunState(world: World): RunState {
     rungReachedStep: new Float64Array(world.rungMeanTrust.length).fill(Number.NaN),
     orgMeanTrust: new Float64Array(orgCount),
     meanTrustToMembers: new Float64Array(orgCount * n),
+    lowestTrustToMembers: new Float64Array(orgCount * n).fill(1),
     memberStatsStep: new Int32Array(orgCount).fill(-1),
     memberMeanTrust: new Float64Array(orgCount),
     memberCohesion: new Float64Array(orgCount),
@@ -273,12 +283,7 @@ function allocateRunState(world: World): RunState {
     ...allocateMeasuresInForce(world),
     vetoHolder: new Uint8Array(orgCount * n),
     vetoesByState: new Float64Array(orgCount * n),
-    eligible: new Int32Array(Math.max(world.cbmCount, 1)),
-    implementedBy: new Uint8Array(n),
-    participantList: new Int32Array(n),
-    participantMark: new Uint8Array(n),
-    participantOverruled: new Uint8Array(n),
-    participantAdversary: new Float64Array(n),
+    ...allocateScratch(world),
     nextEvent: 0,
   };
 }
@@ -366,5 +371,22 @@ function allocateMeasuresInForce(world: World) {
     forceParticipants: new Uint8Array(cells * world.n),
     inForceCount: new Float64Array(world.orgCount),
     obligations: new Float64Array(world.orgCount),
+  };
+}
+
+/** Scratch space of the phases, per state (docs: RunState). */
+function allocateScratch(world: World) {
+  const { n } = world;
+  return {
+    eligible: new Int32Array(Math.max(world.cbmCount, 1)),
+    implementedBy: new Uint8Array(n),
+    participantList: new Int32Array(n),
+    participantMark: new Uint8Array(n),
+    participantOverruled: new Uint8Array(n),
+    participantAdversary: new Float64Array(n),
+    participantNegative: new Float64Array(n),
+    leaderStance: new Float64Array(n),
+    leaderStanceStamp: new Int32Array(n),
+    leaderStanceEpoch: 0,
   };
 }

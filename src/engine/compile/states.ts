@@ -26,6 +26,8 @@ export interface WorldStates {
   leaderOffset: Int32Array;
   leaderState: Int32Array;
   leaderTie: Float64Array;
+  /** leads[g] = 1 when some state follows g. */
+  leads: Uint8Array;
   /** Subregion of each state, as an index (for shocks that strike a region). */
   subregion: Int32Array;
   /** Pairs in conflict or dispute (for clashes) and rivals (for cyber incidents): a, b, intensity. */
@@ -102,7 +104,7 @@ function leaders(
   scenario: Scenario,
   stateIndex: Map<string, number>,
   capability: Float64Array,
-): Pick<WorldStates, 'leaderOffset' | 'leaderState' | 'leaderTie'> {
+): Pick<WorldStates, 'leaderOffset' | 'leaderState' | 'leaderTie' | 'leads'> {
   const n = capability.length;
   const threshold = scenario.parameters.voting.leaderCapability;
   const ties: { i: number; g: number; tie: number }[] = [];
@@ -118,8 +120,11 @@ function leaders(
   const leaderOffset = new Int32Array(n + 1);
   for (const { i } of ties) leaderOffset[i + 1]++;
   for (let i = 0; i < n; i++) leaderOffset[i + 1] += leaderOffset[i];
+  const leads = new Uint8Array(n);
+  for (const { g } of ties) leads[g] = 1;
   return {
     leaderOffset,
+    leads,
     leaderState: Int32Array.from(ties.map((t) => t.g)),
     leaderTie: Float64Array.from(ties.map((t) => t.tie)),
   };

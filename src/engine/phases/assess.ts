@@ -4,8 +4,9 @@ import type { World } from '../world.js';
 
 /**
  * Before deliberating, each organisation takes stock of trust among its members: each member's
- * mean trust in the others (used when it votes) and the mean over all ordered member pairs
- * (which decides how complex a CBM may be tabled; docs/MODEL.md §Agenda).
+ * mean trust in the others (used when it votes), its lowest trust in another (its adversity when
+ * implementing, docs/MODEL.md §Implementation) and the mean over all ordered member pairs (which
+ * decides how complex a CBM may be tabled; docs/MODEL.md §Agenda).
  */
 export function assessTrust(world: World, state: RunState): void {
   const { n } = world;
@@ -16,10 +17,16 @@ export function assessTrust(world: World, state: RunState): void {
     for (let a = 0; a < count; a++) {
       const i = state.memberList[base + a];
       let sum = 0;
-      for (let b = 0; b < count; b++)
-        if (a !== b) sum += trustAt(state.trust, i, state.memberList[base + b], state.step);
+      let lowest = 1;
+      for (let b = 0; b < count; b++) {
+        if (a === b) continue;
+        const trust = trustAt(state.trust, i, state.memberList[base + b], state.step);
+        sum += trust;
+        if (trust < lowest) lowest = trust;
+      }
       const mean = count > 1 ? sum / (count - 1) : 0.5;
       state.meanTrustToMembers[base + i] = mean;
+      state.lowestTrustToMembers[base + i] = lowest;
       total += mean;
     }
     state.orgMeanTrust[o] = count > 0 ? total / count : Number.NaN;

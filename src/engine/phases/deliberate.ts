@@ -1,5 +1,5 @@
 import { NO, YES } from '../../rules/votes.js';
-import { champions, objectionBoundary, objects } from '../score.js';
+import { champions, leaderStances, objectionBoundary, objects } from '../score.js';
 import { orgPasses, type RunState, ruleOfProposal } from '../state.js';
 import type { World } from '../world.js';
 
@@ -32,18 +32,28 @@ export function deliberate(world: World, state: RunState): void {
     const count = state.memberCount[o];
     // Institutions reached (a council for mediation, say) may allow more rounds.
     const allowed = rounds + world.stageRounds[world.stageOffset[o] + state.stage[o]];
-    for (let round = 0; round <= allowed; round++) {
+    const rule = ruleOfProposal(state, p);
+    // Under unanimity and consensus one likely objector settles it (unless the trace lists them all).
+    const anyObjectorBlocks = (rule.kind === 'unanimity' || rule.kind === 'consensus') && !state.trace;
+    // After the last amendment allowed the text goes to the vote as it is: no need to test it.
+    for (let round = 0; round < allowed; round++) {
+      const stances = leaderStances(world, state, state.leaderStance);
       // The votes row of this proposal serves as scratch: castVotes overwrites it afterwards.
+      let blocked = false;
       for (let m = 0; m < count; m++) {
         const i = state.memberList[base + m];
         // Champions (the proposer, coordinators) vote yes (phases/vote.ts): never likely objectors.
-        state.votes[p * n + i] =
-          !champions(world, state, p, i) && objects(world, state, p, i, objectionThreshold, boundary)
-            ? NO
-            : YES;
+        const objecting =
+          !champions(world, state, p, i) &&
+          objects(world, state, p, i, objectionThreshold, boundary, stances);
+        state.votes[p * n + i] = objecting ? NO : YES;
+        if (objecting && anyObjectorBlocks) {
+          blocked = true;
+          break;
+        }
       }
-      const expected = orgPasses(world, state, o, ruleOfProposal(state, p), p);
-      if (expected || round === allowed) break;
+      const expected = !blocked && orgPasses(world, state, o, rule, p);
+      if (expected) break;
       if (state.trace) {
         const objectors: string[] = [];
         for (let m = 0; m < count; m++) {

@@ -4,7 +4,6 @@ import type { Rng } from '../../util/rng.js';
 import type { RunRandom } from '../random.js';
 import { logistic } from '../score.js';
 import { currentYear, type RunState } from '../state.js';
-import { trustAt } from '../trust.js';
 import type { World } from '../world.js';
 
 /**
@@ -18,8 +17,9 @@ import type { World } from '../world.js';
  *             − adversaryWeight × adversary[i] − overruledWeight × [i voted against it]
  *             + monitoring(o) )
  *
- * with b and c the bindingness and cost as adopted, adversary[i] = max over fellow participants j
- * of max(0, θ − trust(i→j)) / θ, θ = adversaryBelow (the security dilemma), and monitoring the logit added by the
+ * with b and c the bindingness and cost as adopted, adversary[i] = max(0, θ − trust(i→j)) / θ for
+ * the member j of the organisation that i trusts least, θ = adversaryBelow, trust as assessed at
+ * the start of the step (the security dilemma), and monitoring the logit added by the
  * institutions reached (a Secretariat: `effects.implementation`). Then, for every ordered pair
  * (i, j) of distinct participants, with j's signal
  *   signal(j) = (cheapTalk + signalWeight × c × b) × (1 + adversarySignal × adversary[j]):
@@ -66,7 +66,16 @@ function implementAdopted(world: World, state: RunState, random: RunRandom, p: n
   const c = state.proposalCbm[p];
   const b = state.proposalBindingness[p];
   const cost = state.proposalCost[p];
-  implementRound(world, state, random.implementation[o], o, b, cost, size);
+  implementRound(
+    world,
+    state,
+    random.implementation[o],
+    o,
+    q >= 0 ? state.proposalOrg[q] : -1,
+    b,
+    cost,
+    size,
+  );
   for (let k = 0; k < linked; k++) {
     const r = k === 0 ? p : q;
     const ro = state.proposalOrg[r];
@@ -167,7 +176,7 @@ function implementDue(
   const key = o * cbmCount + c;
   const b = state.forceBindingness[key];
   const cost = state.forceCost[key];
-  implementRound(world, state, random.implementation[o], o, b, cost, size);
+  implementRound(world, state, random.implementation[o], o, partner, b, cost, size);
   let done = 0;
   for (let k = 0; k < size; k++) done += state.implementedBy[list[k]];
   const lapsed = size === 0 || done < world.parameters.implementation.lapseBelow * size;
@@ -210,6 +219,7 @@ function implementRound(
   state: RunState,
   rng: Rng,
   o: number,
+  partner: number,
   b: number,
   cost: number,
   size: number,
@@ -217,63 +227,78 @@ function implementRound(
   const list = state.participantList;
   const adversary = state.participantAdversary;
   const done = state.implementedBy;
-  const step = state.step;
-  const below = world.parameters.implementation.adversaryBelow;
-  for (let a = 0; a < size; a++) adversary[list[a]] = adversaryOf(state, list, size, a, step, below);
+  const { adversaryBelow } = world.parameters.implementation;
+  const { implementationEvidence, defectionEvidence, cheapTalk, signalWeight, adversarySignal } =
+    world.parameters.trust;
+  for (let a = 0; a < size; a++)
+    adversary[list[a]] = adversity(world, state, list[a], o, partner, adversaryBelow);
   const monitoring = world.stageImplementation[world.stageOffset[o] + state.stage[o]];
+  const intercept = interceptOf(world);
   for (let a = 0; a < size; a++) {
     const i = list[a];
     done[i] =
       rng.next() <
-      complianceChance(world, i, b, cost, adversary[i], state.participantOverruled[i], monitoring)
+      complianceFrom(world, intercept, i, b, cost, adversary[i], state.participantOverruled[i], monitoring)
         ? 1
         : 0;
   }
-  const { implementationEvidence, defectionEvidence, cheapTalk, signalWeight, adversarySignal } =
-    world.parameters.trust;
+  // What each participant's conduct adds to the others' view of it: its signal, as positive
+  // evidence if it implemented, negative if not (over the adversity, no longer needed).
   const signal = cheapTalk + signalWeight * cost * b;
+  const positiveAdd = adversary;
+  const negativeAdd = state.participantNegative;
+  for (let a = 0; a < size; a++) {
+    const j = list[a];
+    const weight = signal * (1 + adversarySignal * adversary[j]);
+    positiveAdd[j] = done[j] ? implementationEvidence * weight : 0;
+    negativeAdd[j] = done[j] ? 0 : defectionEvidence * weight;
+  }
   // addEvidence for each ordered pair, written out: this loop is a large share of a run's time.
   const { positive, negative, updatedAt, retention } = state.trust;
   const { n } = world;
+  const step = state.step;
   for (let a = 0; a < size; a++) {
     const i = list[a];
     if (!done[i]) continue;
     const row = i * n;
     for (let k = 0; k < size; k++) {
-      if (a === k) continue;
       const j = list[k];
+      if (j === i) continue;
       const cell = row + j;
       const kept = retention[step - updatedAt[cell]];
-      const weight = signal * (1 + adversarySignal * adversary[j]);
-      if (done[j]) {
-        positive[cell] = positive[cell] * kept + implementationEvidence * weight;
-        negative[cell] *= kept;
-      } else {
-        positive[cell] *= kept;
-        negative[cell] = negative[cell] * kept + defectionEvidence * weight;
-      }
+      positive[cell] = positive[cell] * kept + positiveAdd[j];
+      negative[cell] = negative[cell] * kept + negativeAdd[j];
       updatedAt[cell] = step;
     }
   }
 }
 
+/** logit(implementation.probability), ±∞ at 1 and 0. */
+function interceptOf(world: World): number {
+  const { probability } = world.parameters.implementation;
+  return Math.log(probability / (1 - probability));
+}
+
 /**
- * Adversity of participant i = list[a]: (θ − trust(i→j)) / θ for its most distrusted fellow j, 0
- * when it trusts every fellow at least θ = implementation.adversaryBelow.
+ * Adversity of state i in organisation o (and its partner, for a joint measure; the larger):
+ * (θ − lowest trust of i in a member) / θ when below θ = implementation.adversaryBelow, else 0 —
+ * trust as assessed at the start of the step (phases/assess.ts). The members are the parties to
+ * the organisation's measures: an adversary among them is an adversary in the measure.
  */
-function adversaryOf(
+function adversity(
+  world: World,
   state: RunState,
-  list: Int32Array,
-  size: number,
-  a: number,
-  step: number,
+  i: number,
+  o: number,
+  partner: number,
   below: number,
 ): number {
-  const i = list[a];
+  const { n } = world;
   let lowest = below;
-  for (let k = 0; k < size; k++) {
-    if (k === a) continue;
-    const trust = trustAt(state.trust, i, list[k], step);
+  for (let k = 0; k < (partner >= 0 ? 2 : 1); k++) {
+    const ro = k === 0 ? o : partner;
+    if (!state.memberMark[ro * n + i]) continue;
+    const trust = state.lowestTrustToMembers[ro * n + i];
     if (trust < lowest) lowest = trust;
   }
   return (below - lowest) / below;
@@ -289,12 +314,25 @@ export function complianceChance(
   overruled: number,
   monitoring: number,
 ): number {
+  return complianceFrom(world, interceptOf(world), i, bindingness, cost, adversary, overruled, monitoring);
+}
+
+function complianceFrom(
+  world: World,
+  intercept: number,
+  i: number,
+  bindingness: number,
+  cost: number,
+  adversary: number,
+  overruled: number,
+  monitoring: number,
+): number {
   const { probability, capabilityWeight, sovereigntyWeight, costWeight, adversaryWeight, overruledWeight } =
     world.parameters.implementation;
   if (probability <= 0) return 0;
   if (probability >= 1) return 1;
   return logistic(
-    Math.log(probability / (1 - probability)) +
+    intercept +
       capabilityWeight * (world.capability[i] - 0.5) -
       sovereigntyWeight * world.sovereignty[i] * bindingness -
       costWeight * cost -
