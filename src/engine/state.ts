@@ -48,7 +48,7 @@ export interface RunState {
   lastReformStep: Int32Array;
   /** The step of each organisation's last failed reform vote (−∞: none). */
   lastFailedReformStep: Float64Array;
-  /** A moving average of each organisation's adoption rate: its recent record. */
+  /** A moving average of each organisation's compliance: its record of kept commitments. */
   adoptionRecord: Float64Array;
   /** The step each state was admitted to each organisation during the run, admittedStep[o * n + i] (NaN: not). */
   admittedStep: Float64Array;

@@ -424,7 +424,9 @@ const InstitutionParameters = z.strictObject({
     .min(-10)
     .max(10)
     .default(0.5)
-    .describe('how much the recent adoption rate (above or below ½) raises interest'),
+    .describe(
+      'how much the record of kept commitments (recent compliance, above or below ½) raises interest',
+    ),
   retryYears: z
     .number()
     .min(0)
@@ -433,7 +435,7 @@ const InstitutionParameters = z.strictObject({
     .describe('years an organisation waits after a failed reform vote before the next'),
   recordUpdate: probability
     .default(0.25)
-    .describe("weight of this step's adoption rate in the organisation's record (an exponential average)"),
+    .describe("weight of this step's compliance in the organisation's record (an exponential average)"),
   initialRecord: probability.default(0.5).describe("the organisation's record before its first step"),
   chairChampions: z
     .boolean()

@@ -5,6 +5,7 @@ import { scoreProposal } from '../score.js';
 import { chairOf, currentYear, type RunState, ruleOfProposal } from '../state.js';
 import { addEvidence } from '../trust.js';
 import type { World } from '../world.js';
+import { resentOverruling } from './overruling.js';
 
 const VOTE_NAMES = { [YES]: 'yes', [ABSTAIN]: 'abstain', [NO]: 'no' } as const;
 
@@ -69,28 +70,6 @@ function blame(world: World, state: RunState, p: number): void {
 }
 
 /**
- * Being overruled costs trust (docs/MODEL.md §Deciding): when a measure is adopted in the
- * organisation's name over a member's "no" (every rule but opt-in, which adopts a measure only for
- * those who opt in), that member adds `trust.overruledPenalty` of negative evidence toward each
- * member that voted yes. Consensus and unanimity never overrule anyone.
- */
-function resentOverruling(world: World, state: RunState, p: number): void {
-  const penalty = world.parameters.trust.overruledPenalty;
-  if (penalty === 0 || ruleOfProposal(state, p).kind === 'opt-in') return;
-  const { n } = world;
-  const o = state.proposalOrg[p];
-  const count = state.memberCount[o];
-  for (let a = 0; a < count; a++) {
-    const i = state.memberList[o * n + a];
-    if (state.votes[p * n + i] !== NO) continue;
-    for (let b = 0; b < count; b++) {
-      const j = state.memberList[o * n + b];
-      if (state.votes[p * n + j] === YES) addEvidence(state.trust, i, j, state.step, 0, penalty);
-    }
-  }
-}
-
-/**
  * Each organisation's rule for CBMs decides each of its proposals and names who is bound by it
  * (src/rules/decide.ts). Adopted proposals add their ambition (bindingness as amended × total
  * benefit) to the step's total; a failed one counts a veto for each veto holder that voted no and
@@ -130,7 +109,7 @@ export function decideProposals(world: World, state: RunState): void {
       // What is delivered: bindingness as adopted × the benefit the text still carries.
       state.ambitionSum[o] +=
         state.proposalBindingness[p] * world.cbmTotalBenefit[state.proposalCbm[p]] * state.proposalBenefit[p];
-      resentOverruling(world, state, p);
+      resentOverruling(world, state, state.proposalOrg[p], ruleOfProposal(state, p), p);
       continue;
     }
     // Veto holders are those of the CBM rule: vetoes are counted on CBM proposals.

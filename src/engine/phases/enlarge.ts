@@ -5,6 +5,7 @@ import { admitMember, currentYear, isMember, orgPasses, type RunState, refreshRu
 import type { TraceVote } from '../trace.js';
 import { trustAt } from '../trust.js';
 import type { World } from '../world.js';
+import { resentOverruling } from './overruling.js';
 
 /**
  * Enlargement (docs/MODEL.md §Enlargement). Scheduled applications are made in their year.
@@ -94,6 +95,7 @@ function considerApplication(world: World, state: RunState, random: RunRandom, o
     });
   }
   if (!admitted) return;
+  resentOverruling(world, state, o, rule, state.scratchRow);
   admitMember(world, state, o, j);
   state.admittedStep[o * n + j] = state.step;
   state.admissions[o]++;

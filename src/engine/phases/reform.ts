@@ -5,10 +5,11 @@ import { chairOf, currentYear, isMember, orgPasses, type RunState, refreshRules 
 import type { TraceVote } from '../trace.js';
 import type { World } from '../world.js';
 import { voteName } from './enlarge.js';
+import { resentOverruling } from './overruling.js';
 
 /**
  * Institutions (docs/MODEL.md §Institutions). At the end of a step each organisation updates its
- * record (an exponential average of its adoption rate, weight institutions.recordUpdate). When the next rung of its ladder is within
+ * record (an exponential average of its compliance, weight institutions.recordUpdate). When the next rung of its ladder is within
  * reach — mean member trust, implementations since the run began, and years since the last reform
  * meet the rung's requirements — the chair puts the reform to a vote under the organisation's
  * rule for reforms (after a failed vote, not again for institutions.retryYears). Member i's interest:
@@ -26,9 +27,10 @@ export function reformInstitutions(world: World, state: RunState, random: RunRan
   const { temperature, abstention, sovereigntyWeight, memberTrustWeight } = world.parameters.voting;
   const { n } = world;
   for (let o = 0; o < world.orgCount; o++) {
-    if (state.proposals[o] > 0) {
+    // The record is of kept commitments: the share of the implementations due that were made.
+    if (state.obligations[o] > 0) {
       state.adoptionRecord[o] +=
-        recordUpdate * (state.adopted[o] / state.proposals[o] - state.adoptionRecord[o]);
+        recordUpdate * (state.implemented[o] / state.obligations[o] - state.adoptionRecord[o]);
     }
     if (!enabled) continue;
     const stage = state.stage[o];
@@ -81,6 +83,7 @@ export function reformInstitutions(world: World, state: RunState, random: RunRan
       state.lastFailedReformStep[o] = state.step;
       continue;
     }
+    resentOverruling(world, state, o, rule, state.scratchRow);
     state.stage[o] = stage + 1;
     state.lastReformStep[o] = state.step;
     state.rungReachedStep[rung] = state.step;

@@ -4,12 +4,13 @@ import { DEFAULT_PHASES } from '../../../src/engine/phases/index.js';
 import { reformInstitutions } from '../../../src/engine/phases/reform.js';
 import { valueAt } from '../../../src/engine/simulate.js';
 import { createRunState, type RunState } from '../../../src/engine/state.js';
+import { trustAt } from '../../../src/engine/trust.js';
 import { compileWorld, type World } from '../../../src/engine/world.js';
 import { simulateRecorded } from '../../../src/metrics/simulate-recorded.js';
 import { loadScenario } from '../../../src/scenario/load.js';
 import { fixture, repoFile, scriptedRandom } from '../../helpers.js';
 
-// Neutral trust (priorStrength 0), temperature 0.1, abstention 1; a one-rung ladder.
+// Neutral trust (structure neutralised), temperature 0.1, abstention 1; a one-rung ladder.
 // Reform score = interest 0.2 + recordWeight 0.5 × (record ½ − ½) − sovereignty × bindingness 0.5 + 0.
 //   B (sovereignty 0): 0.2, x = 2: P(yes) = σ(1) ≈ 0.731, P(no) = σ(−3) ≈ 0.047.
 //   C (sovereignty 1): −0.3, x = −3: P(yes) = σ(−4) ≈ 0.018, P(no) = σ(2) ≈ 0.881.
@@ -52,6 +53,18 @@ describe('a reform vote (worked by hand)', () => {
     expect(state.rules.reform[0].kind).toBe('unanimity');
     expect(world.stageAgenda[world.stageOffset[0] + 1]).toBe(1);
     expect(world.stageImplementation[world.stageOffset[0] + 1]).toBeCloseTo(0.1, 15);
+  });
+
+  it('passed by a two-thirds quota over C\'s "no": C resents the majority (trust.overruledPenalty)', () => {
+    const { world, state } = atStepOne({
+      'organisations.ORG.rules.reform': { kind: 'quota', yes: { count: { share: 0.6 } } },
+    });
+    reformInstitutions(world, state, scriptedRandom([0.5, 0.99])); // B yes, C no: 2 of 3 ≥ 0.6
+    expect(state.stage[0]).toBe(1);
+    // C adds 0.1 of negative evidence toward A (the chair, yes) and B: (0 + 1) / (0.1 + 2).
+    expect(trustAt(state.trust, 2, 0, 1)).toBeCloseTo(1 / 2.1, 14);
+    expect(trustAt(state.trust, 2, 1, 1)).toBeCloseTo(1 / 2.1, 14);
+    expect(trustAt(state.trust, 0, 2, 1)).toBe(0.5);
   });
 
   it('fails on a "no" (C: 0.5 ≥ 1 − 0.881), the ladder stays, and no new vote comes for a year', () => {
