@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from 'commander';
 import { formatProblem, InputError } from '../input/errors.js';
+import { FormulaValueError } from '../model/formula.js';
 import { lostLock } from '../tables/lock.js';
 import { InconsistentOutputError, OutputError } from '../util/output-error.js';
 import { VERSION } from '../version.js';
@@ -61,6 +62,10 @@ async function main(argv: string[]): Promise<number> {
       process.stderr.write(`cica-sim: ${error.message}; what was written before is whole\n`);
       return EXIT_FAILED;
     }
+    if (error instanceof FormulaValueError) {
+      process.stderr.write(`cica-sim: ${error.message}\n`);
+      return EXIT_BAD_INPUT;
+    }
     if (error instanceof InconsistentOutputError) {
       process.stderr.write(`cica-sim: ${error.message}\n`);
       return EXIT_FAILED;
@@ -73,6 +78,19 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+/**
+ * Output closed early (`cica-sim explain trace.jsonl | head -1`): the reader has what it wanted, so
+ * the command ends quietly with exit 0, as Unix tools do, instead of dying on EPIPE.
+ */
+function endQuietlyWhenOutputCloses(stream: NodeJS.WriteStream): void {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(EXIT_OK);
+    throw error;
+  });
+}
+
+endQuietlyWhenOutputCloses(process.stdout);
+endQuietlyWhenOutputCloses(process.stderr);
 main(process.argv).then((code) => {
   process.exitCode = code;
 });

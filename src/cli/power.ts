@@ -213,7 +213,8 @@ function comparisonTable(results: { body: VotingBody; result: PowerResult }[]): 
   ]);
   rows.push([
     'passage',
-    ...results.flatMap(({ result }): (string | number)[] => [result.passageProbability, '']),
+    // Small chances in scientific notation, so that 3.7e-9 does not read as 0.0000.
+    ...results.flatMap(({ result }): (string | number)[] => [probabilityText(result.passageProbability), '']),
   ]);
   const legend = results.map(
     ({ body, result }, k) =>
@@ -225,4 +226,9 @@ function comparisonTable(results: { body: VotingBody; result: PowerResult }[]): 
     '',
     formatTable(headers, rows, 4),
   ].join('\n');
+}
+
+/** A probability with four decimals, or in scientific notation below 0.001 (3.7e-9). */
+export function probabilityText(p: number): string {
+  return p === 0 || p >= 0.001 ? p.toFixed(4) : p.toExponential(1);
 }

@@ -4,7 +4,7 @@ export function formatTable(headers: string[], rows: (string | number)[][], digi
     row.map((cell) => (typeof cell === 'number' ? formatNumber(cell, digits) : cell)),
   );
   const numeric = headers.map((_, k) =>
-    rows.every((row) => typeof row[k] === 'number' || /^[\d.±\s–-]*$/.test(String(row[k]))),
+    rows.every((row) => typeof row[k] === 'number' || /^[\d.±\s–e-]*$/.test(String(row[k]))),
   );
   const widths = headers.map((header, k) => Math.max(header.length, ...cells.map((row) => row[k].length)));
   const line = (row: string[]) =>

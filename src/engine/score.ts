@@ -1,5 +1,6 @@
+import { yearOfStep } from '../model/calendar.js';
 import { DIMENSION_COLUMNS, DIMENSION_COUNT, DIMENSIONS } from '../model/dimensions.js';
-import type { CompiledFormula } from '../model/formula.js';
+import { type CompiledFormula, FormulaValueError } from '../model/formula.js';
 import { ABSTAIN, NO, type Vote, YES } from '../rules/votes.js';
 import type { RunState } from './state.js';
 import { trustAt } from './trust.js';
@@ -119,7 +120,13 @@ function formulaScore(
     scope[SALIENCE_VARIABLES[d]] = state.salience[i * DIMENSION_COUNT + d];
     scope[BENEFIT_VARIABLES[d]] = world.cbmBenefit[c * DIMENSION_COUNT + d] * state.proposalBenefit[p];
   }
-  return formula.evaluate();
+  try {
+    return formula.evaluate();
+  } catch (error) {
+    if (!(error instanceof FormulaValueError)) throw error;
+    const where = `for ${world.stateIds[i]} on ${world.cbmIds[c]} in ${world.orgIds[state.proposalOrg[p]]} at step ${state.step} (year ${yearOfStep(world, state.step)})`;
+    throw new FormulaValueError(error.formula, error.value, error.values, where);
+  }
 }
 
 const SALIENCE_VARIABLES = DIMENSIONS.map((d) => `salience_${DIMENSION_COLUMNS[d]}`);

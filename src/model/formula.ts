@@ -134,6 +134,27 @@ function describeNode(type: string): string {
   return names[type] ?? type;
 }
 
+/**
+ * A scenario's formula gave something other than a finite number (an overflow to Infinity, 0/0):
+ * bad input, not a bug. `where` says whose score it was, when; the CLI exits 2 with the message.
+ */
+export class FormulaValueError extends Error {
+  constructor(
+    readonly formula: string,
+    readonly value: unknown,
+    readonly values: Record<string, number>,
+    readonly where = '',
+  ) {
+    const scope = Object.entries(values)
+      .map(([name, v]) => `${name} = ${Number.isInteger(v) ? v : v.toPrecision(4)}`)
+      .join(', ');
+    super(
+      `parameters.voting.formula: "${formula}" gave ${String(value)} instead of a finite number${where ? ` ${where}` : ''}, with ${scope}. Keep it finite for every value its variables can take (e.g. divide by max(x, 0.01), cap exp with min)`,
+    );
+    this.name = 'FormulaValueError';
+  }
+}
+
 /** A compiled formula over a scope the caller fills in place (no allocation per evaluation). */
 export interface CompiledFormula {
   scope: Record<string, number>;
@@ -152,9 +173,8 @@ export function compileFormula(text: string): CompiledFormula {
     evaluate() {
       const value = code.evaluate(scope);
       if (typeof value === 'boolean') return value ? 1 : 0;
-      if (typeof value !== 'number' || !Number.isFinite(value)) {
-        throw new Error(`the voting formula gave ${String(value)} instead of a finite number`);
-      }
+      if (typeof value !== 'number' || !Number.isFinite(value))
+        throw new FormulaValueError(text, value, { ...scope });
       return value;
     },
   };

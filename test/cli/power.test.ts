@@ -180,3 +180,22 @@ describe('cica-sim power --chart', () => {
     expect(readFileSync(join(out, 'power.svg'), 'utf8')).toMatch(/^<svg/);
   });
 });
+
+describe('small passage probabilities', () => {
+  it('print in scientific notation in --compare: 1/2^28 under unanimity, 29/2^28 under consensus minus one', () => {
+    const result = cli(
+      'power',
+      repoFile('scenarios/examples/cica-rules.yaml'),
+      '--org',
+      'CICA',
+      '--kind',
+      'cbm',
+      'reform',
+      '--compare',
+    );
+    expect(result.code).toBe(0);
+    expect((1 / 2 ** 28).toExponential(1)).toBe('3.7e-9');
+    expect((29 / 2 ** 28).toExponential(1)).toBe('1.1e-7');
+    expect(result.stdout).toMatch(/^passage\s+3\.7e-9\s+1\.1e-7$/m);
+  });
+});
