@@ -24,9 +24,11 @@ export function parametersMarkdown(): string {
     '',
     'Every parameter of the model, by its path in a scenario (`parameters.<group>.<name>`), generated',
     'from the scenario schema by `cica-sim schema --parameters` (a test keeps this file current).',
-    'Equations and the reasoning behind each mechanism: [MODEL.md](MODEL.md). The defaults are',
-    'modelling judgements chosen to give plausible dynamics on the built-in world; they are not yet',
-    'calibrated against history (the historical check will say which are).',
+    'Equations and the basis of each default: [MODEL.md](MODEL.md#defaults-and-their-basis). The',
+    "defaults below are the schema's, for any scenario; the built-in world sets some of its own",
+    '(`scenarios/asia-2025.yaml`, `parameters:`): above all `enlargement.openness` 0.6 instead of',
+    '0.2, the one value calibrated on history ([VALIDATION.md](VALIDATION.md)). The others are',
+    'modelling judgements, documented with their reasons in MODEL.md.',
     '',
   ];
   for (const [group, node] of Object.entries(schema.properties ?? {})) {

@@ -16,6 +16,12 @@ import type { CompareRow, TimeseriesRow } from '../../src/tables/experiment-tabl
 import type { MilestoneRow, TrustRow, VetoRow } from '../../src/tables/outcome-tables.js';
 import { powerRow } from '../helpers.js';
 
+/** The parts of a layer's encoding these tests read. */
+type Encoding = {
+  color: { legend?: unknown; scale: { domain: string[]; range: string[] } };
+  shape?: unknown;
+};
+
 /** The data a spec inlines (every chart here carries its rows as data.values). */
 const dataOf = (spec: unknown) => (spec as { data: { values: Record<string, unknown>[] } }).data.values;
 
@@ -84,6 +90,35 @@ describe('chart specs: rows in, a Vega-Lite spec out', () => {
     expect(spec).toMatchObject({
       title: { text: 'CICA: cohesion (share of member pairs trusting > ½), change from “today”' },
     });
+    // The legend lists what is drawn (not the reference), each variant in its usual colour, and
+    // no "sweep point" legend without a sweep.
+    const layers = (spec as unknown as { layer: { encoding: Encoding }[] }).layer;
+    const colour = layers[2].encoding.color;
+    expect(colour.scale.domain).toEqual(['fast', 'slow']);
+    // The palette's second and third colours: those of 'fast' and 'slow' in every other chart.
+    expect(colour.scale.range).toEqual(['#f28e2b', '#e15759']);
+    expect(layers[2].encoding).not.toHaveProperty('shape');
+  });
+
+  it('over time: band and line share one legend of variants (no legend: null hiding it)', () => {
+    const row = (variant: string): TimeseriesRow => ({
+      variant,
+      point: 'p0',
+      step: 1,
+      year: 2025,
+      org: 'CICA',
+      metric: 'cohesion',
+      mean: 0.5,
+      sd: 0,
+      p05: 0.4,
+      p50: 0.5,
+      p95: 0.6,
+      n: 30,
+    });
+    const spec = metricOverTime([row('a'), row('b')], ['a', 'b'], 'CICA', 'cohesion');
+    const layers = (spec as unknown as { layer: { encoding: Encoding }[] }).layer;
+    for (const layer of layers) expect(layer.encoding.color.legend).not.toBeNull();
+    expect(layers[0].encoding.color.legend).toMatchObject({ symbolOpacity: 1 });
   });
 
   it('vetoes: points pooled by runs, states ordered by vetoes used, only the top ones', () => {

@@ -97,7 +97,7 @@ function yearlyMeans(
   }));
 }
 
-/** The 5–95% band of runs (faint, without a legend of its own) and the median line with its tooltip. */
+/** The 5–95% band of runs (faint) and the median line with its tooltip, under one legend of variants. */
 function bandAndMedian(metric: string, colour: ReturnType<typeof variantColour>, faceted: boolean) {
   const x = {
     field: 'year',
@@ -118,8 +118,9 @@ function bandAndMedian(metric: string, colour: ReturnType<typeof variantColour>,
           scale: { zero: false },
         },
         y2: { field: 'p95' },
-        // The legend shows the lines' colours, not the faint band's.
-        color: { ...colour, legend: null },
+        // One legend for band and line: they share the colour scale (a `legend: null` here hid
+        // the merged legend of both layers); its symbols solid, as the lines are.
+        color: { ...colour, legend: { symbolOpacity: 1, symbolType: 'stroke', symbolStrokeWidth: 3 } },
         opacity: legendOpacity(0.15, 0.02),
       },
     },

@@ -15,7 +15,16 @@ export function pairedDifference(
     .filter((r) => r.org === org && r.metric === metric && r.mean_difference !== null)
     .map((r) => ({ ...r, point: pointLabels[r.point] ?? r.point }));
   const reference = rows[0]?.reference ?? variants[0];
-  const colour = variantColour(variants);
+  // The legend lists what is drawn: every variant but the reference, in its usual colour.
+  const full = variantColour(variants);
+  const drawn = variants.map((v, k) => [v, full.scale.range[k]] as const).filter(([v]) => v !== reference);
+  const colour = {
+    ...full,
+    sort: drawn.map(([v]) => v),
+    scale: { domain: drawn.map(([v]) => v), range: drawn.map(([, c]) => c) },
+  };
+  // Sweep points get a shape, and a legend, only when there are several.
+  const swept = new Set(data.map((r) => r.point)).size > 1;
   const y = { field: 'variant', type: 'nominal' as const, title: null, sort: variants };
   const yOffset = { field: 'point', type: 'nominal' as const };
   return {
@@ -49,7 +58,7 @@ export function pairedDifference(
           x: { field: 'mean_difference', type: 'quantitative' },
           color: colour,
           opacity: legendOpacity(),
-          shape: { field: 'point', type: 'nominal', title: 'sweep point' },
+          ...(swept ? { shape: { field: 'point', type: 'nominal', title: 'sweep point' } } : {}),
           tooltip: [
             { field: 'variant' },
             { field: 'point', title: 'sweep point' },

@@ -42,8 +42,9 @@ export function sweepChart(
         x,
         y: { field: 'p05', type: 'quantitative', title: metricLabel(metric), scale: { zero: false } },
         y2: { field: 'p95' },
-        // The legend shows the lines' colours, not the faint band's.
-        color: { ...colour, legend: null },
+        // One legend for band and line (a `legend: null` here hid the merged legend of both
+        // layers); its symbols solid, as the lines are.
+        color: { ...colour, legend: { symbolOpacity: 1, symbolType: 'stroke', symbolStrokeWidth: 3 } },
         opacity: legendOpacity(0.15, 0.02),
       },
     },
