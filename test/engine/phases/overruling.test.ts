@@ -21,7 +21,7 @@ const world = compileWorld(
 const totals = { count: 3, weight: 3, population: 60 };
 const indexOf = (id: string) => world.stateIndex.get(id) as number;
 
-function after(rule: Parameters<typeof compileRule>[0], votes: number[]) {
+function trustAfterDecision(rule: Parameters<typeof compileRule>[0], votes: number[]) {
   const state = createRunState(world);
   state.step = 1;
   state.votes.set(votes, state.scratchRow * 3);
@@ -31,7 +31,7 @@ function after(rule: Parameters<typeof compileRule>[0], votes: number[]) {
 
 describe('resentOverruling: the overruled member loses trust in those who carried the decision', () => {
   it('a quota decision over C\'s "no": C → A and C → B take overruledPenalty 0.1; nobody else changes', () => {
-    const trust = after({ kind: 'quota', yes: { count: 2 } }, [YES, YES, NO]);
+    const trust = trustAfterDecision({ kind: 'quota', yes: { count: 2 } }, [YES, YES, NO]);
     expect(trust(2, 0)).toBeCloseTo(1 / 2.1, 14);
     expect(trust(2, 1)).toBeCloseTo(1 / 2.1, 14);
     expect(trust(0, 2)).toBe(0.5);
@@ -39,14 +39,14 @@ describe('resentOverruling: the overruled member loses trust in those who carrie
   });
 
   it('an abstainer is not overruled, and a yes voter it did not oppose is not blamed', () => {
-    const trust = after({ kind: 'consensus-minus', k: 1 }, [YES, ABSTAIN, NO]);
+    const trust = trustAfterDecision({ kind: 'consensus-minus', k: 1 }, [YES, ABSTAIN, NO]);
     expect(trust(1, 0)).toBe(0.5);
     expect(trust(2, 0)).toBeCloseTo(1 / 2.1, 14);
     expect(trust(2, 1)).toBe(0.5);
   });
 
   it('opt-in adopts only for those who opt in: it overrules nobody', () => {
-    const trust = after({ kind: 'opt-in', minParticipants: 2 }, [YES, YES, NO]);
+    const trust = trustAfterDecision({ kind: 'opt-in', minParticipants: 2 }, [YES, YES, NO]);
     expect(trust(2, 0)).toBe(0.5);
   });
 });
