@@ -7,18 +7,39 @@ import { variantColour } from './theme.js';
  * An experiment's own Vega-Lite spec refers to an output table as `data: { name: "runs" }` (a
  * named data source, which Vega-Lite itself allows). Here every such reference, at any depth
  * (layers, concatenations, lookups), becomes the table's rows inlined as values, so the written
- * spec stands alone like the built-in ones.
+ * spec stands alone like the built-in ones. Only the columns the spec mentions somewhere (as a
+ * field, in a transform, in an expression) are kept: a chart over runs.csv would otherwise carry
+ * every metric of every run, megabytes the chart never reads.
  */
 export function inlineTables(
   spec: unknown,
   table: (name: (typeof CHART_TABLES)[number]) => Record<string, unknown>[],
 ): unknown {
-  if (Array.isArray(spec)) return spec.map((item) => inlineTables(item, table));
+  const text = JSON.stringify(spec);
+  const mentioned = new Map<string, boolean>();
+  const used = (column: string) => {
+    let found = mentioned.get(column);
+    if (found === undefined) {
+      found = new RegExp(`(^|[^\\w])${column.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\w])`).test(text);
+      mentioned.set(column, found);
+    }
+    return found;
+  };
+  const project = (rows: Record<string, unknown>[]) =>
+    rows.map((row) => Object.fromEntries(Object.entries(row).filter(([column]) => used(column))));
+  return inlineWith(spec, (name) => project(table(name)));
+}
+
+function inlineWith(
+  spec: unknown,
+  table: (name: (typeof CHART_TABLES)[number]) => Record<string, unknown>[],
+): unknown {
+  if (Array.isArray(spec)) return spec.map((item) => inlineWith(item, table));
   if (typeof spec !== 'object' || spec === null) return spec;
   const copy: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(spec)) {
     const name = tableName(value);
-    copy[key] = key === 'data' && name ? { values: table(name) } : inlineTables(value, table);
+    copy[key] = key === 'data' && name ? { values: table(name) } : inlineWith(value, table);
   }
   return copy;
 }
