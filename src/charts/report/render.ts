@@ -85,7 +85,12 @@ function settingsRows({ manifest }: ReportData): [string, string][] {
 /** The report page: the data gathered, the findings judged, and the charts, as one HTML document. */
 export function renderReport(data: ReportData, findings: Finding[], charts: WrittenChart[]): string {
   const { dir, manifest, metrics, reference } = data;
-  const milestoneTable = milestonesSummary(data.milestones, manifest.variants, data.orgs, data.firstPoint);
+  const milestoneTable = milestonesSummary(
+    data.milestones,
+    manifest.variants,
+    data.orgs,
+    manifest.points.map((p) => ({ id: p.id, label: pointLabel(p.values) || p.id })),
+  );
   const powerSection = powerSummary(data.power, manifest.variants);
   const checksSection = checksSummary(data.checks, manifest);
   const failuresSection = failuresSummary(manifest);

@@ -97,8 +97,22 @@ export function milestonesSummary(
   rows: MilestoneRow[],
   variants: string[],
   orgs: string[],
-  point: string,
+  points: { id: string; label: string }[],
 ): string {
+  const tables = points
+    .map((point) => milestonesAt(rows, variants, orgs, point.id))
+    .map((table, k) =>
+      table && points.length > 1 ? `<h3>sweep point: ${escapeHtml(points[k].label)}</h3>\n${table}` : table,
+    )
+    .filter((table) => table !== '');
+  if (tables.length === 0) return '';
+  return `<h2>Institutional milestones</h2>
+<p>Share of runs that had reached each rung not yet held at the start, by the end of each year shown, with its 95% interval (Wilson's, over the runs).</p>
+${tables.join('\n')}`;
+}
+
+/** The milestones table at one sweep point ('' when no rung is left to reach). */
+function milestonesAt(rows: MilestoneRow[], variants: string[], orgs: string[], point: string): string {
   const mine = rows.filter((r) => r.point === point && orgs.includes(r.org) && r.held_at_start < 1);
   if (mine.length === 0) return '';
   const allYears = [...new Set(mine.map((r) => r.year))].sort((a, b) => a - b);
@@ -112,15 +126,25 @@ export function milestonesSummary(
         const row = mine.find(
           (r) => r.org === rung.org && r.rung === rung.rung && r.variant === variant && r.year === year,
         );
-        return `<td>${row ? `${(100 * row.share_reached).toFixed(0)}%` : '–'}</td>`;
+        if (!row) return '<td>–</td>';
+        const [low, high] = wilsonInterval(row.share_reached, row.runs);
+        return `<td>${(100 * row.share_reached).toFixed(0)}% <small>[${(100 * low).toFixed(0)}, ${(100 * high).toFixed(0)}]</small></td>`;
       });
       return `<tr><th>${escapeHtml(rung.org)}</th><th>${escapeHtml(rung.rung)}</th><th>${escapeHtml(variant)}</th>${cells.join('')}</tr>`;
     }),
   );
-  return `<h2>Institutional milestones</h2>
-<p>Share of runs that had reached each rung not yet held at the start, by the end of each year shown.</p>
-<table>
+  return `<table>
 <thead><tr><th>organisation</th><th>rung</th><th>variant</th>${years.map((y) => `<th>by ${y}</th>`).join('')}</tr></thead>
 <tbody>${body.join('\n')}</tbody>
 </table>`;
+}
+
+/** Wilson's 95% interval for a share p of n runs (Wilson 1927): good near 0 and 1, unlike p ± 1.96 SE. */
+export function wilsonInterval(p: number, n: number): [number, number] {
+  if (n <= 0) return [0, 1];
+  const z2 = 1.96 ** 2;
+  const denominator = 1 + z2 / n;
+  const centre = (p + z2 / (2 * n)) / denominator;
+  const half = (1.96 * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / denominator;
+  return [Math.max(0, centre - half), Math.min(1, centre + half)];
 }

@@ -31,13 +31,44 @@ describe("the report's sections", () => {
         .concat(row('Secretariat', 2030, 1, 1)),
       ['today'],
       ['CICA'],
-      'p0',
+      [{ id: 'p0', label: '' }],
     );
     // Years 2030 (a fifth year) and 2032 (the last); the Secretariat, held from the start, is left out.
+    // Wilson's 95% interval for 5 of 10: 0.5 ± 0.2634 → [24, 76]; for 7 of 10: 0.6445 ± 0.2477 → [40, 89].
     expect(html).toContain('<th>by 2030</th><th>by 2032</th>');
-    expect(html).toContain('<tr><th>CICA</th><th>Fund</th><th>today</th><td>50%</td><td>70%</td></tr>');
+    expect(html).toContain(
+      '<tr><th>CICA</th><th>Fund</th><th>today</th><td>50% <small>[24, 76]</small></td><td>70% <small>[40, 89]</small></td></tr>',
+    );
     expect(html).not.toContain('Secretariat');
-    expect(milestonesSummary([row('Secretariat', 2030, 1, 1)], ['today'], ['CICA'], 'p0')).toBe('');
+    expect(
+      milestonesSummary([row('Secretariat', 2030, 1, 1)], ['today'], ['CICA'], [{ id: 'p0', label: '' }]),
+    ).toBe('');
+  });
+
+  it('milestones: a table for every sweep point, labelled', () => {
+    const at = (point: string, share: number): MilestoneRow => ({
+      variant: 'today',
+      point,
+      org: 'CICA',
+      rung: 'Fund',
+      order: 4,
+      held_at_start: 0,
+      year: 2030,
+      share_reached: share,
+      runs: 100,
+    });
+    const html = milestonesSummary(
+      [at('p0', 0.1), at('p1', 0.9)],
+      ['today'],
+      ['CICA'],
+      [
+        { id: 'p0', label: 'forgetting = 0.95' },
+        { id: 'p1', label: 'forgetting = 0.99' },
+      ],
+    );
+    expect(html).toMatch(
+      /sweep point: forgetting = 0\.95<\/h3>[\s\S]*<td>10% [\s\S]*sweep point: forgetting = 0\.99<\/h3>[\s\S]*<td>90% /,
+    );
   });
 
   it('voting power: the rule, how often it passes, the strongest members and the spread', () => {
