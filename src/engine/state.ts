@@ -103,6 +103,8 @@ export interface RunState {
   implemented: Float64Array;
   conflicts: Float64Array;
   vetoes: Float64Array;
+  /** "No" votes that were pivotal in defeating a CBM proposal (blocks, under any rule). */
+  blocks: Float64Array;
   amendments: Float64Array;
   reforms: Float64Array;
   applications: Float64Array;
@@ -148,6 +150,8 @@ export interface RunState {
   participantAdversary: Float64Array;
   /** The negative evidence each participant's defection adds (scratch for implement.ts). */
   participantNegative: Float64Array;
+  /** Who was pivotal in the vote being counted (decide.ts). */
+  pivotalScratch: Uint8Array;
   /** The leading powers' stances on the proposal being scored (score.ts leaderStances). */
   leaderStance: Float64Array;
   /** The epoch each stance in leaderStance was computed in, and the current one. */
@@ -273,6 +277,7 @@ function allocateRunState(world: World): RunState {
     implemented: new Float64Array(orgCount),
     conflicts: new Float64Array(orgCount),
     vetoes: new Float64Array(orgCount),
+    blocks: new Float64Array(orgCount),
     amendments: new Float64Array(orgCount),
     reforms: new Float64Array(orgCount),
     applications: new Float64Array(orgCount),
@@ -298,6 +303,7 @@ export function resetStepCounters(state: RunState): void {
   state.obligations.fill(0);
   state.conflicts.fill(0);
   state.vetoes.fill(0);
+  state.blocks.fill(0);
   state.amendments.fill(0);
   state.reforms.fill(0);
   state.applications.fill(0);
@@ -386,6 +392,7 @@ function allocateScratch(world: World) {
     participantAdversary: new Float64Array(n),
     participantNegative: new Float64Array(n),
     leaderStance: new Float64Array(n),
+    pivotalScratch: new Uint8Array(n),
     leaderStanceStamp: new Int32Array(n),
     leaderStanceEpoch: 0,
   };

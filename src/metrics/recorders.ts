@@ -170,6 +170,13 @@ export const RECORDERS: readonly Recorder[] = [
     whole: 'total',
     record: (_world, state, o) => state.vetoes[o],
   },
+  {
+    name: 'blocks',
+    description:
+      'blocks this step, under any rule: "no" votes on failed CBM proposals that were pivotal (a "yes" instead would have passed the measure)',
+    whole: 'total',
+    record: (_world, state, o) => state.blocks[o],
+  },
   ...DIMENSIONS.map(
     (dimension, d): Recorder => ({
       name: `cbms_${DIMENSION_COLUMNS[dimension]}`,

@@ -28,7 +28,7 @@ describe('cica-sim run', () => {
     const lines = readFileSync(join(out, 'timeseries.csv'), 'utf8').trimEnd().split('\n');
     expect(lines[0]).toBe(
       'step,year,org,members,proposals,adopted,adoption_rate,ambition,mean_trust,cohesion,cbms_implemented,obligations,compliance,cbms_in_force,stage,conflicts,' +
-        'amendments,reforms,shocks,applications,admissions,partnerships,joint_adopted,vetoes,cbms_military_political,cbms_new_threats,cbms_economic,cbms_environmental,cbms_human',
+        'amendments,reforms,shocks,applications,admissions,partnerships,joint_adopted,vetoes,blocks,cbms_military_political,cbms_new_threats,cbms_economic,cbms_environmental,cbms_human',
     );
     expect(lines).toHaveLength(1 + 8 * 3);
     expect(lines[1]).toMatch(/^1,2025,CICA,28,/);

@@ -103,6 +103,34 @@ describe('voting (worked by hand)', () => {
   });
 });
 
+describe('blocks, under any rule (worked by hand)', () => {
+  const neutral = {
+    'parameters.trust.priorStrength': 2,
+    'parameters.trust.sharedMembership': 0,
+    relations: [],
+  };
+  const decided = (rule: Record<string, unknown>, votes: number[]) => {
+    const world = tinyWorld({ ...neutral, 'organisations.ORG.rules.default': rule });
+    const state = stateWithProposal(world, A);
+    state.votes.set(votes);
+    decideProposals(world, state);
+    return state;
+  };
+
+  it('a lone objector under unanimity blocks (and vetoes); two objectors are not pivotal one by one', () => {
+    const lone = decided({ kind: 'unanimity' }, [YES, YES, NO]);
+    expect([lone.passed[0], lone.blocks[0], lone.vetoes[0]]).toEqual([0, 1, 1]);
+    const two = decided({ kind: 'unanimity' }, [YES, NO, NO]);
+    expect([two.passed[0], two.blocks[0], two.vetoes[0]]).toEqual([0, 0, 2]);
+  });
+
+  it('under a two-thirds quota, which has no veto holder, each no of a measure one vote short blocks', () => {
+    const state = decided({ kind: 'quota', yes: { count: { share: 2 / 3 } } }, [YES, NO, NO]);
+    // B or C voting yes would make 2 of 3: both were pivotal. Nobody holds a veto.
+    expect([state.passed[0], state.blocks[0], state.vetoes[0]]).toEqual([0, 2, 0]);
+  });
+});
+
 describe('amendment before the vote (worked by hand)', () => {
   // Neutral trust, temperature 0.1, abstention 1; X: benefit 1 (economic), cost 0.3, bindingness 1.
   // A and B (sovereignty 0): score 0.5 − 0.3 = 0.2, x = 2, P(no) = σ(−3) ≈ 0.047: not objectors.

@@ -115,10 +115,10 @@ describe('what a machine can hold is checked before running', () => {
     const longer = { ...shape, steps: shape.steps * 10 };
     expect(bytes([longer])).toBeGreaterThan(bytes([shape]));
     expect(bytes([shape, shape])).toBeGreaterThan(bytes([shape]));
-    // The time-series statistics: 8 steps × 1 organisation × 26 metrics × 2 KB × 2 (checkpoint copy).
-    expect(METRIC_NAMES.length).toBe(26);
+    // The time-series statistics: 8 steps × 1 organisation × 27 metrics × 2 KB × 2 (checkpoint copy).
+    expect(METRIC_NAMES.length).toBe(27);
     const series = experimentMemory([shape], 1)[0];
-    expect(series.bytes).toBe(8 * 1 * 26 * 2048 * 2);
+    expect(series.bytes).toBe(8 * 1 * 27 * 2048 * 2);
     expect(() =>
       requireMemory(experimentMemory([longer], 4), 'x.yaml', 'use fewer years', {
         available: 100 * 1024 ** 2,

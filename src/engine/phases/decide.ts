@@ -70,6 +70,23 @@ function blame(world: World, state: RunState, p: number): void {
 }
 
 /**
+ * Blocks, under any rule (docs/MODEL.md §Deciding): each "no" on a failed CBM proposal that was
+ * pivotal — a "yes" instead would have passed it (rules/decide.ts markPivotal). Under consensus a
+ * lone objector's no is a block (and a veto); under a quota a no is a block when the measure fell
+ * one vote short.
+ */
+function countBlocks(world: World, state: RunState, p: number): void {
+  const { n } = world;
+  const o = state.proposalOrg[p];
+  const pivotal = state.pivotalScratch;
+  markPivotal(ruleOfProposal(state, p), state.bodies[o], state.votes, p * n, pivotal, 0);
+  for (let m = 0; m < state.memberCount[o]; m++) {
+    const i = state.memberList[o * n + m];
+    if (state.votes[p * n + i] === NO && pivotal[i]) state.blocks[o]++;
+  }
+}
+
+/**
  * Each organisation's rule for CBMs decides each of its proposals and names who is bound by it
  * (src/rules/decide.ts). Adopted proposals add their ambition (bindingness as amended × total
  * benefit) to the step's total; a failed one counts a veto for each veto holder that voted no and
@@ -120,6 +137,7 @@ export function decideProposals(world: World, state: RunState): void {
         state.vetoesByState[o * n + i]++;
       }
     }
+    if (state.proposalKind[p] === 0) countBlocks(world, state, p);
     blame(world, state, p);
   }
 }
