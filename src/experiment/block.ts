@@ -27,6 +27,8 @@ export interface BlockSetup {
   years: number;
   variants: string[];
   pointIds: string[];
+  /** The swept parameters' values at each point (runs.csv's last columns); absent: none. */
+  pointValues?: Record<string, unknown>[];
   checks: Check[];
   /** Up to this size a block counts its outcomes in dense arrays (default 16 MiB: 200 states). */
   denseOutcomeBytes?: number;
@@ -86,6 +88,7 @@ export function createBlockRunner(
     const { world, shape, checks } = worldOf(task.world);
     const variant = setup.variants[Math.floor(task.world / setup.pointIds.length)];
     const point = setup.pointIds[task.world % setup.pointIds.length];
+    const swept = setup.pointValues?.[task.world % setup.pointIds.length] ?? {};
     // Outcomes are counted in dense arrays where they are small (their non-zero entries travel);
     // for large worlds each run's additions travel instead, since a block's n² × 100 trust bins
     // would take hundreds of megabytes.
@@ -111,7 +114,10 @@ export function createBlockRunner(
         checks.forEach((reproduces, c) => {
           if (reproduces(result)) statistics.checkPasses[0][c]++;
         });
-        return { rows: runsRows(variant, point, task.first + k, seed, summary, WHOLE_RUN_NAMES), summary };
+        return {
+          rows: runsRows(variant, point, task.first + k, seed, summary, WHOLE_RUN_NAMES, swept),
+          summary,
+        };
       } catch (error) {
         return { failure: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
       }

@@ -144,7 +144,7 @@ function resumeProgress(out: string, checkpointPath: string, runsPath: string): 
 }
 
 function freshProgress(experiment: ResolvedExperiment, plan: ExperimentPlan, runsPath: string): Progress {
-  const header = runsHeader(WHOLE_RUN_NAMES);
+  const header = runsHeader(WHOLE_RUN_NAMES, experiment.sweptPaths);
   writeFileAtomic(runsPath, header);
   const { variants, points } = plan.space;
   return {

@@ -32,6 +32,7 @@ export async function dispatch(
     years: experiment.years,
     variants: experiment.variants,
     pointIds: experiment.points.map((point) => point.id),
+    pointValues: experiment.points.map((point) => point.values),
     checks: experiment.checks,
   });
   try {

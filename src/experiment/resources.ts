@@ -156,6 +156,6 @@ export function requireResources(
     experiment.file,
     'use fewer years, steps per year, variants or sweep points, or fewer --threads',
   );
-  const columns = runsHeader(WHOLE_RUN_NAMES).split(',').length;
+  const columns = runsHeader(WHOLE_RUN_NAMES, experiment.sweptPaths).split(',').length;
   requireDisk(out, runsCsvBytes(plan.shapes, plan.total, columns), experiment.file);
 }

@@ -38,9 +38,14 @@ export function layoutOf(experiment: {
   };
 }
 
-/** The header of runs.csv: the job's coordinates, then each metric's whole-run value. */
-export function runsHeader(metricNames: readonly string[]): string {
-  return formatTable(RUNS, [], metricNames);
+/** The header of runs.csv: the job's coordinates, each metric's whole-run value, then each swept parameter. */
+export function runsHeader(metricNames: readonly string[], sweptPaths: readonly string[] = []): string {
+  return formatTable(RUNS, [], [...metricNames, ...sweptPaths]);
+}
+
+/** A swept value as a runs.csv cell: a number as it is, anything else (a rule, a list) as JSON. */
+function sweptCell(value: unknown): number | string {
+  return typeof value === 'number' ? value : JSON.stringify(value);
 }
 
 /** runs.csv rows of one job, one per organisation. */
@@ -51,7 +56,11 @@ export function runsRows(
   seed: number,
   summary: RunSummary,
   metricNames: readonly string[],
+  swept: Record<string, unknown> = {},
 ): string {
+  const sweptCells = Object.fromEntries(
+    Object.entries(swept).map(([path, value]) => [path, sweptCell(value)]),
+  );
   const rows = Object.entries(summary).map(
     ([org, values]): RunsRow => ({
       variant,
@@ -60,9 +69,10 @@ export function runsRows(
       seed,
       org,
       ...values,
+      ...sweptCells,
     }),
   );
-  return formatTable(RUNS, rows, metricNames, { header: false });
+  return formatTable(RUNS, rows, [...metricNames, ...Object.keys(swept)], { header: false });
 }
 
 /** timeseries.csv: per variant, point, step, organisation and metric, the spread over runs. */

@@ -34,6 +34,15 @@ describe('cica-sim experiment', () => {
     expect(manifest.scenarios).toHaveLength(4);
   });
 
+  it("runs.csv carries each swept parameter as a column, its value at the run's point", () => {
+    const [header, ...lines] = readFileSync(join(reference, 'runs.csv'), 'utf8').trimEnd().split('\n');
+    expect(header.split(',').at(-1)).toBe('parameters.implementation.probability');
+    for (const line of lines) {
+      const cells = line.split(',');
+      expect(cells.at(-1)).toBe(cells[1] === 'p0' ? '0.5' : '0.9');
+    }
+  });
+
   it('shards run as separate processes merge into exactly the single run', async () => {
     const shards = [1, 2, 3].map((i) => join(dir, `shard-${i}`));
     const codes = await Promise.all(

@@ -15,6 +15,7 @@ const setup = {
   years: experiment.years,
   variants: experiment.variants,
   pointIds: experiment.points.map((p) => p.id),
+  pointValues: experiment.points.map((p) => p.values),
   checks: experiment.checks,
 };
 
