@@ -5,6 +5,7 @@ import { InputError, type InputProblem } from '../input/errors.js';
 import { isPlainObject, parsePath } from '../input/paths.js';
 import { readYamlFile } from '../input/read-yaml.js';
 import { locate, type SourceMap } from '../input/source-map.js';
+import { fieldVocabulary } from '../input/suggest.js';
 import { METRIC_NAMES } from '../metrics/recorders.js';
 import type { Check } from '../model/check.js';
 import type { ProposalKind } from '../model/proposals.js';
@@ -66,7 +67,11 @@ export function loadExperiment(file: string, options: ExperimentLoadOptions = {}
   });
   const parsed = ExperimentSchema.safeParse(source.data, { reportInput: true });
   if (!parsed.success)
-    throw new InputError(parsed.error.issues.flatMap(describeIssue).map((p) => at(p.path, p.message)));
+    throw new InputError(
+      parsed.error.issues
+        .flatMap((issue) => describeIssue(issue, experimentVocabulary()))
+        .map((p) => at(p.path, p.message)),
+    );
   const experiment = parsed.data;
 
   checkPaths(experiment, at);
@@ -203,4 +208,11 @@ function loadVariantScenarios(
     }
   }
   return loaded;
+}
+
+let vocabulary: Map<string, string[]> | undefined;
+/** The experiment file's field names, for "did you mean" (built on the first unknown field). */
+function experimentVocabulary(): Map<string, string[]> {
+  vocabulary ??= fieldVocabulary(ExperimentSchema);
+  return vocabulary;
 }

@@ -1,11 +1,15 @@
 import type { z } from 'zod';
 import { describeValue } from './errors.js';
+import { unknownFieldHint } from './suggest.js';
 
 /**
  * Turns a zod issue into "expected ..., found ..." wording, and the path it concerns.
  * zod's own messages are written for developers; these are for people editing YAML.
  */
-export function describeIssue(issue: z.core.$ZodIssue): { path: string; message: string }[] {
+export function describeIssue(
+  issue: z.core.$ZodIssue,
+  vocabulary?: Map<string, string[]>,
+): { path: string; message: string }[] {
   const path = issue.path.map(String).join('.');
   const found = describeValue((issue as { input?: unknown }).input);
   switch (issue.code) {
@@ -39,7 +43,7 @@ export function describeIssue(issue: z.core.$ZodIssue): { path: string; message:
     case 'unrecognized_keys':
       return issue.keys.map((key) => ({
         path: path ? `${path}.${key}` : key,
-        message: 'unknown field (check the spelling; `cica-sim schema` lists every field)',
+        message: `unknown field${unknownFieldHint(key, path, vocabulary) || ' (check the spelling; `cica-sim schema` lists every field)'}`,
       }));
     case 'invalid_union': {
       const discriminator = (issue as { discriminator?: string; options?: unknown[] }).discriminator;

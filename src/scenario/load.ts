@@ -5,6 +5,7 @@ import { InputError, type InputProblem } from '../input/errors.js';
 import { deepMerge, isPlainObject, parsePath, replacedPaths, setByPath } from '../input/paths.js';
 import { readYamlFile } from '../input/read-yaml.js';
 import { dropDescendants, locate, mountSourceMap, type SourceMap } from '../input/source-map.js';
+import { fieldVocabulary } from '../input/suggest.js';
 import { canonicalJson } from '../util/canonical-json.js';
 import { checkReferences } from './check-references.js';
 import { readActorTable, readRelationTable } from './read-tables.js';
@@ -62,7 +63,9 @@ export function loadScenario(file: string, options: LoadOptions = {}): LoadedSce
   if (!parsed.success) {
     throw new InputError(
       inReadingOrder(
-        parsed.error.issues.flatMap(describeIssue).map(({ path, message }) => at(resolved, path, message)),
+        parsed.error.issues
+          .flatMap((issue) => describeIssue(issue, scenarioVocabulary()))
+          .map(({ path, message }) => at(resolved, path, message)),
       ),
     );
   }
@@ -167,11 +170,13 @@ function readScenarioSource(absolute: string, name: string) {
   const fileCheck = FileOnlyKeys.safeParse(source.data, { reportInput: true });
   if (!fileCheck.success) {
     throw new InputError(
-      fileCheck.error.issues.flatMap(describeIssue).map(({ path, message }) => ({
-        location: locate(source.locations, path) ?? { file: name },
-        path,
-        message,
-      })),
+      fileCheck.error.issues
+        .flatMap((issue) => describeIssue(issue, scenarioVocabulary()))
+        .map(({ path, message }) => ({
+          location: locate(source.locations, path) ?? { file: name },
+          path,
+          message,
+        })),
     );
   }
   return source as typeof source & { data: Record<string, unknown> };
@@ -250,4 +255,11 @@ function applyOverrides(
     mountSourceMap(target.locations, below, path);
   }
   if (problems.length) throw new InputError(problems);
+}
+
+let vocabulary: Map<string, string[]> | undefined;
+/** The scenario's field names, for "did you mean" (built on the first unknown field). */
+function scenarioVocabulary(): Map<string, string[]> {
+  vocabulary ??= fieldVocabulary(ScenarioFileSchema);
+  return vocabulary;
 }

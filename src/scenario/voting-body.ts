@@ -4,6 +4,7 @@ import { InputError, type InputProblem } from '../input/errors.js';
 import { isPlainObject } from '../input/paths.js';
 import { readYamlFile } from '../input/read-yaml.js';
 import { locate } from '../input/source-map.js';
+import { fieldVocabulary } from '../input/suggest.js';
 import { Id } from '../model/id.js';
 import { PROPOSAL_KINDS, type ProposalKind } from '../model/proposals.js';
 import type { GameMember } from '../rules/game.js';
@@ -59,7 +60,11 @@ export function loadVotingBody(file: string): VotingBody {
     message,
   });
   if (!parsed.success)
-    throw new InputError(parsed.error.issues.flatMap(describeIssue).map((p) => at(p.path, p.message)));
+    throw new InputError(
+      parsed.error.issues
+        .flatMap((issue) => describeIssue(issue, fieldVocabulary(VotingBodySchema)))
+        .map((p) => at(p.path, p.message)),
+    );
   const body = parsed.data;
   const problems: InputProblem[] = [];
   const seen = new Set<string>();

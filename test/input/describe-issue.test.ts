@@ -11,7 +11,7 @@ const Schema = z.strictObject({
 
 const messages = (input: unknown) =>
   (Schema.safeParse(input, { reportInput: true }).error?.issues ?? [])
-    .flatMap(describeIssue)
+    .flatMap((issue) => describeIssue(issue))
     .map((p) => `${p.path}: ${p.message}`);
 
 describe("zod's issues in a user's words", () => {
