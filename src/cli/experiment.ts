@@ -5,6 +5,7 @@ import { loadExperiment } from '../experiment/load.js';
 import { runExperiment } from '../experiment/run-experiment.js';
 import { OutputError } from '../util/output-error.js';
 import { EXIT_FAILED, EXIT_INTERRUPTED } from './exit-codes.js';
+import { requireFileKind } from './file-kind.js';
 import { commandLine, holdDirectory } from './hold-directory.js';
 import { integerOption } from './options.js';
 import { createProgress, formatDuration, type Progress } from './progress.js';
@@ -107,6 +108,7 @@ function parseShard(raw: string): { index: number; count: number } {
 }
 
 async function experimentCommand(file: string, options: ExperimentOptions): Promise<void> {
+  requireFileKind(file, 'cica-sim experiment', ['experiment']);
   const experiment = loadExperiment(file, { replications: options.replications });
   if (options.report && Object.keys(experiment.charts.custom).length > 0) {
     const { checkCustomCharts } = await import('../charts/custom-charts.js');

@@ -1,18 +1,13 @@
 import { basename, join } from 'node:path';
 import { type Command, Option } from 'commander';
 import { InputError } from '../input/errors.js';
-import { readYamlFile } from '../input/read-yaml.js';
 import { describeRule } from '../rules/describe.js';
 import { analysePower, EXACT_MAX_MEMBERS } from '../rules/power/analyse.js';
 import type { PowerIndex, PowerResult } from '../rules/power/indices.js';
 import { loadScenario } from '../scenario/load.js';
-import {
-  loadVotingBody,
-  looksLikeVotingBody,
-  type VotingBody,
-  votingBodyFromScenario,
-} from '../scenario/voting-body.js';
+import { loadVotingBody, type VotingBody, votingBodyFromScenario } from '../scenario/voting-body.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
+import { requireFileKind } from './file-kind.js';
 import { integerOption } from './options.js';
 import { formatTable } from './table.js';
 
@@ -117,7 +112,7 @@ async function writePowerChart(
 }
 
 function bodiesOf(file: string, options: PowerCommandOptions): VotingBody[] {
-  if (looksLikeVotingBody(readYamlFile(file).data)) {
+  if (requireFileKind(file, 'cica-sim power', ['scenario', 'voting-body']) === 'voting-body') {
     if (options.org || options.kind) {
       throw new InputError([
         {

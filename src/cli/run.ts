@@ -16,6 +16,7 @@ import { type LoadedScenario, loadScenario } from '../scenario/load.js';
 import { lockDirectory } from '../tables/lock.js';
 import { timeseriesCsv, vetoesCsv } from '../tables/run-tables.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
+import { requireFileKind } from './file-kind.js';
 import { integerOption } from './options.js';
 import { formatTable } from './table.js';
 
@@ -68,6 +69,7 @@ function runCommand(file: string, options: RunOptions): void {
       },
     ]);
   }
+  requireFileKind(file, 'cica-sim run', ['scenario']);
   const loaded = loadScenario(file);
   const years = options.years ?? loaded.scenario.years;
   requireMemory(
