@@ -62,7 +62,8 @@ body, passageProbability (Coleman's power to act: winning coalitions / 2^n).
 Examples:
   cica-sim power experiments/bodies/un-security-council.yaml
   cica-sim power scenarios/asia-2025.yaml --org SCO
-  cica-sim power experiments/bodies/cica-*.yaml --compare`,
+  cica-sim power experiments/bodies/eec-1958.yaml experiments/bodies/un-security-council.yaml --compare
+  cica-sim power scenarios/examples/cica-rules.yaml --org CICA --kind cbm reform --compare`,
     )
     .action((files: string[], options: PowerCommandOptions) => powerCommand(files, options));
 }

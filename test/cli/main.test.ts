@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { cli, repoFile } from '../helpers.js';
 
@@ -46,5 +47,28 @@ describe('the command line', () => {
     expect(Object.keys(schema.properties)).toEqual(
       expect.arrayContaining(['extends', 'actors', 'organisations', 'cbms', 'events', 'parameters']),
     );
+  });
+});
+
+describe('help examples', () => {
+  it('name only shipped files (scenarios/, experiments/) that exist', () => {
+    const commands = [
+      'run',
+      'validate',
+      'schema',
+      'power',
+      'experiment',
+      'merge',
+      'explain',
+      'generate',
+      'chart',
+      'report',
+    ];
+    for (const command of commands) {
+      const help = cli(command, '--help').stdout;
+      const examples = help.slice(help.indexOf('Example'));
+      for (const path of examples.match(/\b(?:scenarios|experiments)\/[\w./*-]+\.(?:yaml|json)\b/g) ?? [])
+        expect(existsSync(repoFile(path)), `${command} --help: ${path}`).toBe(true);
+    }
   });
 });
