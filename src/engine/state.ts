@@ -150,8 +150,6 @@ export interface RunState {
   participantAdversary: Float64Array;
   /** The negative evidence each participant's defection adds (scratch for implement.ts). */
   participantNegative: Float64Array;
-  /** Who was pivotal in the vote being counted (decide.ts). */
-  pivotalScratch: Uint8Array;
   /** The leading powers' stances on the proposal being scored (score.ts leaderStances). */
   leaderStance: Float64Array;
   /** The epoch each stance in leaderStance was computed in, and the current one. */
@@ -392,7 +390,6 @@ function allocateScratch(world: World) {
     participantAdversary: new Float64Array(n),
     participantNegative: new Float64Array(n),
     leaderStance: new Float64Array(n),
-    pivotalScratch: new Uint8Array(n),
     leaderStanceStamp: new Int32Array(n),
     leaderStanceEpoch: 0,
   };

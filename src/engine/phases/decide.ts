@@ -1,4 +1,4 @@
-import { decide, markPivotal } from '../../rules/decide.js';
+import { decide, markPivotal, passes } from '../../rules/decide.js';
 import { describeRule } from '../../rules/describe.js';
 import { ABSTAIN, NO, type Vote, YES } from '../../rules/votes.js';
 import { scoreProposal } from '../score.js';
@@ -78,11 +78,15 @@ function blame(world: World, state: RunState, p: number): void {
 function countBlocks(world: World, state: RunState, p: number): void {
   const { n } = world;
   const o = state.proposalOrg[p];
-  const pivotal = state.pivotalScratch;
-  markPivotal(ruleOfProposal(state, p), state.bodies[o], state.votes, p * n, pivotal, 0);
+  const rule = ruleOfProposal(state, p);
+  const { votes } = state;
+  // Only a "no" can be a block: each is flipped to "yes" in turn (markPivotal's test, on the few).
   for (let m = 0; m < state.memberCount[o]; m++) {
     const i = state.memberList[o * n + m];
-    if (state.votes[p * n + i] === NO && pivotal[i]) state.blocks[o]++;
+    if (votes[p * n + i] !== NO) continue;
+    votes[p * n + i] = YES;
+    if (passes(rule, state.bodies[o], votes, p * n)) state.blocks[o]++;
+    votes[p * n + i] = NO;
   }
 }
 
