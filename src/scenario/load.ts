@@ -5,7 +5,7 @@ import { InputError, type InputProblem } from '../input/errors.js';
 import { deepMerge, isPlainObject, parsePath, replacedPaths, setByPath } from '../input/paths.js';
 import { readYamlFile } from '../input/read-yaml.js';
 import { dropDescendants, locate, mountSourceMap, type SourceMap } from '../input/source-map.js';
-import { fieldVocabulary } from '../input/suggest.js';
+import { closestName, fieldVocabulary } from '../input/suggest.js';
 import { canonicalJson } from '../util/canonical-json.js';
 import { checkReferences } from './check-references.js';
 import { readActorTable, readRelationTable } from './read-tables.js';
@@ -61,11 +61,10 @@ export function loadScenario(file: string, options: LoadOptions = {}): LoadedSce
   }
   const parsed = ScenarioSchema.safeParse(resolved.data, { reportInput: true });
   if (!parsed.success) {
+    const described = parsed.error.issues.flatMap((issue) => describeIssue(issue, scenarioVocabulary()));
     throw new InputError(
       inReadingOrder(
-        parsed.error.issues
-          .flatMap((issue) => describeIssue(issue, scenarioVocabulary()))
-          .map(({ path, message }) => at(resolved, path, message)),
+        unknownActors(described, resolved.data).map(({ path, message }) => at(resolved, path, message)),
       ),
     );
   }
@@ -262,4 +261,36 @@ let vocabulary: Map<string, string[]> | undefined;
 function scenarioVocabulary(): Map<string, string[]> {
   vocabulary ??= fieldVocabulary(ScenarioFileSchema);
   return vocabulary;
+}
+
+/**
+ * An actor that lacks most required fields is, far more often than not, a misspelt id in an
+ * override or a child file (`actors.JPNN.sovereignty: 0.4`): one problem naming it, with the
+ * closest existing id, stands for its "this field is required" list.
+ */
+function unknownActors(
+  problems: { path: string; message: string }[],
+  data: Record<string, unknown>,
+): { path: string; message: string }[] {
+  const missing = new Map<string, number>();
+  for (const { path, message } of problems) {
+    const match = /^actors\.([^.]+)\.[^.]+$/.exec(path);
+    if (match && message.endsWith('(this field is required)'))
+      missing.set(match[1], (missing.get(match[1]) ?? 0) + 1);
+  }
+  const actors = Object.keys((data.actors as Record<string, unknown>) ?? {});
+  const known = actors.filter((id) => !missing.has(id));
+  const unknown = [...missing].filter(([, count]) => count >= 3).map(([id]) => id);
+  if (unknown.length === 0) return problems;
+  const rest = problems.filter(({ path }) => !unknown.some((id) => path.startsWith(`actors.${id}.`)));
+  return [
+    ...unknown.map((id) => {
+      const closest = closestName(id, known);
+      return {
+        path: `actors.${id}`,
+        message: `unknown actor "${id}"${closest ? ` (did you mean ${closest}?)` : ''}: it is in no actor table or parent file, and a new actor needs name, subregion, population, gdp, military, energy, salience and sovereignty`,
+      };
+    }),
+    ...rest,
+  ];
 }

@@ -4,7 +4,7 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatProblem, InputError } from '../../src/input/errors.js';
 import { loadScenario } from '../../src/scenario/load.js';
-import { fixture } from '../helpers.js';
+import { fixture, repoFile } from '../helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'cica-load-'));
 const tiny = relative(dir, fixture('tiny.yaml'));
@@ -157,5 +157,27 @@ describe('scenario errors carry file, line, column and field path', () => {
     expect(problems.length).toBe(2);
     expect(problems.every((line) => /is not allowed in a field path/.test(line))).toBe(true);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
+describe('a misspelt actor id', () => {
+  it('is one problem at its line, with the closest id, not a list of required fields', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cica-actor-'));
+    const file = join(dir, 'typo.yaml');
+    writeFileSync(
+      file,
+      `extends: ${JSON.stringify(repoFile('scenarios/asia-2025.yaml'))}\nactors:\n  JPNN: { sovereignty: 0.4 }\n`,
+    );
+    let problems: string[] = [];
+    try {
+      loadScenario(file);
+    } catch (error) {
+      problems = (error as InputError).problems.map(
+        (p) => `${'line' in p.location ? p.location.line : '-'} ${p.path}: ${p.message}`,
+      );
+    }
+    expect(problems).toEqual([
+      '3 actors.JPNN: unknown actor "JPNN" (did you mean JPN?): it is in no actor table or parent file, and a new actor needs name, subregion, population, gdp, military, energy, salience and sovereignty',
+    ]);
   });
 });
