@@ -3,6 +3,7 @@ import { dirname, relative, resolve } from 'node:path';
 import { describeIssue } from '../input/describe-issue.js';
 import { InputError, type InputProblem } from '../input/errors.js';
 import { isPlainObject, parsePath } from '../input/paths.js';
+import { requireReferencedFile } from '../input/read-input.js';
 import { readYamlFile } from '../input/read-yaml.js';
 import { locate, type SourceMap } from '../input/source-map.js';
 import { fieldVocabulary } from '../input/suggest.js';
@@ -187,6 +188,14 @@ function loadVariantScenarios(
   for (const name of Object.keys(experiment.variants)) {
     const variant = experiment.variants[name];
     const scenarioFile = relative(process.cwd(), resolve(here, variant.scenario ?? experiment.scenario));
+    const field = variant.scenario ? `variants.${name}.scenario` : 'scenario';
+    requireReferencedFile(
+      resolve(here, variant.scenario ?? experiment.scenario),
+      variant.scenario ?? experiment.scenario,
+      field,
+      locate(locations, field),
+      file,
+    );
     for (const point of points) {
       // Where each override was written, so a bad value is reported at its line in this file.
       const overrideLocations: SourceMap = new Map();

@@ -1,5 +1,5 @@
-import { readFileSync, statSync } from 'node:fs';
-import { InputError } from './errors.js';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { InputError, type SourceLocation } from './errors.js';
 
 /**
  * The limits on what an input file may hold, so that a mistake or a hostile file ends in a clear
@@ -58,4 +58,29 @@ export function formatBytes(bytes: number): string {
   if (bytes >= 1024 ** 2) return `${(bytes / 1024 ** 2).toFixed(1)} MiB`;
   if (bytes >= 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
   return `${bytes} bytes`;
+}
+
+/**
+ * A file that another names (`extends:`, a table, an experiment's `scenario:`) must exist: when it
+ * does not, the problem is at the line that names it, with the path it resolved to (paths are
+ * relative to the file that names them).
+ */
+export function requireReferencedFile(
+  target: string,
+  named: string,
+  field: string,
+  location: { file: string; line?: number; column?: number } | undefined,
+  referencingFile: string,
+): void {
+  if (existsSync(target)) return;
+  throw new InputError([
+    {
+      location:
+        location && location.line !== undefined
+          ? (location as { file: string; line: number; column: number })
+          : { file: referencingFile },
+      path: field,
+      message: `file not found: "${named}" (resolved to ${target}; a path is relative to the file that names it)`,
+    },
+  ]);
 }

@@ -3,6 +3,7 @@ import { dirname, relative, resolve } from 'node:path';
 import { describeIssue } from '../input/describe-issue.js';
 import { InputError, type InputProblem } from '../input/errors.js';
 import { deepMerge, isPlainObject, parsePath, replacedPaths, setByPath } from '../input/paths.js';
+import { requireReferencedFile } from '../input/read-input.js';
 import { readYamlFile } from '../input/read-yaml.js';
 import { dropDescendants, locate, mountSourceMap, type SourceMap } from '../input/source-map.js';
 import { closestName, fieldVocabulary } from '../input/suggest.js';
@@ -129,6 +130,25 @@ function resolveFile(absolute: string, chain: string[]): Resolved {
   for (const [key, location] of source.locations) {
     if (!/^(extends|overrides|actorTables|relationTables)(\.|$)/.test(key)) own.locations.set(key, location);
   }
+  // A named file that is missing is reported at the line that names it.
+  for (const field of ['actorTables', 'relationTables'] as const)
+    ((raw[field] as string[] | undefined) ?? []).forEach((table, k) => {
+      requireReferencedFile(
+        resolve(here, table),
+        table,
+        `${field}.${k}`,
+        locate(source.locations, `${field}.${k}`),
+        name,
+      );
+    });
+  if (typeof raw.extends === 'string')
+    requireReferencedFile(
+      resolve(here, raw.extends),
+      raw.extends,
+      'extends',
+      locate(source.locations, 'extends'),
+      name,
+    );
   mergeActorTables(own, (raw.actorTables as string[] | undefined) ?? [], here);
   mergeRelationTables(own, (raw.relationTables as string[] | undefined) ?? [], here);
   let result = own;

@@ -141,7 +141,7 @@ describe('scenario errors carry file, line, column and field path', () => {
 
   it('a missing file, and extends that goes round in a circle', () => {
     expect(problemsOf('parent.yaml', 'extends: nowhere.yaml\n')).toEqual([
-      'DIR/nowhere.yaml: file not found',
+      expect.stringMatching(/^DIR\/parent\.yaml:1:10 extends: file not found: "nowhere\.yaml" \(resolved to .*nowhere\.yaml; /),
     ]);
     writeFileSync(join(dir, 'loop-a.yaml'), 'extends: loop-b.yaml\n');
     expect(problemsOf('loop-b.yaml', 'extends: loop-a.yaml\n')).toEqual([
@@ -179,5 +179,22 @@ describe('a misspelt actor id', () => {
     expect(problems).toEqual([
       '3 actors.JPNN: unknown actor "JPNN" (did you mean JPN?): it is in no actor table or parent file, and a new actor needs name, subregion, population, gdp, military, energy, salience and sovereignty',
     ]);
+  });
+});
+
+describe('a missing file', () => {
+  it('is reported at the line that names it, with the path it resolved to', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cica-missing-'));
+    const file = join(dir, 'child.yaml');
+    writeFileSync(file, 'name: child\nextends: parnet.yaml\n');
+    let problem = '';
+    try {
+      loadScenario(file);
+    } catch (error) {
+      problem = formatProblem((error as InputError).problems[0]);
+    }
+    expect(problem).toBe(
+      `${relative(process.cwd(), file)}:2:10 extends: file not found: "parnet.yaml" (resolved to ${join(dir, 'parnet.yaml')}; a path is relative to the file that names it)`,
+    );
   });
 });
