@@ -69,16 +69,13 @@ export function requireReferencedFile(
   target: string,
   named: string,
   field: string,
-  location: { file: string; line?: number; column?: number } | undefined,
+  location: SourceLocation | undefined,
   referencingFile: string,
 ): void {
   if (existsSync(target)) return;
   throw new InputError([
     {
-      location:
-        location && location.line !== undefined
-          ? (location as { file: string; line: number; column: number })
-          : { file: referencingFile },
+      location: location ?? { file: referencingFile },
       path: field,
       message: `file not found: "${named}" (resolved to ${target}; a path is relative to the file that names it)`,
     },

@@ -141,7 +141,9 @@ describe('scenario errors carry file, line, column and field path', () => {
 
   it('a missing file, and extends that goes round in a circle', () => {
     expect(problemsOf('parent.yaml', 'extends: nowhere.yaml\n')).toEqual([
-      expect.stringMatching(/^DIR\/parent\.yaml:1:10 extends: file not found: "nowhere\.yaml" \(resolved to .*nowhere\.yaml; /),
+      expect.stringMatching(
+        /^DIR\/parent\.yaml:1:10 extends: file not found: "nowhere\.yaml" \(resolved to .*nowhere\.yaml; /,
+      ),
     ]);
     writeFileSync(join(dir, 'loop-a.yaml'), 'extends: loop-b.yaml\n');
     expect(problemsOf('loop-b.yaml', 'extends: loop-a.yaml\n')).toEqual([
