@@ -18,6 +18,20 @@ export function locate(map: SourceMap, path: string): SourceLocation | undefined
   }
 }
 
+/**
+ * The location of a path, else of the first field written below it, else of its nearest
+ * ancestor: a field that exists only as the parent of what a user wrote (an override
+ * `parameters.enlargment.crowding`, which makes `parameters.enlargment` unknown) is where the
+ * user wrote its child, not where its grandparent stands in another file.
+ */
+export function locateWritten(map: SourceMap, path: string): SourceLocation | undefined {
+  const exact = map.get(path);
+  if (exact) return exact;
+  const prefix = `${path}.`;
+  for (const [key, location] of map) if (key.startsWith(prefix)) return location;
+  return locate(map, path);
+}
+
 /** Removes every entry strictly below `path` (used when a value is replaced wholesale). */
 export function dropDescendants(map: SourceMap, path: string): void {
   const prefix = path === '' ? '' : `${path}.`;

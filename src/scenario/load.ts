@@ -5,7 +5,13 @@ import { InputError, type InputProblem } from '../input/errors.js';
 import { deepMerge, isPlainObject, parsePath, replacedPaths, setByPath } from '../input/paths.js';
 import { requireReferencedFile } from '../input/read-input.js';
 import { readYamlFile } from '../input/read-yaml.js';
-import { dropDescendants, locate, mountSourceMap, type SourceMap } from '../input/source-map.js';
+import {
+  dropDescendants,
+  locate,
+  locateWritten,
+  mountSourceMap,
+  type SourceMap,
+} from '../input/source-map.js';
 import { closestName, fieldVocabulary } from '../input/suggest.js';
 import { canonicalJson } from '../util/canonical-json.js';
 import { checkReferences } from './check-references.js';
@@ -97,7 +103,7 @@ function inReadingOrder(problems: InputProblem[]): InputProblem[] {
 }
 
 function at(resolved: Resolved, path: string, message: string): InputProblem {
-  return { location: locate(resolved.locations, path) ?? { file: resolved.files[0] }, path, message };
+  return { location: locateWritten(resolved.locations, path) ?? { file: resolved.files[0] }, path, message };
 }
 
 function displayName(absolute: string): string {

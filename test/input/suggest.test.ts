@@ -54,3 +54,23 @@ describe('did you mean', () => {
     );
   });
 });
+
+describe("a typo in an experiment variant's override", () => {
+  it("is reported at the variant's line in the experiment file, not in the scenario it changes", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cica-override-typo-'));
+    const experiment = join(dir, 'e.yaml');
+    writeFileSync(
+      experiment,
+      `name: e\nscenario: ${JSON.stringify(repoFile('scenarios/asia-2025.yaml'))}\nreplications: 2\nvariants:\n  today: {}\n  typo:\n    set:\n      parameters.enlargment.crowding: 0.1\n      organisations.CICA.rulez.cbm: { kind: unanimity }\n`,
+    );
+    const result = cli('validate', experiment);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(
+      /e\.yaml:8:\d+ parameters\.enlargment: unknown field; did you mean `enlargement`\?/,
+    );
+    expect(result.stderr).toMatch(
+      /e\.yaml:9:\d+ organisations\.CICA\.rulez: unknown field; did you mean `rules`\?/,
+    );
+    expect(result.stderr).not.toContain('asia-2025.yaml');
+  });
+});
