@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { stringify } from 'yaml';
 import { isExperimentFile, loadExperiment } from '../experiment/load.js';
 import { planExperiment } from '../experiment/plan.js';
 import { formatProblem, InputError } from '../input/errors.js';
@@ -14,15 +15,29 @@ export function registerValidate(program: Command): void {
     .description(
       'check scenario and voting-body files: exit 0 when all are valid, 2 listing every problem otherwise',
     )
-    .argument('<files...>', 'scenario or voting-body files (YAML or JSON)')
+    .argument('<files...>', 'scenario, experiment or voting-body files (YAML or JSON)')
+    .option(
+      '--resolved',
+      'also print each scenario as it stands after extends, tables and overrides (YAML); for an experiment, the scenario of each variant',
+    )
     .addHelpText(
       'after',
-      '\nEach problem is printed as  file:line:column field.path: what was expected, what was found',
+      `
+Each problem is printed as  file:line:column field.path: what was expected, what was found
+
+Examples:
+  cica-sim validate scenarios/asia-2025.yaml experiments/consensus-rules.yaml
+  cica-sim validate scenarios/examples/border-clash.yaml --resolved`,
     )
-    .action((files: string[]) => validateCommand(files));
+    .action((files: string[], options: { resolved?: boolean }) => validateCommand(files, options));
 }
 
-function validateCommand(files: string[]): void {
+/** A scenario as YAML, for --resolved: what the engine compiles, every default filled in. */
+function resolvedYaml(title: string, scenario: unknown): string {
+  return `# ${title}\n${stringify(scenario, { lineWidth: 0 })}`;
+}
+
+function validateCommand(files: string[], options: { resolved?: boolean } = {}): void {
   let failed = 0;
   for (const file of files) {
     try {
@@ -33,6 +48,15 @@ function validateCommand(files: string[]): void {
         process.stdout.write(
           `${file}: valid experiment — ${experiment.variants.length} variants × ${experiment.points.length} points × ${experiment.replications} replications = ${runs} runs\n`,
         );
+        if (options.resolved) {
+          // Each variant's scenario at the first sweep point (worlds are numbered variant-major).
+          experiment.variants.forEach((variant, v) => {
+            const scenario = experiment.scenarios[v * experiment.points.length];
+            process.stdout.write(
+              resolvedYaml(`${file}, variant ${variant}, point ${experiment.points[0].id}`, scenario),
+            );
+          });
+        }
         continue;
       }
       if (looksLikeVotingBody(data)) {
@@ -47,6 +71,7 @@ function validateCommand(files: string[]): void {
       process.stdout.write(
         `${file}: valid — ${Object.keys(scenario.actors).length} states, ${orgs.length} organisations (${orgs.join(', ')}), ${Object.keys(scenario.cbms).length} CBMs\n`,
       );
+      if (options.resolved) process.stdout.write(resolvedYaml(`${file}, resolved`, scenario));
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       failed++;

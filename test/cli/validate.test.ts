@@ -2,6 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { loadScenario } from '../../src/scenario/load.js';
 import { cli, fixture, repoFile } from '../helpers.js';
 
 const builtin = repoFile('scenarios/asia-2025.yaml');
@@ -39,5 +41,27 @@ describe('cica-sim validate', () => {
     expect(result.stderr).toMatch(/broken\.yaml:\d+:\d+: YAML syntax/);
     expect(result.stderr).toMatch(/2 of 3 files invalid/);
     expect(result.stderr).not.toMatch(STACK);
+  });
+});
+
+describe('validate --resolved', () => {
+  it('prints the scenario as it stands after extends and overrides: the same data the loader gives', () => {
+    const file = repoFile('scenarios/examples/border-clash.yaml');
+    const result = cli('validate', file, '--resolved');
+    expect(result.code).toBe(0);
+    const yamlText = result.stdout.slice(result.stdout.indexOf('\n# ') + 1);
+    expect(yamlText.split('\n')[0]).toBe(`# ${file}, resolved`);
+    expect(parse(yamlText)).toEqual(JSON.parse(JSON.stringify(loadScenario(file).scenario)));
+    // The child's changes are in it: CICA decides CBMs by consensus minus one.
+    expect(parse(yamlText).organisations.CICA.rules.cbm).toEqual({ kind: 'consensus-minus', k: 1 });
+  });
+
+  it('for an experiment, prints the scenario of each variant', () => {
+    const result = cli('validate', repoFile('experiments/example.yaml'), '--resolved');
+    expect(
+      result.stdout
+        .match(/^# .*variant (\S+), point p0$/gm)
+        ?.map((l) => l.split(' ').at(-3)?.replace(',', '')),
+    ).toEqual(['today', 'consensus-minus-one', 'observers-join']);
   });
 });
