@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import { dirname, relative, resolve } from 'node:path';
 import { describeIssue } from '../input/describe-issue.js';
-import { InputError, type InputProblem } from '../input/errors.js';
+import { formatProblem, InputError, type InputProblem } from '../input/errors.js';
 import { isPlainObject, parsePath } from '../input/paths.js';
 import { requireReferencedFile } from '../input/read-input.js';
 import { readYamlFile } from '../input/read-yaml.js';
 import { locate, type SourceMap } from '../input/source-map.js';
-import { fieldVocabulary } from '../input/suggest.js';
+import { closestName, fieldVocabulary } from '../input/suggest.js';
 import { METRIC_NAMES } from '../metrics/recorders.js';
 import type { Check } from '../model/check.js';
 import type { ProposalKind } from '../model/proposals.js';
@@ -80,8 +80,9 @@ export function loadExperiment(file: string, options: ExperimentLoadOptions = {}
 
   const points = sweepGrid(experiment.sweep ?? {});
   const variants = Object.keys(experiment.variants);
-  const loaded = loadVariantScenarios(file, experiment, points, source.locations);
-  const problems: InputProblem[] = [];
+  // Every variant's problems in one pass, each once; then what can still be checked.
+  const { loaded, problems } = loadVariantScenarios(file, experiment, points, source.locations);
+  if (loaded.length === 0) throw new InputError(problems);
   const organisations = new Set(loaded.flatMap((l) => Object.keys(l.scenario.organisations)));
   const charts = resolveChartSettings(experiment.charts, file, organisations, at, problems);
   const power = experiment.analyses?.power ?? null;
@@ -89,7 +90,7 @@ export function loadExperiment(file: string, options: ExperimentLoadOptions = {}
     problems.push(
       at(
         'analyses.power.org',
-        `expected an organisation of the scenario (${[...organisations].join(', ')}), found "${power.org}"`,
+        `expected an organisation of the scenario (${[...organisations].join(', ')}), found "${power.org}"${closestName(power.org, organisations) ? ` (did you mean ${closestName(power.org, organisations)}?)` : ''}`,
       ),
     );
   const checks = experiment.checks ?? [];
@@ -181,7 +182,9 @@ function loadVariantScenarios(
   experiment: ExperimentFile,
   points: SweepPoint[],
   locations: SourceMap,
-): LoadedScenario[] {
+): { loaded: LoadedScenario[]; problems: InputProblem[] } {
+  const problems: InputProblem[] = [];
+  const seen = new Set<string>();
   const sweptPaths = Object.keys(experiment.sweep ?? {});
   const here = dirname(resolve(file));
   const loaded: LoadedScenario[] = [];
@@ -207,16 +210,26 @@ function loadVariantScenarios(
         const location = locate(locations, `sweep.${path}`);
         if (location) overrideLocations.set(path, location);
       }
-      loaded.push(
-        loadScenario(scenarioFile, {
-          overrides: { ...(variant.set ?? {}), ...point.values },
-          overridesSource: file,
-          overrideLocations,
-        }),
-      );
+      try {
+        loaded.push(
+          loadScenario(scenarioFile, {
+            overrides: { ...(variant.set ?? {}), ...point.values },
+            overridesSource: file,
+            overrideLocations,
+          }),
+        );
+      } catch (error) {
+        if (!(error instanceof InputError)) throw error;
+        // A problem of the base scenario shows in every variant: list it once.
+        for (const problem of error.problems) {
+          const key = formatProblem(problem);
+          if (!seen.has(key)) problems.push(problem);
+          seen.add(key);
+        }
+      }
     }
   }
-  return loaded;
+  return { loaded, problems };
 }
 
 let vocabulary: Map<string, string[]> | undefined;
