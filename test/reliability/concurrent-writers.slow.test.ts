@@ -76,7 +76,11 @@ const runsDone = (out: string): number => {
 
 /** Starts a slowed experiment on `out` and waits until it holds the lock and has written its manifest. */
 async function firstWriter(out: string, ...more: string[]): Promise<Started> {
-  const first = start(args(out, ...more));
+  return writerWith(SLOW, out, ...more);
+}
+
+async function writerWith(env: Record<string, string>, out: string, ...more: string[]): Promise<Started> {
+  const first = start(args(out, ...more), env);
   await waitFor(() => holderPid(out) === first.child.pid && runsDone(out) >= 0, 'the first writer');
   return first;
 }
@@ -116,7 +120,9 @@ describe('one writer per output directory', () => {
     for (const [i, shard] of shards.entries())
       expect(cli(...args(shard, '--shard', `${i + 1}/2`)).code).toBe(0);
     const out = join(dir, 'busy');
-    const first = await firstWriter(out);
+    // Slower still (half a second a run: 12 s in all), so that three commands, which load the
+    // chart libraries, surely run while it writes even on a loaded machine.
+    const first = await writerWith({ ...SLOW, CICA_SIM_RUN_DELAY_MS: '500' }, out);
     expectRefused(cli('merge', ...shards, '--out', out), out, first.child.pid);
     expectRefused(cli('chart', out), out, first.child.pid);
     expectRefused(cli('report', out), out, first.child.pid);
