@@ -87,18 +87,19 @@ export function proposerOf(world: World, state: RunState, o: number, c: number, 
   let coordinators = 0;
   for (let m = 0; m < count; m++)
     coordinators += world.coordinator[(o * n + state.memberList[o * n + m]) * DIMENSION_COUNT + d];
-  const eligible = (i: number) =>
-    coordinators === 0 || world.coordinator[(o * n + i) * DIMENSION_COUNT + d] === 1;
+  // Eligible: any member when the dimension has no coordinator among them, else its coordinators.
+  // (Written out, not a closure: the step loop allocates nothing.)
   let total = 0;
   for (let m = 0; m < count; m++) {
     const i = state.memberList[o * n + m];
-    if (eligible(i)) total += 1 + weightOf * world.capability[i];
+    if (coordinators === 0 || world.coordinator[(o * n + i) * DIMENSION_COUNT + d] === 1)
+      total += 1 + weightOf * world.capability[i];
   }
   let target = u * total;
   let last = state.memberList[o * n];
   for (let m = 0; m < count; m++) {
     const i = state.memberList[o * n + m];
-    if (!eligible(i)) continue;
+    if (coordinators !== 0 && world.coordinator[(o * n + i) * DIMENSION_COUNT + d] !== 1) continue;
     last = i;
     target -= 1 + weightOf * world.capability[i];
     if (target < 0) return i;

@@ -82,17 +82,7 @@ function implementAdopted(world: World, state: RunState, random: RunRandom, p: n
     countAndEnforce(world, state, r, ro, c);
     state.forceLinked[ro * world.cbmCount + c] = q >= 0 ? state.proposalOrg[k === 0 ? q : p] : -1;
   }
-  traceImplementation(
-    world,
-    state,
-    q >= 0 ? `${world.orgIds[o]}+${world.orgIds[state.proposalOrg[q]]}` : world.orgIds[o],
-    c,
-    b,
-    cost,
-    size,
-    false,
-    false,
-  );
+  traceImplementation(world, state, o, q >= 0 ? state.proposalOrg[q] : -1, c, b, cost, size, false, false);
 }
 
 /**
@@ -195,8 +185,7 @@ function implementDue(
       state.inForceCount[ro]--;
     }
   }
-  const org = partner >= 0 ? `${world.orgIds[o]}+${world.orgIds[partner]}` : world.orgIds[o];
-  traceImplementation(world, state, org, c, b, cost, size, true, lapsed);
+  traceImplementation(world, state, o, partner, c, b, cost, size, true, lapsed);
 }
 
 function countImplementation(world: World, state: RunState, o: number, c: number): void {
@@ -342,10 +331,12 @@ function complianceFrom(
   );
 }
 
+/** The trace record of one round (built only when the run is traced): "CICA", or "CICA+SCO" for a joint measure. */
 function traceImplementation(
   world: World,
   state: RunState,
-  org: string,
+  o: number,
+  partner: number,
   c: number,
   bindingness: number,
   cost: number,
@@ -354,6 +345,7 @@ function traceImplementation(
   lapsed: boolean,
 ): void {
   if (!state.trace) return;
+  const org = partner >= 0 ? `${world.orgIds[o]}+${world.orgIds[partner]}` : world.orgIds[o];
   const participants = Array.from(state.participantList.subarray(0, size));
   state.trace({
     type: 'implementation',
