@@ -16,9 +16,52 @@ const reference = join(dir, 'reference');
 // The reference: the tiny experiment on one thread.
 cli('experiment', tiny, '--out', reference, '--threads', '1', '--quiet', '--no-report');
 
-// The slow half of cica-sim experiment's tests (npm run test:slow): several threads on the
-// built-in world, Ctrl-C on a long run, and every shipped study with its report.
+// The slow half of cica-sim experiment's tests (npm run test:slow): stops after N runs and their
+// resumes, several threads on the built-in world, Ctrl-C on a long run, and every shipped study
+// with its report.
 describe('cica-sim experiment, at length', () => {
+  // Runs are taken in by whole replications (4 runs here), so a stop comes at the next one.
+  it.each([
+    [1, 4],
+    [3, 4],
+    [10, 12],
+    [17, 20],
+  ])(
+    'stopped after %i runs (so %i: whole replications), --resume yields exactly the uninterrupted result',
+    (stopAfter, stoppedAt) => {
+      const out = join(dir, `stopped-${stopAfter}`);
+      const first = cli(
+        'experiment',
+        tiny,
+        '--out',
+        out,
+        '--stop-after',
+        String(stopAfter),
+        '--quiet',
+        '--no-report',
+        '--threads',
+        '2',
+      );
+      expect(first.code).toBe(130);
+      expect(first.stderr).toMatch(new RegExp(`stopped: ${stoppedAt} of 24 runs done and kept in ${out}`));
+      expect(first.stderr).toMatch(/to continue: cica-sim experiment .* --resume/);
+      expect(JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')).status).toBe('interrupted');
+      const second = cli(
+        'experiment',
+        tiny,
+        '--out',
+        out,
+        '--resume',
+        '--quiet',
+        '--no-report',
+        '--threads',
+        '2',
+      );
+      expect(second.code).toBe(0);
+      expectSameTables(reference, out);
+    },
+  );
+
   it('gives byte-identical tables whatever the number of threads', () => {
     const three = join(dir, 'three-threads');
     expect(cli('experiment', tiny, '--out', three, '--threads', '3', '--quiet', '--no-report').code).toBe(0);

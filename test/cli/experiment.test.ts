@@ -87,48 +87,6 @@ describe('cica-sim experiment', () => {
     expect(result.stderr).toMatch(/shard 2\/3 is missing/);
   });
 
-  // Runs are taken in by whole replications (4 runs here), so a stop comes at the next one.
-  it.each([
-    [1, 4],
-    [3, 4],
-    [10, 12],
-    [17, 20],
-  ])(
-    'stopped after %i runs (so %i: whole replications), --resume yields exactly the uninterrupted result',
-    (stopAfter, stoppedAt) => {
-      const out = join(dir, `stopped-${stopAfter}`);
-      const first = cli(
-        'experiment',
-        tiny,
-        '--out',
-        out,
-        '--stop-after',
-        String(stopAfter),
-        '--quiet',
-        '--no-report',
-        '--threads',
-        '2',
-      );
-      expect(first.code).toBe(130);
-      expect(first.stderr).toMatch(new RegExp(`stopped: ${stoppedAt} of 24 runs done and kept in ${out}`));
-      expect(first.stderr).toMatch(/to continue: cica-sim experiment .* --resume/);
-      expect(JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')).status).toBe('interrupted');
-      const second = cli(
-        'experiment',
-        tiny,
-        '--out',
-        out,
-        '--resume',
-        '--quiet',
-        '--no-report',
-        '--threads',
-        '2',
-      );
-      expect(second.code).toBe(0);
-      expectSameTables(reference, out);
-    },
-  );
-
   it("cica-sim chart draws the experiment's charts as Vega-Lite specs and SVG", () => {
     const result = cli('chart', reference);
     expect(result.code).toBe(0);

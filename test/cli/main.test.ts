@@ -19,11 +19,15 @@ describe('the command line', () => {
     ['explain', '--help'],
     ['chart', '--help'],
     ['report', '--help'],
+    ['generate', '--help'],
     ['--version'],
-  ])('%s exits 0', (...args) => {
+  ])('%s exits 0, and its examples name only shipped files that exist', (...args) => {
     const result = cli(...args);
     expect(result.code).toBe(0);
     expect(result.stdout.length).toBeGreaterThan(0);
+    const examples = result.stdout.slice(Math.max(0, result.stdout.indexOf('Example')));
+    for (const path of examples.match(/\b(?:scenarios|experiments)\/[\w./*-]+\.(?:yaml|json)\b/g) ?? [])
+      expect(existsSync(repoFile(path)), `${args.join(' ')}: ${path}`).toBe(true);
   });
 
   it.each([
@@ -47,28 +51,5 @@ describe('the command line', () => {
     expect(Object.keys(schema.properties)).toEqual(
       expect.arrayContaining(['extends', 'actors', 'organisations', 'cbms', 'events', 'parameters']),
     );
-  });
-});
-
-describe('help examples', () => {
-  it('name only shipped files (scenarios/, experiments/) that exist', () => {
-    const commands = [
-      'run',
-      'validate',
-      'schema',
-      'power',
-      'experiment',
-      'merge',
-      'explain',
-      'generate',
-      'chart',
-      'report',
-    ];
-    for (const command of commands) {
-      const help = cli(command, '--help').stdout;
-      const examples = help.slice(help.indexOf('Example'));
-      for (const path of examples.match(/\b(?:scenarios|experiments)\/[\w./*-]+\.(?:yaml|json)\b/g) ?? [])
-        expect(existsSync(repoFile(path)), `${command} --help: ${path}`).toBe(true);
-    }
   });
 });
