@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { dirname, relative, resolve } from 'node:path';
+import type { z } from 'zod';
 import { describeIssue } from '../input/describe-issue.js';
 import { InputError, type InputProblem } from '../input/errors.js';
 import { deepMerge, isPlainObject, parsePath, replacedPaths, setByPath } from '../input/paths.js';
@@ -69,9 +70,12 @@ export function loadScenario(file: string, options: LoadOptions = {}): LoadedSce
   const parsed = ScenarioSchema.safeParse(resolved.data, { reportInput: true });
   if (!parsed.success) {
     const described = parsed.error.issues.flatMap((issue) => describeIssue(issue, scenarioVocabulary()));
+    const schemaProblems = unknownActors(described, resolved.data);
     throw new InputError(
       inReadingOrder(
-        unknownActors(described, resolved.data).map(({ path, message }) => at(resolved, path, message)),
+        [...schemaProblems, ...referencesDespite(resolved.data, schemaProblems)].map(({ path, message }) =>
+          at(resolved, path, message),
+        ),
       ),
     );
   }
@@ -319,4 +323,32 @@ function unknownActors(
     }),
     ...rest,
   ];
+}
+
+/**
+ * The reference problems of a scenario that failed its schema, so that one pass shows both (an
+ * unknown state id as well as a value out of range): each top-level section that passes its own
+ * schema is checked as parsed, a broken one as its defaults when it has some, else as written;
+ * problems under a path the schema already reported are left out, and if the sections are too
+ * broken to check, none are added.
+ */
+function referencesDespite(
+  data: Record<string, unknown>,
+  schemaProblems: { path: string }[],
+): { path: string; message: string }[] {
+  const sections: Record<string, unknown> = { ...data };
+  for (const [key, schema] of Object.entries(ScenarioSchema.shape)) {
+    const section = (schema as z.ZodType).safeParse(data[key]);
+    // A broken section with defaults (parameters) is checked as its defaults; one without, as written.
+    const fallback = section.success ? section : (schema as z.ZodType).safeParse(undefined);
+    if (fallback.success) sections[key] = fallback.data;
+  }
+  const reported = schemaProblems.map((p) => p.path);
+  try {
+    return checkReferences(sections as Scenario).filter(
+      ({ path }) => !reported.some((r) => path === r || path.startsWith(`${r}.`) || r.startsWith(`${path}.`)),
+    );
+  } catch {
+    return [];
+  }
 }

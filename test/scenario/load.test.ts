@@ -200,3 +200,24 @@ describe('a missing file', () => {
     );
   });
 });
+
+describe('one pass', () => {
+  it('reports reference problems beside schema problems (an unknown state and a value out of range)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cica-one-pass-'));
+    const file = join(dir, 'both.yaml');
+    writeFileSync(
+      file,
+      `extends: ${JSON.stringify(fixture('tiny.yaml'))}\norganisations:\n  ORG: { members: [AAA, BBB, ZZZ] }\nparameters:\n  trust: { forgetting: 2 }\n`,
+    );
+    let problems: string[] = [];
+    try {
+      loadScenario(file);
+    } catch (error) {
+      problems = (error as InputError).problems.map((p) => `${p.path}: ${p.message}`);
+    }
+    expect(problems).toEqual([
+      'organisations.ORG.members.2: expected an actor id, found unknown actor "ZZZ"',
+      'parameters.trust.forgetting: expected a number ≤ 1, found 2',
+    ]);
+  });
+});
