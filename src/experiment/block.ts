@@ -8,6 +8,7 @@ import { type RunSummary, summarizeRun, WHOLE_RUN_NAMES } from '../metrics/summa
 import type { Check } from '../model/check.js';
 import type { Scenario } from '../scenario/schema.js';
 import { compileCheck, type RunCheck } from './checks.js';
+import type { ResolvedExperiment } from './load.js';
 import { type RunShape, runShape } from './run-shape.js';
 import { runsRows } from './tables.js';
 
@@ -32,6 +33,18 @@ export interface BlockSetup {
   checks: Check[];
   /** Up to this size a block counts its outcomes in dense arrays (default 16 MiB: 200 states). */
   denseOutcomeBytes?: number;
+}
+
+/** What every thread needs of an experiment: its worlds' scenarios, names and checks. */
+export function blockSetupOf(experiment: ResolvedExperiment): BlockSetup {
+  return {
+    scenarios: experiment.scenarios,
+    years: experiment.years,
+    variants: experiment.variants,
+    pointIds: experiment.points.map((point) => point.id),
+    pointValues: experiment.points.map((point) => point.values),
+    checks: experiment.checks,
+  };
 }
 
 export interface BlockTask {

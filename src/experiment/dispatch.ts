@@ -1,3 +1,4 @@
+import { blockSetupOf } from './block.js';
 import type { ResolvedExperiment } from './load.js';
 import type { ExperimentPlan } from './plan.js';
 import { createPool } from './pool.js';
@@ -27,14 +28,7 @@ export async function dispatch(
   options: DispatchOptions,
 ): Promise<{ failure: unknown }> {
   const runs = (options.end - options.first) * plan.perReplication;
-  const pool = createPool(Math.min(options.threads, Math.max(1, runs)), {
-    scenarios: experiment.scenarios,
-    years: experiment.years,
-    variants: experiment.variants,
-    pointIds: experiment.points.map((point) => point.id),
-    pointValues: experiment.points.map((point) => point.values),
-    checks: experiment.checks,
-  });
+  const pool = createPool(Math.min(options.threads, Math.max(1, runs)), blockSetupOf(experiment));
   try {
     return await schedule({
       worlds: plan.perReplication,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createBlockRunner } from '../../src/experiment/block.js';
+import { blockSetupOf, createBlockRunner } from '../../src/experiment/block.js';
 import { loadExperiment } from '../../src/experiment/load.js';
 import { runShape } from '../../src/experiment/run-shape.js';
 import { jobSeed } from '../../src/experiment/seeds.js';
@@ -15,13 +15,7 @@ import { repoFile } from '../helpers.js';
  */
 describe('a block of runs', () => {
   const experiment = loadExperiment(repoFile('experiments/history.yaml'), { replications: 12 });
-  const setup = {
-    scenarios: experiment.scenarios,
-    years: experiment.years,
-    variants: experiment.variants,
-    pointIds: experiment.points.map((p) => p.id),
-    checks: experiment.checks,
-  };
+  const setup = blockSetupOf(experiment);
   const task = {
     world: 1,
     first: 0,

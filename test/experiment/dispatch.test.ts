@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createBlockRunner } from '../../src/experiment/block.js';
+import { blockSetupOf, createBlockRunner } from '../../src/experiment/block.js';
 import { dispatch } from '../../src/experiment/dispatch.js';
 import { loadExperiment } from '../../src/experiment/load.js';
 import { planExperiment } from '../../src/experiment/plan.js';
@@ -10,14 +10,7 @@ import { fixture } from '../helpers.js';
 // 2 variants × 2 points = 4 worlds, 6 replications. Real worker threads (pool.ts, worker.ts).
 const experiment = loadExperiment(fixture('experiment.yaml'));
 const plan = planExperiment(experiment);
-const setup = {
-  scenarios: experiment.scenarios,
-  years: experiment.years,
-  variants: experiment.variants,
-  pointIds: experiment.points.map((p) => p.id),
-  pointValues: experiment.points.map((p) => p.values),
-  checks: experiment.checks,
-};
+const setup = blockSetupOf(experiment);
 
 function rowsOf(superblocks: Superblock[]): string[] {
   return superblocks

@@ -227,7 +227,7 @@ function implementRound(
     const i = list[a];
     done[i] =
       rng.next() <
-      complianceFrom(world, intercept, i, b, cost, adversary[i], state.participantOverruled[i], monitoring)
+      complianceChance(world, intercept, i, b, cost, adversary[i], state.participantOverruled[i], monitoring)
         ? 1
         : 0;
   }
@@ -293,20 +293,8 @@ function adversity(
   return (below - lowest) / below;
 }
 
-/** The chance that participant i implements a measure (docs/MODEL.md §Implementation). */
-export function complianceChance(
-  world: World,
-  i: number,
-  bindingness: number,
-  cost: number,
-  adversary: number,
-  overruled: number,
-  monitoring: number,
-): number {
-  return complianceFrom(world, interceptOf(world), i, bindingness, cost, adversary, overruled, monitoring);
-}
-
-function complianceFrom(
+/** The chance that participant i implements a measure (docs/MODEL.md §Implementation); `intercept` is logit(probability). */
+function complianceChance(
   world: World,
   intercept: number,
   i: number,
