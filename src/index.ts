@@ -56,6 +56,11 @@ export { type Rule, RuleSchema } from './rules/schema.js';
 export { ABSTAIN, NO, YES } from './rules/votes.js';
 export { type LoadedScenario, type LoadOptions, loadScenario } from './scenario/load.js';
 export { type Scenario, ScenarioSchema } from './scenario/schema.js';
+// Sensitivity analysis of any model (x: number[]) => number: Sobol' indices, Morris screening, Latin hypercubes.
+export type { Factor, SensitivityModel } from './sensitivity/factors.js';
+export { latinHypercube } from './sensitivity/latin-hypercube.js';
+export { type MorrisFactor, type MorrisOptions, morrisScreening } from './sensitivity/morris.js';
+export { type SobolFactor, type SobolOptions, sobolIndices } from './sensitivity/sobol-indices.js';
 // The output tables: one registry, a declaration per table, typed readers.
 export * from './tables/experiment-tables.js';
 export { FILES, TABLES, type TableName } from './tables/files.js';

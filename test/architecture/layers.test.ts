@@ -16,6 +16,7 @@ const RANK: Record<string, number> = {
   'version.ts': 0,
   input: 1,
   model: 1,
+  sensitivity: 1,
   rules: 2,
   scenario: 3,
   engine: 4,

@@ -19,6 +19,9 @@ const TESTED_THROUGH: Record<string, string[]> = {
   'experiment/worker': ['experiment/dispatch.test.ts', 'reliability/faults.slow.test.ts'],
   'input/': ['scenario/load.test.ts', 'reliability/limits.test.ts', 'reliability/input-fuzz.slow.test.ts'],
   'rules/power/': ['rules/power/exact.test.ts', 'rules/power/published.test.ts'],
+  // The direction numbers are checked through the sequence they make, against SciPy's points.
+  'sensitivity/joe-kuo': ['sensitivity/sobol-sequence.test.ts'],
+  'sensitivity/factors': ['sensitivity/sobol-indices.test.ts', 'sensitivity/morris.test.ts'],
   'tables/': ['tables/registry.test.ts', 'experiment/tables.test.ts'],
 };
 
