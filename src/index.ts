@@ -5,7 +5,12 @@
  * the shipped metrics.)
  */
 
-export { experimentJsonSchema, scenarioJsonSchema, votingBodyJsonSchema } from './cli/schema.js';
+export {
+  experimentJsonSchema,
+  scenarioJsonSchema,
+  sensitivityJsonSchema,
+  votingBodyJsonSchema,
+} from './cli/schema.js';
 export { customPhase, type Phase, type PhaseRun, runStep } from './engine/phase.js';
 export {
   applyEvents,
@@ -40,6 +45,9 @@ export {
   type ExperimentRunOptions,
   runExperiment,
 } from './experiment/run-experiment.js';
+// Sensitivity studies of the model (cica-sim sensitivity): the same stages, a plan of sample points and an analysis.
+export { loadSensitivity, type ResolvedSensitivity } from './experiment/sensitivity/load.js';
+export { planSensitivity, runSensitivity, type SensitivityOutcome } from './experiment/sensitivity/run.js';
 export { layoutOf } from './experiment/tables.js';
 export { writeTables } from './experiment/write-tables.js';
 export { formatProblem, InputError, type InputProblem } from './input/errors.js';

@@ -97,7 +97,7 @@ function resumeCommand(file: string, out: string, options: ExperimentOptions): s
   ].join(' ');
 }
 
-function parseShard(raw: string): { index: number; count: number } {
+export function parseShard(raw: string): { index: number; count: number } {
   const match = /^(\d+)\/(\d+)$/.exec(raw.trim());
   const index = Number(match?.[1]);
   const count = Number(match?.[2]);

@@ -14,6 +14,7 @@ import { registerMerge } from './merge.js';
 import { registerPower } from './power.js';
 import { registerRun } from './run.js';
 import { registerSchema } from './schema.js';
+import { registerSensitivity } from './sensitivity.js';
 import { registerValidate } from './validate.js';
 
 /** The `cica-sim` command; its exit codes are in exit-codes.ts. */
@@ -30,6 +31,7 @@ function buildProgram(): Command {
   registerSchema(program);
   registerPower(program);
   registerExperiment(program);
+  registerSensitivity(program);
   registerMerge(program);
   registerExplain(program);
   registerGenerate(program);

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { ExperimentSchema } from '../experiment/schema.js';
+import { SensitivitySchema } from '../experiment/sensitivity/schema.js';
 import { jsonSchemaOf } from '../input/json-schema.js';
 import { parametersMarkdown } from '../scenario/parameters-doc.js';
 import { ScenarioFileSchema } from '../scenario/schema.js';
@@ -15,6 +16,11 @@ export function experimentJsonSchema(): Record<string, unknown> {
   return jsonSchemaOf(ExperimentSchema, 'cica-sim experiment');
 }
 
+/** The JSON Schema of a sensitivity study file (cica-sim sensitivity). */
+export function sensitivityJsonSchema(): Record<string, unknown> {
+  return jsonSchemaOf(SensitivitySchema, 'cica-sim sensitivity study');
+}
+
 /** The JSON Schema of a voting-body file (cica-sim power). */
 export function votingBodyJsonSchema(): Record<string, unknown> {
   return jsonSchemaOf(VotingBodySchema, 'cica-sim voting body');
@@ -27,6 +33,7 @@ export function registerSchema(program: Command): void {
       'print the JSON Schema of scenario files (or of experiment or voting-body files), for editors',
     )
     .option('--experiment', 'the schema of experiment files')
+    .option('--sensitivity', 'the schema of sensitivity study files')
     .option('--voting-body', 'the schema of voting-body files (cica-sim power)')
     .option('--parameters', 'a Markdown table of every model parameter (docs/PARAMETERS.md)')
     .addHelpText(
@@ -36,22 +43,31 @@ Save it and point your editor at it, e.g. the first line of a scenario:
   # yaml-language-server: $schema=./scenario.schema.json
 
 The shipped copies: scenarios/scenario.schema.json, experiments/experiment.schema.json,
-experiments/bodies/voting-body.schema.json.
+experiments/sensitivity.schema.json, experiments/bodies/voting-body.schema.json.
 
 Examples:
   cica-sim schema > scenarios/scenario.schema.json
   cica-sim schema --experiment > experiments/experiment.schema.json`,
     )
-    .action((options: { experiment?: boolean; votingBody?: boolean; parameters?: boolean }) => {
-      if (options.parameters) {
-        process.stdout.write(`${parametersMarkdown()}\n`);
-        return;
-      }
-      const schema = options.experiment
-        ? experimentJsonSchema()
-        : options.votingBody
-          ? votingBodyJsonSchema()
-          : scenarioJsonSchema();
-      process.stdout.write(`${JSON.stringify(schema, null, 2)}\n`);
-    });
+    .action(
+      (options: {
+        experiment?: boolean;
+        sensitivity?: boolean;
+        votingBody?: boolean;
+        parameters?: boolean;
+      }) => {
+        if (options.parameters) {
+          process.stdout.write(`${parametersMarkdown()}\n`);
+          return;
+        }
+        const schema = options.experiment
+          ? experimentJsonSchema()
+          : options.sensitivity
+            ? sensitivityJsonSchema()
+            : options.votingBody
+              ? votingBodyJsonSchema()
+              : scenarioJsonSchema();
+        process.stdout.write(`${JSON.stringify(schema, null, 2)}\n`);
+      },
+    );
 }

@@ -2,6 +2,8 @@ import type { Command } from 'commander';
 import { stringify } from 'yaml';
 import { isExperimentFile, loadExperiment } from '../experiment/load.js';
 import { planExperiment } from '../experiment/plan.js';
+import { isSensitivityFile, loadSensitivity } from '../experiment/sensitivity/load.js';
+import { planSensitivity } from '../experiment/sensitivity/run.js';
 import { formatProblem, InputError } from '../input/errors.js';
 import { readYamlFile } from '../input/read-yaml.js';
 import { describeRule } from '../rules/describe.js';
@@ -15,7 +17,7 @@ export function registerValidate(program: Command): void {
     .description(
       'check scenario and voting-body files: exit 0 when all are valid, 2 listing every problem otherwise',
     )
-    .argument('<files...>', 'scenario, experiment or voting-body files (YAML or JSON)')
+    .argument('<files...>', 'scenario, experiment, sensitivity or voting-body files (YAML or JSON)')
     .option(
       '--resolved',
       'also print each scenario as it stands after extends, tables and overrides (YAML); for an experiment, the scenario of each variant',
@@ -42,6 +44,13 @@ function validateCommand(files: string[], options: { resolved?: boolean } = {}):
   for (const file of files) {
     try {
       const data = readYamlFile(file).data;
+      if (isSensitivityFile(data)) {
+        const study = loadSensitivity(file);
+        process.stdout.write(
+          `${file}: valid sensitivity study — ${study.method}, ${study.factors.length} factors, ${study.design.points} sample points × ${study.replications} replications × ${study.variants.length} variants = ${planSensitivity(study).total} runs\n`,
+        );
+        continue;
+      }
       if (isExperimentFile(data)) {
         const experiment = loadExperiment(file);
         const { total: runs } = planExperiment(experiment);

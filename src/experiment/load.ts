@@ -177,7 +177,7 @@ function checkPaths(experiment: ExperimentFile, at: (path: string, message: stri
  * The scenario of each world (variant × sweep point), in worldIndex order, each with the variant's
  * `set:` and the point's values applied as overrides placed at their lines in the experiment file.
  */
-function loadVariantScenarios(
+export function loadVariantScenarios(
   file: string,
   experiment: ExperimentFile,
   points: SweepPoint[],

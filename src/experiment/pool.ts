@@ -1,11 +1,12 @@
 import { Piscina } from 'piscina';
 import type { BlockResult, BlockSetup, BlockTask } from './block.js';
+import type { SampleSetup } from './sensitivity/block.js';
 
 /**
  * The worker pool. Built code runs worker.js; under the test runner the sources are TypeScript,
  * so the worker is worker.ts loaded through tsx. This is the one place that knows.
  */
-export function createPool(threads: number, setup: BlockSetup) {
+export function createPool(threads: number, setup: BlockSetup | SampleSetup) {
   // Each thread holds a couple of blocks of its own, so it goes on working while the main
   // thread takes in results or writes a checkpoint.
   const pool = threadPool(setup, threads, 2);
@@ -25,7 +26,7 @@ export function createPool(threads: number, setup: BlockSetup) {
   };
 }
 
-function threadPool(setup: BlockSetup, threads: number, tasksPerThread: number): Piscina {
+function threadPool(setup: BlockSetup | SampleSetup, threads: number, tasksPerThread: number): Piscina {
   const fromSource = import.meta.url.endsWith('.ts');
   return new Piscina({
     filename: new URL(fromSource ? './worker.ts' : './worker.js', import.meta.url).href,

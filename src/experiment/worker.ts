@@ -1,12 +1,15 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { workerData } from 'node:worker_threads';
 import { type BlockSetup, createBlockRunner } from './block.js';
+import { createSampleRunner, type SampleSetup } from './sensitivity/block.js';
 
 /**
  * A pool thread: receives every resolved scenario once (workerData) and runs blocks of
- * replications (block.ts), compiling each World the first time a block needs it.
+ * replications (block.ts), compiling each World the first time a block needs it — or, for a
+ * sensitivity study, blocks of sample points (sensitivity/block.ts).
  */
-export default createBlockRunner(workerData as BlockSetup, injectFault);
+const setup = workerData as BlockSetup | SampleSetup;
+export default 'kind' in setup ? createSampleRunner(setup) : createBlockRunner(setup, injectFault);
 
 const RUN_DELAY_MS = Number(process.env.CICA_SIM_RUN_DELAY_MS ?? 0);
 const SLEEPER = new Int32Array(new SharedArrayBuffer(4));

@@ -9,6 +9,8 @@ import { FILES, type RunFailure } from './files.js';
 /** What an experiment directory holds and how it was made: written first, kept up to date. */
 export interface Manifest {
   cicaSim: string;
+  /** What wrote the directory: an experiment (absent in directories written before studies existed) or a sensitivity study. */
+  kind?: 'experiment' | 'sensitivity';
   experiment: { name: string; file: string; hash: string; question?: string };
   seed: number;
   replications: number;
@@ -32,6 +34,8 @@ export interface Manifest {
   checks?: Check[];
   /** The analyses asked for beside the runs (power.csv); absent in directories written before. */
   analyses?: { power: { org: string; kind: string } | null };
+  /** A sensitivity study's design: its method, size, sample points, factors (paths) and outputs. */
+  sensitivity?: { method: string; size: number; points: number; factors: string[]; outputs: string[] };
   /** What the charts show; absent in directories written before charts were configurable. */
   charts?: ChartSettings;
 }

@@ -17,6 +17,8 @@ const TESTED_THROUGH: Record<string, string[]> = {
   // The threads that run blocks: through dispatch, and through faults that kill them.
   'experiment/pool': ['experiment/dispatch.test.ts', 'reliability/faults.slow.test.ts'],
   'experiment/worker': ['experiment/dispatch.test.ts', 'reliability/faults.slow.test.ts'],
+  'experiment/sensitivity/checkpoint': ['experiment/sensitivity/run.test.ts'],
+  'experiment/sensitivity/schema': ['experiment/sensitivity/load.test.ts', 'cli/sensitivity.test.ts'],
   'input/': ['scenario/load.test.ts', 'reliability/limits.test.ts', 'reliability/input-fuzz.slow.test.ts'],
   'rules/power/': ['rules/power/exact.test.ts', 'rules/power/published.test.ts'],
   // The direction numbers are checked through the sequence they make, against SciPy's points.

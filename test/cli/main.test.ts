@@ -15,6 +15,7 @@ describe('the command line', () => {
     ['schema', '--help'],
     ['power', '--help'],
     ['experiment', '--help'],
+    ['sensitivity', '--help'],
     ['merge', '--help'],
     ['explain', '--help'],
     ['chart', '--help'],

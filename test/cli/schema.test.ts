@@ -1,6 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { experimentJsonSchema, scenarioJsonSchema, votingBodyJsonSchema } from '../../src/cli/schema.js';
+import {
+  experimentJsonSchema,
+  scenarioJsonSchema,
+  sensitivityJsonSchema,
+  votingBodyJsonSchema,
+} from '../../src/cli/schema.js';
 import { parametersMarkdown } from '../../src/scenario/parameters-doc.js';
 import { repoFile } from '../helpers.js';
 
@@ -8,6 +13,7 @@ describe('the shipped JSON Schemas are what `cica-sim schema` prints', () => {
   it.each([
     ['scenarios/scenario.schema.json', scenarioJsonSchema],
     ['experiments/experiment.schema.json', experimentJsonSchema],
+    ['experiments/sensitivity.schema.json', sensitivityJsonSchema],
     ['experiments/bodies/voting-body.schema.json', votingBodyJsonSchema],
   ] as const)('%s', (path, generate) => {
     expect(JSON.parse(readFileSync(repoFile(path), 'utf8'))).toEqual(generate());
@@ -35,6 +41,9 @@ describe('the shipped JSON Schemas are what `cica-sim schema` prints', () => {
     const firstLine = (path: string) => readFileSync(repoFile(path), 'utf8').split('\n')[0];
     expect(firstLine('experiments/example.yaml')).toBe(
       '# yaml-language-server: $schema=./experiment.schema.json',
+    );
+    expect(firstLine('experiments/sensitivity-quick.yaml')).toBe(
+      '# yaml-language-server: $schema=./sensitivity.schema.json',
     );
     expect(firstLine('experiments/bodies/eec-1958.yaml')).toBe(
       '# yaml-language-server: $schema=./voting-body.schema.json',

@@ -1,0 +1,172 @@
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import type { Command } from 'commander';
+import { Option } from 'commander';
+import { loadSensitivity } from '../experiment/sensitivity/load.js';
+import { runSensitivity } from '../experiment/sensitivity/run.js';
+import { OutputError } from '../util/output-error.js';
+import { EXIT_FAILED, EXIT_INTERRUPTED } from './exit-codes.js';
+import { parseShard } from './experiment.js';
+import { requireFileKind } from './file-kind.js';
+import { commandLine, holdDirectory } from './hold-directory.js';
+import { integerOption } from './options.js';
+import { createProgress, formatDuration, type Progress } from './progress.js';
+
+interface SensitivityOptions {
+  out?: string;
+  threads: number;
+  replications?: number;
+  size?: number;
+  resume?: boolean;
+  force?: boolean;
+  shard?: { index: number; count: number };
+  quiet?: boolean;
+  report: boolean;
+  stopAfter?: number;
+}
+
+export function registerSensitivity(program: Command): void {
+  program
+    .command('sensitivity')
+    .description(
+      "how far each output hangs on each parameter: Morris screening, Sobol' indices or a Latin hypercube, on worker threads",
+    )
+    .argument('<file>', 'sensitivity study file (YAML or JSON)')
+    .option('--out <dir>', 'output directory (default: output/<study name>)')
+    .option(
+      '--threads <n>',
+      'worker threads (default: one per core)',
+      integerOption('--threads', 1, 1024),
+      availableParallelism(),
+    )
+    .option(
+      '--replications <n>',
+      "runs at each sample point (default: the file's)",
+      integerOption('--replications', 1, 100_000),
+    )
+    .option(
+      '--size <n>',
+      "trajectories (morris) or samples (sobol, lhs) instead of the file's: a quick look",
+      integerOption('--size', 2, 1_000_000),
+    )
+    .option('--resume', 'continue an interrupted run of the same study in --out')
+    .option('--force', "replace an earlier study's or experiment's results in --out")
+    .option(
+      '--shard <i/n>',
+      'run only shard i of n, a range of whole sample points (combine with cica-sim merge)',
+      parseShard,
+    )
+    .option('--quiet', 'no progress output')
+    .option('--no-report', 'skip the charts and report.html written at the end')
+    .addOption(
+      new Option('--stop-after <n>', 'stop as if interrupted once n runs are done (for tests)')
+        .argParser(integerOption('--stop-after', 0))
+        .hideHelp(),
+    )
+    .addHelpText(
+      'after',
+      `
+Writes into the output directory: manifest.json; runs.csv (one row per run and organisation, its
+point the sample point s0, s1, ...); samples.csv (each point's factor values and each output's mean
+over its replications); indices.csv (morris: output, factor, mu_star, mu, sigma; sobol: output,
+factor, first, first_low, first_high, total, total_low, total_high); outputs.csv (each output's
+spread over the points, the share of points where it is above and below 0, and the share of its
+variance that is simulation noise); then charts/ and report.html unless --no-report.
+
+Replication r has the same seed at every sample point, so points differ by their factors alone.
+Results do not depend on --threads. Ctrl-C stops cleanly; --resume continues.
+
+Examples:
+  cica-sim sensitivity experiments/sensitivity-quick.yaml --out output/sensitivity-quick
+  cica-sim sensitivity experiments/sensitivity-quick.yaml --size 3 --replications 2 --out output/sq-look
+  cica-sim sensitivity experiments/sensitivity-quick.yaml --out output/sq --resume`,
+    )
+    .action((file: string, options: SensitivityOptions) => sensitivityCommand(file, options));
+}
+
+async function sensitivityCommand(file: string, options: SensitivityOptions): Promise<void> {
+  requireFileKind(file, 'cica-sim sensitivity', ['sensitivity']);
+  const study = loadSensitivity(file, { replications: options.replications, size: options.size });
+  const out =
+    options.out ??
+    join(
+      'output',
+      options.shard ? `${study.name}-shard-${options.shard.index}-of-${options.shard.count}` : study.name,
+    );
+  const lock = holdDirectory(out, commandLine());
+  let stopRequested = false;
+  const requestStop = () => {
+    if (stopRequested) process.exit(EXIT_INTERRUPTED);
+    stopRequested = true;
+    if (!options.quiet)
+      process.stderr.write('\nstopping after the runs under way (Ctrl-C again to stop at once)\n');
+  };
+  process.on('SIGINT', requestStop);
+  process.on('SIGTERM', requestStop);
+  const progress: { current: Progress | null } = { current: null };
+  const started = Date.now();
+  const again = [
+    'cica-sim sensitivity',
+    file,
+    '--out',
+    out,
+    '--resume',
+    ...(options.replications ? ['--replications', String(options.replications)] : []),
+    ...(options.size ? ['--size', String(options.size)] : []),
+    ...(options.shard ? ['--shard', `${options.shard.index}/${options.shard.count}`] : []),
+  ].join(' ');
+  try {
+    const outcome = await runSensitivity(study, {
+      out,
+      threads: options.threads,
+      resume: options.resume,
+      force: options.force,
+      shard: options.shard,
+      stopAfter: options.stopAfter,
+      command: commandLine(),
+      shouldStop: () => stopRequested,
+      onProgress: (done, total) => {
+        progress.current ??= createProgress(total, done - 1, options.quiet ?? false);
+        progress.current.update(done);
+      },
+    });
+    progress.current?.stop();
+    if (outcome.status === 'interrupted') {
+      process.stderr.write(
+        `stopped: ${outcome.done} of ${outcome.total} runs done and kept in ${out}\nto continue: ${again}\n`,
+      );
+      process.exitCode = EXIT_INTERRUPTED;
+      return;
+    }
+    for (const warning of outcome.warnings) process.stderr.write(`${warning}\n`);
+    let report: string | null = null;
+    if (options.report && !options.shard) {
+      const { writeSensitivityReport } = await import('../charts/sensitivity-report.js');
+      report = await writeSensitivityReport(out);
+    }
+    if (!options.quiet) {
+      process.stdout.write(
+        `${study.name}: ${study.method}, ${study.design.points} sample points × ${study.replications} replications × ${study.variants.length} variants = ${outcome.total} runs in ${formatDuration((Date.now() - started) / 1000)}; wrote the tables in ${out}\n`,
+      );
+      if (report) process.stdout.write(`report: ${report}\n`);
+    }
+    if (outcome.failures.length > 0) {
+      process.stderr.write(
+        `${outcome.failures.length} of ${outcome.total} runs failed and are left out of the point means: see ${join(out, 'failures.csv')}\n`,
+      );
+      process.exitCode = EXIT_FAILED;
+    }
+  } catch (error) {
+    progress.current?.stop();
+    if (error instanceof OutputError) {
+      process.stderr.write(`cica-sim: ${error.message}\nwhat was done is kept; to continue: ${again}\n`);
+      process.exitCode = EXIT_FAILED;
+      return;
+    }
+    throw error;
+  } finally {
+    process.off('SIGINT', requestStop);
+    process.off('SIGTERM', requestStop);
+    lock.release();
+  }
+}
