@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { InputError } from '../input/errors.js';
 import { requireManifest } from '../tables/manifest.js';
 import { commandLine, holdDirectory } from './hold-directory.js';
 
@@ -28,7 +29,14 @@ Example:
     .action(async (dir: string, options: { png?: boolean }) => {
       // Loaded here, not at start-up: vega and vega-lite are heavy, and only these commands need them.
       const { writeExperimentCharts } = await import('../charts/experiment-charts.js');
-      requireManifest(dir);
+      if (requireManifest(dir).kind === 'sensitivity')
+        throw new InputError([
+          {
+            location: { file: dir },
+            path: '',
+            message: `this is a sensitivity study; its charts come with its report: cica-sim report ${dir}`,
+          },
+        ]);
       const lock = holdDirectory(dir, commandLine());
       const charts = await writeExperimentCharts(dir, { png: options.png }).finally(lock.release);
       const warned = charts.filter((c) => c.warnings.length > 0);
@@ -40,7 +48,9 @@ Example:
 export function registerReport(program: Command): void {
   program
     .command('report')
-    .description("rebuild an experiment's charts and its self-contained report.html from its tables")
+    .description(
+      "rebuild an experiment's (or a sensitivity study's) charts and its self-contained report.html from its tables",
+    )
     .argument('<dir>', 'an experiment output directory (cica-sim experiment --out DIR)')
     .option('--png', 'also render every chart to PNG (charts/<name>.png)')
     .addHelpText(
@@ -54,9 +64,19 @@ Example:
   cica-sim report output/example`,
     )
     .action(async (dir: string, options: { png?: boolean }) => {
+      if (requireManifest(dir).kind === 'sensitivity') {
+        // A sensitivity study's report: its charts come with it.
+        const { writeSensitivityReport } = await import('../charts/sensitivity-report.js');
+        const lock = holdDirectory(dir, commandLine());
+        try {
+          process.stdout.write(`wrote ${await writeSensitivityReport(dir)}\n`);
+        } finally {
+          lock.release();
+        }
+        return;
+      }
       const { writeExperimentCharts } = await import('../charts/experiment-charts.js');
       const { writeReport } = await import('../charts/report.js');
-      requireManifest(dir);
       const lock = holdDirectory(dir, commandLine());
       try {
         const charts = await writeExperimentCharts(dir, { png: options.png });

@@ -5,14 +5,17 @@ import { commandLine, holdDirectory } from './hold-directory.js';
 export function registerMerge(program: Command): void {
   program
     .command('merge')
-    .description("combine the directories of an experiment's shards into one result")
+    .description(
+      "combine the directories of an experiment's (or a sensitivity study's) shards into one result",
+    )
     .argument('<dirs...>', 'the output directories of shards 1..n (any order)')
     .requiredOption('--out <dir>', 'where to write the combined result')
     .addHelpText(
       'after',
       `
 The combined runs.csv, timeseries.csv and compare.csv are exactly what one machine running the
-whole experiment would have written. See docs/CLUSTER.md for running shards on a cluster.
+whole experiment would have written; a sensitivity study's shards give its runs.csv and its
+analysis (samples.csv, indices.csv, outputs.csv; then cica-sim report DIR). See docs/CLUSTER.md for running shards on a cluster.
 
 Example:
   cica-sim merge output/example-1 output/example-2 --out output/example`,

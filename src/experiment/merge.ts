@@ -9,6 +9,7 @@ import { writeFileAtomic } from '../util/atomic-write.js';
 import { checkRunsTable } from './check-runs.js';
 import { readState, writeState } from './checkpoint.js';
 import { claimDirectory } from './output-dir.js';
+import { mergeStudyShards } from './sensitivity/merge.js';
 import { layoutOf } from './tables.js';
 import { writeTables } from './write-tables.js';
 
@@ -16,7 +17,7 @@ import { writeTables } from './write-tables.js';
  * Combines the directories of shards 1..n of one experiment into what a single machine would have
  * written: runs.csv is the shards' rows in shard order (shards are consecutive ranges of jobs);
  * the aggregates merge exactly (exact sums, counts), so timeseries.csv and compare.csv are the same
- * bytes as a one-machine run's.
+ * bytes as a one-machine run's. A sensitivity study's shards are combined by sensitivity/merge.ts.
  */
 export function mergeShards(dirs: string[], out: string): Manifest {
   const lock = lockDirectory(out, { command: `cica-sim merge ${dirs.join(' ')} --out ${out}` });
@@ -54,6 +55,7 @@ function mergeLocked(dirs: string[], out: string, lock: DirectoryLock): Manifest
   }
 
   const ordered = Array.from({ length: count }, (_, i) => byIndex.get(i + 1) as (typeof manifests)[number]);
+  if (first.kind === 'sensitivity') return mergeStudyShards(ordered, out, lock);
   claimDirectory(out, first.experiment.hash, null, false);
   const { aggregate, done: firstDone } = readState(ordered[0].dir);
   let done = firstDone;

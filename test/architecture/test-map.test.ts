@@ -18,6 +18,7 @@ const TESTED_THROUGH: Record<string, string[]> = {
   'experiment/pool': ['experiment/dispatch.test.ts', 'reliability/faults.slow.test.ts'],
   'experiment/worker': ['experiment/dispatch.test.ts', 'reliability/faults.slow.test.ts'],
   'experiment/sensitivity/checkpoint': ['experiment/sensitivity/run.test.ts'],
+  'experiment/sensitivity/merge': ['experiment/sensitivity/run.slow.test.ts'],
   'experiment/sensitivity/schema': ['experiment/sensitivity/load.test.ts', 'cli/sensitivity.test.ts'],
   'input/': ['scenario/load.test.ts', 'reliability/limits.test.ts', 'reliability/input-fuzz.slow.test.ts'],
   'rules/power/': ['rules/power/exact.test.ts', 'rules/power/published.test.ts'],

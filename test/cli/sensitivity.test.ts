@@ -26,6 +26,10 @@ describe('cica-sim sensitivity', () => {
     expect(report).toContain('<svg');
     expect(report).toContain('What each output hangs on');
     expect(existsSync(join(out, 'charts', 'morris-0.vl.json'))).toBe(true);
+    // `report` rebuilds a study's report from its tables.
+    const rebuilt = cli('report', out);
+    expect(rebuilt.code).toBe(0);
+    expect(rebuilt.stdout).toMatch(/report\.html/);
     // A second run into the same directory is refused, naming what to do.
     const again = cli('sensitivity', quick, '--size', '2', '--replications', '2', '--out', out, '--quiet');
     expect(again.code).toBe(2);

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { mergeShards } from '../../../src/experiment/merge.js';
 import { loadSensitivity } from '../../../src/experiment/sensitivity/load.js';
 import { runSensitivity } from '../../../src/experiment/sensitivity/run.js';
 import { repoFile } from '../../helpers.js';
@@ -35,5 +36,23 @@ describe('a sensitivity study, whatever the threads and interruptions', () => {
     expect(indices).toHaveLength(1 + 2 * 3);
     // runs.csv: every run once (3 organisations a run).
     expect(expected[0].trim().split('\n')).toHaveLength(1 + 32 * 3);
+  });
+
+  it('shards of whole points, merged, give the tables of one run', async () => {
+    const whole = fresh();
+    await runSensitivity(study, { out: whole, threads: 2 });
+    const shards = [1, 2, 3].map(() => fresh());
+    for (const [i, dir] of shards.entries()) {
+      const outcome = await runSensitivity(study, {
+        out: dir,
+        threads: 1,
+        shard: { index: i + 1, count: 3 },
+      });
+      expect(outcome.status).toBe('complete');
+    }
+    const merged = join(fresh(), 'merged');
+    const manifest = mergeShards([shards[2], shards[0], shards[1]], merged);
+    expect(manifest).toMatchObject({ kind: 'sensitivity', status: 'complete', jobs: { done: 32 } });
+    expect(tablesOf(merged)).toEqual(tablesOf(whole));
   });
 });
