@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TopLevelSpec } from 'vega-lite';
 import { lockDirectory } from '../tables/lock.js';
@@ -17,9 +17,11 @@ import { writeFileAtomic } from '../util/atomic-write.js';
 import { VERSION } from '../version.js';
 import { renderSvg } from './render.js';
 import { escapeHtml, fixed } from './report/sections.js';
+import { robustness } from './sensitivity-findings.js';
 import { distributionChart, factorLabel, morrisChart, sobolChart } from './specs/sensitivity.js';
 
-const percent = (share: number | null) => (share === null ? '–' : `${Math.round(share * 100)}%`);
+/** Rounded down, so that a share under 90% never reads as 90% beside a verdict that needs 90%. */
+const percent = (share: number | null) => (share === null ? '–' : `${Math.floor(share * 100)}%`);
 
 /** What an output hangs on, in words: its leading factors by μ* (Morris) or total index (Sobol'). */
 function leaders(output: string, morris: MorrisIndexRow[], sobol: SobolIndexRow[]): string {
@@ -46,7 +48,7 @@ function verdict(row: OutputRow): string {
   const positive = row.share_positive ?? 0;
   const negative = row.share_negative ?? 0;
   const [share, way] = positive >= negative ? [positive, 'above 0'] : [negative, 'below 0'];
-  const robust = share >= 0.9 ? 'robust' : share >= 0.5 ? 'depends on the parameters' : 'no consistent sign';
+  const robust = robustness(positive, negative);
   return `${escapeHtml(row.variant)} − ${escapeHtml(row.reference)} is ${way} at ${percent(share)} of the sample points: <b>${robust}</b>`;
 }
 
@@ -108,6 +110,7 @@ ${manifest.experiment.question ? `<p>${escapeHtml(manifest.experiment.question)}
 ${rows}
 </table>
 <p><small>Simulation noise: the variance the replications' noise adds to a point mean, as a share of the variance across points; above about 20%, more replications would sharpen the indices.</small></p>
+${existsSync(join(dir, 'sobol', 'manifest.json')) ? `<p>The factors that matter most get Sobol' indices in the second stage: <a href="sobol/report.html">sobol/report.html</a>.</p>` : ''}
 <h2>Charts</h2>
 ${svgs.map((svg) => `<div class="chart">${svg}</div>`).join('\n')}
 <h2>Reproduce</h2>

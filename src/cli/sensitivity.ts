@@ -2,8 +2,9 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { loadSensitivity } from '../experiment/sensitivity/load.js';
-import { runSensitivity } from '../experiment/sensitivity/run.js';
+import { loadSensitivity, type ResolvedSensitivity } from '../experiment/sensitivity/load.js';
+import type { SensitivityOutcome } from '../experiment/sensitivity/run.js';
+import { runStudyStages, SOBOL_STAGE_DIR } from '../experiment/sensitivity/stages.js';
 import { OutputError } from '../util/output-error.js';
 import { EXIT_FAILED, EXIT_INTERRUPTED } from './exit-codes.js';
 import { parseShard } from './experiment.js';
@@ -73,6 +74,9 @@ factor, first, first_low, first_high, total, total_low, total_high); outputs.csv
 spread over the points, the share of points where it is above and below 0, and the share of its
 variance that is simulation noise); then charts/ and report.html unless --no-report.
 
+With a "sobol:" stage, a Morris screening is followed by Sobol' indices on the factors it found
+to matter most, in DIR/sobol (its own tables and report). --size sets both stages' sizes.
+
 Replication r has the same seed at every sample point, so points differ by their factors alone.
 Results do not depend on --threads. Ctrl-C stops cleanly; --resume continues.
 
@@ -103,7 +107,7 @@ async function sensitivityCommand(file: string, options: SensitivityOptions): Pr
   };
   process.on('SIGINT', requestStop);
   process.on('SIGTERM', requestStop);
-  const progress: { current: Progress | null } = { current: null };
+  const progress: { current: Progress | null; total: number } = { current: null, total: 0 };
   const started = Date.now();
   const again = [
     'cica-sim sensitivity',
@@ -116,7 +120,11 @@ async function sensitivityCommand(file: string, options: SensitivityOptions): Pr
     ...(options.shard ? ['--shard', `${options.shard.index}/${options.shard.count}`] : []),
   ].join(' ');
   try {
-    const outcome = await runSensitivity(study, {
+    const {
+      screening: outcome,
+      sobol,
+      sobolStudy,
+    } = await runStudyStages(study, {
       out,
       threads: options.threads,
       resume: options.resume,
@@ -126,36 +134,33 @@ async function sensitivityCommand(file: string, options: SensitivityOptions): Pr
       command: commandLine(),
       shouldStop: () => stopRequested,
       onProgress: (done, total) => {
-        progress.current ??= createProgress(total, done - 1, options.quiet ?? false);
+        // A new bar for the second stage, whose total differs.
+        if (progress.current && progress.total !== total) progress.current.stop();
+        if (!progress.current || progress.total !== total) {
+          progress.current = createProgress(total, done - 1, options.quiet ?? false);
+          progress.total = total;
+        }
         progress.current.update(done);
       },
     });
     progress.current?.stop();
-    if (outcome.status === 'interrupted') {
+    if (outcome.status === 'interrupted' || sobol?.status === 'interrupted') {
       process.stderr.write(
         `stopped: ${outcome.done} of ${outcome.total} runs done and kept in ${out}\nto continue: ${again}\n`,
       );
       process.exitCode = EXIT_INTERRUPTED;
       return;
     }
-    for (const warning of outcome.warnings) process.stderr.write(`${warning}\n`);
-    let report: string | null = null;
-    if (options.report && !options.shard) {
-      const { writeSensitivityReport } = await import('../charts/sensitivity-report.js');
-      report = await writeSensitivityReport(out);
-    }
-    if (!options.quiet) {
-      process.stdout.write(
-        `${study.name}: ${study.method}, ${study.design.points} sample points × ${study.replications} replications × ${study.variants.length} variants = ${outcome.total} runs in ${formatDuration((Date.now() - started) / 1000)}; wrote the tables in ${out}\n`,
-      );
-      if (report) process.stdout.write(`report: ${report}\n`);
-    }
-    if (outcome.failures.length > 0) {
-      process.stderr.write(
-        `${outcome.failures.length} of ${outcome.total} runs failed and are left out of the point means: see ${join(out, 'failures.csv')}\n`,
-      );
-      process.exitCode = EXIT_FAILED;
-    }
+    await reportStages(
+      [
+        { study, outcome, dir: out },
+        ...(sobol && sobolStudy
+          ? [{ study: sobolStudy, outcome: sobol, dir: join(out, SOBOL_STAGE_DIR) }]
+          : []),
+      ],
+      options,
+    );
+    if (!options.quiet) process.stdout.write(`in ${formatDuration((Date.now() - started) / 1000)}\n`);
   } catch (error) {
     progress.current?.stop();
     if (error instanceof OutputError) {
@@ -168,5 +173,33 @@ async function sensitivityCommand(file: string, options: SensitivityOptions): Pr
     process.off('SIGINT', requestStop);
     process.off('SIGTERM', requestStop);
     lock.release();
+  }
+}
+
+/** Each finished stage: its warnings, its report, a line saying what it ran, and its failed runs (exit 1). */
+async function reportStages(
+  stages: { study: ResolvedSensitivity; outcome: SensitivityOutcome; dir: string }[],
+  options: SensitivityOptions,
+): Promise<void> {
+  for (const stage of stages) {
+    for (const warning of stage.outcome.warnings) process.stderr.write(`${warning}\n`);
+    let report: string | null = null;
+    if (options.report && !options.shard) {
+      const { writeSensitivityReport } = await import('../charts/sensitivity-report.js');
+      report = await writeSensitivityReport(stage.dir);
+    }
+    if (!options.quiet) {
+      const s = stage.study;
+      process.stdout.write(
+        `${s.name}: ${s.method}, ${s.factors.length} factors, ${s.design.points} sample points × ${s.replications} replications × ${s.variants.length} variants = ${stage.outcome.total} runs; wrote the tables in ${stage.dir}\n`,
+      );
+      if (report) process.stdout.write(`report: ${report}\n`);
+    }
+    if (stage.outcome.failures.length > 0) {
+      process.stderr.write(
+        `${stage.outcome.failures.length} of ${stage.outcome.total} runs failed and are left out of the point means: see ${join(stage.dir, 'failures.csv')}\n`,
+      );
+      process.exitCode = EXIT_FAILED;
+    }
   }
 }

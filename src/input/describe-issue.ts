@@ -57,6 +57,14 @@ export function describeIssue(
           },
         ];
       }
+      // One branch matched the value's shape and failed inside it (factors: a mapping, not "all"):
+      // its own problems, where they are, say more than the list of alternatives.
+      const branches = (issue as { errors?: z.core.$ZodIssue[][] }).errors ?? [];
+      const inside = branches.filter((branch) => branch.some((inner) => inner.path.length > 0));
+      if (inside.length === 1 && branches.length > 1)
+        return inside[0].flatMap((inner) =>
+          describeIssue({ ...inner, path: [...issue.path, ...inner.path] } as z.core.$ZodIssue, vocabulary),
+        );
       return [{ path, message: `expected ${unionAlternatives(issue)}, found ${found}` }];
     }
     case 'invalid_key': {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { describeRange, NOT_SAMPLED, PARAMETER_RANGES } from './parameter-ranges.js';
 import { ParametersSchema } from './schema.js';
 
 interface JsonSchemaNode {
@@ -30,9 +31,19 @@ export function parametersMarkdown(): string {
     '0.2, the one value calibrated on history ([VALIDATION.md](VALIDATION.md)). The others are',
     'modelling judgements, documented with their reasons in MODEL.md.',
     '',
+    '*Sampled* is the range a sensitivity study samples when it asks for the documented ranges',
+    "(`factors: all` in a `cica-sim sensitivity` file, or a factor written `{}`): the modeller's",
+    'judgement of how far each default could plausibly be off (an *assumption*; the reasoning is in',
+    '`src/scenario/parameter-ranges.ts`). Switches, lists and the formula are not sampled by default.',
+    '',
   ];
   for (const [group, node] of Object.entries(schema.properties ?? {})) {
-    lines.push(`## ${group}`, '', '| parameter | default | range | meaning |', '|---|---|---|---|');
+    lines.push(
+      `## ${group}`,
+      '',
+      '| parameter | default | range | sampled | meaning |',
+      '|---|---|---|---|---|',
+    );
     for (const [name, leaf] of Object.entries(node.properties ?? {})) {
       if (leaf.properties) {
         for (const [inner, innerLeaf] of Object.entries(leaf.properties)) {
@@ -50,7 +61,12 @@ export function parametersMarkdown(): string {
 function row(path: string, node: JsonSchemaNode, context?: string): string {
   const value = node.default === undefined ? '–' : `\`${JSON.stringify(node.default)}\``;
   const meaning = [node.description ?? context ?? ''].join('').replace(/\|/g, '\\|');
-  return `| \`parameters.${path}\` | ${value} | ${range(node)} | ${meaning} |`;
+  const sampled = PARAMETER_RANGES[path]
+    ? describeRange(PARAMETER_RANGES[path])
+    : (NOT_SAMPLED as readonly string[]).includes(path)
+      ? 'not sampled'
+      : '–';
+  return `| \`parameters.${path}\` | ${value} | ${range(node)} | ${sampled} | ${meaning} |`;
 }
 
 function range(node: JsonSchemaNode): string {

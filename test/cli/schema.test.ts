@@ -31,7 +31,7 @@ describe('the shipped JSON Schemas are what `cica-sim schema` prints', () => {
       expect(shipped).toContain(`| \`${path}\` |`);
     }
     expect(shipped).toMatch(
-      /\| `parameters\.trust\.forgetting` \| `0\.98` \| \[0, 1\] \| share of the evidence gathered in the run kept/,
+      /\| `parameters\.trust\.forgetting` \| `0\.98` \| \[0, 1\] \| \[0\.95, 0\.995\] \| share of the evidence gathered in the run kept/,
     );
     // Every parameter says what it means.
     expect(shipped).not.toMatch(/\| {2}\|$/m);

@@ -6,11 +6,18 @@ import { readYamlFile } from '../../input/read-yaml.js';
 import { locate } from '../../input/source-map.js';
 import { closestName, fieldVocabulary } from '../../input/suggest.js';
 import { WHOLE_RUN_NAMES } from '../../metrics/summarize.js';
+import { PARAMETER_RANGES } from '../../scenario/parameter-ranges.js';
 import type { Scenario } from '../../scenario/schema.js';
 import { canonicalJson } from '../../util/canonical-json.js';
 import { loadVariantScenarios } from '../load.js';
 import { type Method, pointValues, type StudyDesign, type StudyFactor, studyDesign } from './design.js';
 import { type SensitivityFile, SensitivitySchema } from './schema.js';
+
+/** A factor as written: a range, a list of values, or {} for its documented range. */
+type WrittenFactor =
+  | { min: number; max: number; scale?: 'linear' | 'log' }
+  | { values: unknown[] }
+  | Record<string, never>;
 
 /** An output as analysed: which variant (or pair of variants) and which whole-run metric. */
 export interface StudyOutput {
@@ -44,6 +51,8 @@ export interface ResolvedSensitivity {
   design: StudyDesign;
   /** values[point][factor]. */
   values: unknown[][];
+  /** A second stage after a Morris screening: Sobol' indices on its `top` factors (stages.ts). */
+  sobolStage: { top: number; samples: number; replications: number } | null;
 }
 
 export interface SensitivityLoadOptions {
@@ -94,6 +103,8 @@ export function loadSensitivity(file: string, options: SensitivityLoadOptions = 
   const outputs = resolveOutputs(study, variantNames, organisations, at, problems);
   if (study.method === 'morris' && study.levels !== undefined && study.levels % 2 !== 0)
     problems.push(at('levels', `expected an even number of levels, found ${study.levels}`));
+  if (study.sobol && study.method !== 'morris')
+    problems.push(at('sobol', `a Sobol' stage follows a Morris screening, not ${study.method}`));
   if (problems.length) throw new InputError(problems);
 
   const years = study.years ?? loaded[0].scenario.years;
@@ -140,6 +151,14 @@ export function loadSensitivity(file: string, options: SensitivityLoadOptions = 
     outputs,
     design,
     values: pointValues(design, factors),
+    sobolStage: study.sobol
+      ? {
+          top: Math.min(study.sobol.top, factors.length),
+          // --size is a quick look at both stages.
+          samples: options.size ?? study.sobol.samples,
+          replications: options.replications ?? study.sobol.replications ?? replications,
+        }
+      : null,
   };
 }
 
@@ -148,15 +167,36 @@ function resolveFactors(
   at: (path: string, message: string) => InputProblem,
   problems: InputProblem[],
 ): StudyFactor[] {
-  return Object.entries(study.factors).map(([path, spec]): StudyFactor => {
+  const entries =
+    study.factors === 'all'
+      ? Object.keys(PARAMETER_RANGES).map((key): [string, WrittenFactor] => [`parameters.${key}`, {}])
+      : Object.entries(study.factors).map(([path, f]): [string, WrittenFactor] => [
+          path,
+          f.values
+            ? { values: f.values }
+            : f.min !== undefined && f.max !== undefined
+              ? { min: f.min, max: f.max, scale: f.scale }
+              : {},
+        ]);
+  return entries.map(([path, written]): StudyFactor => {
     const segments = parsePath(path);
     if (!Array.isArray(segments)) problems.push(at(`factors.${path}`, segments.error));
+    const documented = PARAMETER_RANGES[path.replace(/^parameters\./, '')];
+    if (!('values' in written) && !('min' in written) && !documented)
+      problems.push(
+        at(
+          `factors.${path}`,
+          'no documented range for this path (docs/PARAMETERS.md): give { min, max } or { values: [...] }',
+        ),
+      );
+    const spec: WrittenFactor = 'values' in written || 'min' in written || !documented ? written : documented;
     if ('values' in spec) return { path, kind: 'values', values: spec.values };
+    if (!('min' in spec)) return { path, kind: 'range', min: 0, max: 1, scale: 'linear' };
     if (spec.min >= spec.max)
       problems.push(at(`factors.${path}`, `expected min < max, found [${spec.min}, ${spec.max}]`));
     if (spec.scale === 'log' && spec.min <= 0)
       problems.push(at(`factors.${path}.min`, `a log scale needs a positive range, found min ${spec.min}`));
-    return { path, kind: 'range', min: spec.min, max: spec.max, scale: spec.scale };
+    return { path, kind: 'range', min: spec.min, max: spec.max, scale: spec.scale ?? 'linear' };
   });
 }
 

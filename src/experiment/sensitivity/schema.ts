@@ -19,28 +19,49 @@ import { VariantSchema } from '../schema.js';
  *     parameters.trust.forgetting: { min: 0.95, max: 0.995 }
  *     parameters.trust.priorStrength: { min: 5, max: 100, scale: log }
  *     parameters.amendment.rounds: { values: [0, 1, 2, 3] }
+ *     parameters.voting.temperature: {}    # its documented range (docs/PARAMETERS.md)
+ *   # or: factors: all                    # every parameter over its documented range
  *   outputs:
  *     - { org: CICA, metric: adoption_rate }
  *     - { org: CICA, metric: adoption_rate, difference: { variant: unanimity, reference: consensus } }
  */
-export const FactorSchema = z.union([
-  z.strictObject({
-    min: z.number().describe('lowest value sampled'),
-    max: z.number().describe('highest value sampled'),
+/**
+ * A factor: a range ({ min, max }, optionally on a log scale), a list of values, or {} for the
+ * parameter's documented range. One object with every field optional, checked as a whole, so a
+ * half-written factor gets a precise message rather than a union's list of alternatives.
+ */
+export const FactorSchema = z
+  .strictObject({
+    min: z.number().optional().describe('lowest value sampled'),
+    max: z.number().optional().describe('highest value sampled'),
     scale: z
       .enum(['linear', 'log'])
-      .default('linear')
+      .optional()
       .describe(
-        'linear: uniform on [min, max]; log: uniform in log(value), for a positive range spanning orders of magnitude',
+        'linear (the default): uniform on [min, max]; log: uniform in log(value), for a positive range spanning orders of magnitude',
       ),
-  }),
-  z.strictObject({
     values: z
       .array(z.unknown())
       .min(2)
+      .optional()
       .describe('the values sampled, equally likely: whole numbers, switches, rules'),
-  }),
-]);
+  })
+  .superRefine((factor, context) => {
+    const range = factor.min !== undefined || factor.max !== undefined;
+    if (range && factor.values)
+      context.addIssue({ code: 'custom', message: 'give a range (min, max) or values, not both' });
+    else if (range && (factor.min === undefined || factor.max === undefined))
+      context.addIssue({
+        code: 'custom',
+        path: [factor.min === undefined ? 'min' : 'max'],
+        message: 'a range needs both min and max',
+      });
+    else if (factor.scale && !range)
+      context.addIssue({ code: 'custom', path: ['scale'], message: 'a scale goes with a range (min, max)' });
+  })
+  .describe(
+    "a range ({ min, max, scale }), values ({ values: [...] }), or {} for the parameter's documented range (docs/PARAMETERS.md)",
+  );
 
 export const OutputSchema = z.strictObject({
   name: Id.optional().describe(
@@ -93,13 +114,38 @@ export const SensitivitySchema = z.strictObject({
     .optional()
     .describe('as in experiment files; the first is the default for outputs'),
   factors: z
-    .record(z.string(), FactorSchema)
-    .refine((factors) => Object.keys(factors).length > 0, { message: 'at least one factor' })
-    .describe('scenario field path → its range ({ min, max, scale }) or its values ({ values: [...] })'),
+    .union([
+      z.literal('all'),
+      z
+        .record(z.string(), FactorSchema)
+        .refine((factors) => Object.keys(factors).length > 0, { message: 'at least one factor' }),
+    ])
+    .describe(
+      'scenario field path → its range ({ min, max, scale }), its values ({ values: [...] }) or {} for its documented range; or "all": every parameter over its documented range',
+    ),
   outputs: z
     .array(OutputSchema)
     .min(1)
     .describe('whole-run metrics and findings whose sensitivity is measured'),
+  sobol: z
+    .strictObject({
+      top: z
+        .int()
+        .min(1)
+        .max(256)
+        .describe("how many of the screened factors get Sobol' indices: those that matter most"),
+      samples: z.int().min(2).max(1_000_000).describe("Sobol' base samples N"),
+      replications: z
+        .int()
+        .min(1)
+        .max(100_000)
+        .optional()
+        .describe("runs at each point (default: the screening's)"),
+    })
+    .optional()
+    .describe(
+      "a second stage after a Morris screening: Sobol' indices on its `top` factors (by μ* relative to the largest, on any output), written to DIR/sobol",
+    ),
 });
 
 export type SensitivityFile = z.infer<typeof SensitivitySchema>;

@@ -29,6 +29,7 @@ function handStudy(): { study: ResolvedSensitivity; runs: string } {
     ],
     design,
     values: [[0.25], [0.75]],
+    sobolStage: null,
   } as ResolvedSensitivity;
   const runs = [
     'variant,point,replication,seed,org,rate',

@@ -83,4 +83,38 @@ outputs:
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatch(/^5:33 parameters\.amendment\.enabled: /);
   });
+
+  it('a factor written {} takes its documented range; a path without one is told to give its range', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cica-sensitivity-load-'));
+    const file = join(dir, 'study.yaml');
+    writeFileSync(
+      file,
+      `name: documented
+scenario: ${repoFile('scenarios/asia-2025.yaml')}
+method: lhs
+samples: 4
+factors:
+  parameters.trust.priorStrength: {}
+  parameters.amendment.rounds: {}
+outputs:
+  - { org: CICA, metric: adoption_rate }
+`,
+    );
+    // docs/PARAMETERS.md: priorStrength [10, 90] log; rounds {1, 2, 3, 4, 5}.
+    expect(loadSensitivity(file).factors).toEqual([
+      { path: 'parameters.trust.priorStrength', kind: 'range', min: 10, max: 90, scale: 'log' },
+      { path: 'parameters.amendment.rounds', kind: 'values', values: [1, 2, 3, 4, 5] },
+    ]);
+    const problems = problemsOf(`name: bad
+scenario: SCENARIO
+method: lhs
+factors:
+  organisations.CICA.rules.cbm.k: {}
+outputs:
+  - { org: CICA, metric: adoption_rate }
+`);
+    expect(problems[0]).toBe(
+      '5:35 factors.organisations.CICA.rules.cbm.k: no documented range for this path (docs/PARAMETERS.md): give { min, max } or { values: [...] }',
+    );
+  });
 });
