@@ -10,6 +10,7 @@ import type { Scenario } from '../scenario/schema.js';
 import { compileCheck, type RunCheck } from './checks.js';
 import type { ResolvedExperiment } from './load.js';
 import { type RunShape, runShape } from './run-shape.js';
+import { scenarioWith } from './scenario-with.js';
 import { runsRows } from './tables.js';
 
 /**
@@ -33,6 +34,8 @@ export interface BlockSetup {
   checks: Check[];
   /** Up to this size a block counts its outcomes in dense arrays (default 16 MiB: 200 states). */
   denseOutcomeBytes?: number;
+  /** Parameters drawn per replication (uncertainty.ts): each run compiles its own world. */
+  uncertainty?: { paths: string[]; values: unknown[][]; applies: boolean[][] };
 }
 
 /** What every thread needs of an experiment: its worlds' scenarios, names and checks. */
@@ -44,6 +47,15 @@ export function blockSetupOf(experiment: ResolvedExperiment): BlockSetup {
     pointIds: experiment.points.map((point) => point.id),
     pointValues: experiment.points.map((point) => point.values),
     checks: experiment.checks,
+    ...(experiment.uncertainty
+      ? {
+          uncertainty: {
+            paths: experiment.uncertainty.factors.map((f) => f.path),
+            values: experiment.uncertainty.values,
+            applies: experiment.uncertainty.applies,
+          },
+        }
+      : {}),
   };
 }
 
@@ -83,22 +95,35 @@ export function createBlockRunner(
   beforeRun: (world: number, seed: number) => void = () => {},
 ): (task: BlockTask) => BlockResult {
   const compiled = new Map<number, CompiledWorld>();
+  const compile = (scenario: Scenario): CompiledWorld => ({
+    world: compileWorld(scenario, { years: setup.years }),
+    shape: runShape(scenario, setup.years),
+    checks: setup.checks.map((check) => compileCheck(check, scenario)),
+  });
   const worldOf = (w: number): CompiledWorld => {
     let found = compiled.get(w);
     if (!found) {
-      const scenario = setup.scenarios[w];
-      found = {
-        world: compileWorld(scenario, { years: setup.years }),
-        shape: runShape(scenario, setup.years),
-        checks: setup.checks.map((check) => compileCheck(check, scenario)),
-      };
+      found = compile(setup.scenarios[w]);
       compiled.set(w, found);
     }
     return found;
   };
+  // With uncertainty each replication has its own parameters, so each run its own world.
+  const { uncertainty } = setup;
+  const runWorldOf = (w: number, replication: number): CompiledWorld =>
+    uncertainty
+      ? compile(
+          scenarioWith(
+            setup.scenarios[w],
+            uncertainty.paths,
+            uncertainty.values[replication],
+            uncertainty.applies[w],
+          ),
+        )
+      : worldOf(w);
   return (task) => {
     const started = performance.now();
-    const { world, shape, checks } = worldOf(task.world);
+    const { shape, checks } = worldOf(task.world);
     const variant = setup.variants[Math.floor(task.world / setup.pointIds.length)];
     const point = setup.pointIds[task.world % setup.pointIds.length];
     const swept = setup.pointValues?.[task.world % setup.pointIds.length] ?? {};
@@ -117,18 +142,21 @@ export function createBlockRunner(
     );
     const additions = dense ? null : emptyAdditions();
     const runs = task.seeds.map((seed, k): BlockRun => {
+      const replication = task.first + k;
       try {
         beforeRun(task.world, seed);
-        const result = simulateRecorded(world, seed);
+        const run = runWorldOf(task.world, replication);
+        const result = simulateRecorded(run.world, seed);
         const summary = summarizeRun(result);
         addSeries(statistics, 0, result.values);
         if (additions) addRunAdditions(additions, result, shape.steps);
         else addOutcomes(statistics.outcomes[0], result);
-        checks.forEach((reproduces, c) => {
+        run.checks.forEach((reproduces, c) => {
           if (reproduces(result)) statistics.checkPasses[0][c]++;
         });
+        const drawn = uncertainty ? drawnColumns(uncertainty, task.world, replication) : {};
         return {
-          rows: runsRows(variant, point, task.first + k, seed, summary, WHOLE_RUN_NAMES, swept),
+          rows: runsRows(variant, point, replication, seed, summary, WHOLE_RUN_NAMES, { ...swept, ...drawn }),
           summary,
         };
       } catch (error) {
@@ -143,4 +171,18 @@ export function createBlockRunner(
       elapsedMs: performance.now() - started,
     };
   };
+}
+
+/** A replication's drawn values as runs.csv columns, by path; empty where the world sets the path itself. */
+function drawnColumns(
+  uncertainty: NonNullable<BlockSetup['uncertainty']>,
+  world: number,
+  replication: number,
+): Record<string, unknown> {
+  return Object.fromEntries(
+    uncertainty.paths.map((path, d) => [
+      path,
+      uncertainty.applies[world][d] ? uncertainty.values[replication][d] : Number.NaN,
+    ]),
+  );
 }

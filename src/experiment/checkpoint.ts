@@ -17,7 +17,7 @@ import { worldAt } from './jobs.js';
 import type { ResolvedExperiment } from './load.js';
 import { claimDirectory } from './output-dir.js';
 import type { ExperimentPlan } from './plan.js';
-import { runsHeader } from './tables.js';
+import { runsColumnsOf, runsHeader } from './tables.js';
 
 /**
  * The checkpoint stage: the one owner of an experiment directory's state — checkpoint.json (the
@@ -144,7 +144,7 @@ function resumeProgress(out: string, checkpointPath: string, runsPath: string): 
 }
 
 function freshProgress(experiment: ResolvedExperiment, plan: ExperimentPlan, runsPath: string): Progress {
-  const header = runsHeader(WHOLE_RUN_NAMES, experiment.sweptPaths);
+  const header = runsHeader(WHOLE_RUN_NAMES, runsColumnsOf(experiment));
   writeFileAtomic(runsPath, header);
   const { variants, points } = plan.space;
   return {
@@ -202,6 +202,9 @@ function initialManifest(
     checks: experiment.checks,
     analyses: experiment.analyses,
     charts: experiment.charts,
+    ...(experiment.uncertainty
+      ? { uncertainty: { factors: experiment.uncertainty.factors.map((f) => f.path) } }
+      : {}),
   };
 }
 

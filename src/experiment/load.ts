@@ -1,22 +1,21 @@
 import { createHash } from 'node:crypto';
-import { dirname, relative, resolve } from 'node:path';
 import { describeIssue } from '../input/describe-issue.js';
-import { formatProblem, InputError, type InputProblem } from '../input/errors.js';
+import { InputError, type InputProblem } from '../input/errors.js';
 import { isPlainObject, parsePath } from '../input/paths.js';
-import { requireReferencedFile } from '../input/read-input.js';
 import { readYamlFile } from '../input/read-yaml.js';
-import { locate, type SourceMap } from '../input/source-map.js';
+import { locate } from '../input/source-map.js';
 import { closestName, fieldVocabulary } from '../input/suggest.js';
 import { METRIC_NAMES } from '../metrics/recorders.js';
 import type { Check } from '../model/check.js';
 import type { ProposalKind } from '../model/proposals.js';
-import { type LoadedScenario, loadScenario } from '../scenario/load.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { ChartSettings } from '../tables/chart-settings.js';
 import { canonicalJson } from '../util/canonical-json.js';
 import { resolveChartSettings } from './chart-settings.js';
 import { checkProblems } from './checks.js';
 import { type ExperimentFile, ExperimentSchema } from './schema.js';
+import { resolveUncertainty, type Uncertainty } from './uncertainty.js';
+import { loadVariantScenarios } from './variant-scenarios.js';
 
 export interface SweepPoint {
   /** p0, p1, ... in the order of the grid (the last swept path varies fastest). */
@@ -46,6 +45,8 @@ export interface ResolvedExperiment {
   analyses: Analyses;
   /** What the charts show (not part of the hash: charts do not change results). */
   charts: ChartSettings;
+  /** Parameters drawn per replication (uncertainty.ts), or null. */
+  uncertainty: Uncertainty | null;
 }
 
 /** What an experiment file asks to be analysed beside its runs (analyses.ts). */
@@ -104,9 +105,18 @@ export function loadExperiment(file: string, options: ExperimentLoadOptions = {}
         seen.add(key);
       }
   });
+  const replications = options.replications ?? experiment.replications;
+  const uncertainty = resolveUncertainty(
+    file,
+    experiment,
+    points,
+    replications,
+    source.locations,
+    at,
+    problems,
+  );
   if (problems.length) throw new InputError(problems);
 
-  const replications = options.replications ?? experiment.replications;
   const scenarioHashes = loaded.map((l) => l.hash);
   const hash = createHash('sha256')
     .update(
@@ -119,6 +129,7 @@ export function loadExperiment(file: string, options: ExperimentLoadOptions = {}
         points,
         scenarioHashes,
         ...(checks.length > 0 ? { checks } : {}),
+        ...(uncertainty ? { uncertainty: uncertainty.factors } : {}),
       }),
     )
     .digest('hex');
@@ -138,6 +149,7 @@ export function loadExperiment(file: string, options: ExperimentLoadOptions = {}
     checks,
     analyses: { power },
     charts,
+    uncertainty,
   };
 }
 
@@ -171,65 +183,6 @@ function checkPaths(experiment: ExperimentFile, at: (path: string, message: stri
     }
   }
   if (problems.length) throw new InputError(problems);
-}
-
-/**
- * The scenario of each world (variant × sweep point), in worldIndex order, each with the variant's
- * `set:` and the point's values applied as overrides placed at their lines in the experiment file.
- */
-export function loadVariantScenarios(
-  file: string,
-  experiment: ExperimentFile,
-  points: SweepPoint[],
-  locations: SourceMap,
-): { loaded: LoadedScenario[]; problems: InputProblem[] } {
-  const problems: InputProblem[] = [];
-  const seen = new Set<string>();
-  const sweptPaths = Object.keys(experiment.sweep ?? {});
-  const here = dirname(resolve(file));
-  const loaded: LoadedScenario[] = [];
-  for (const name of Object.keys(experiment.variants)) {
-    const variant = experiment.variants[name];
-    const scenarioFile = relative(process.cwd(), resolve(here, variant.scenario ?? experiment.scenario));
-    const field = variant.scenario ? `variants.${name}.scenario` : 'scenario';
-    requireReferencedFile(
-      resolve(here, variant.scenario ?? experiment.scenario),
-      variant.scenario ?? experiment.scenario,
-      field,
-      locate(locations, field),
-      file,
-    );
-    for (const point of points) {
-      // Where each override was written, so a bad value is reported at its line in this file.
-      const overrideLocations: SourceMap = new Map();
-      for (const [key, location] of locations) {
-        const setPrefix = `variants.${name}.set.`;
-        if (key.startsWith(setPrefix)) overrideLocations.set(key.slice(setPrefix.length), location);
-      }
-      for (const path of sweptPaths) {
-        const location = locate(locations, `sweep.${path}`);
-        if (location) overrideLocations.set(path, location);
-      }
-      try {
-        loaded.push(
-          loadScenario(scenarioFile, {
-            overrides: { ...(variant.set ?? {}), ...point.values },
-            overridesSource: file,
-            overrideLocations,
-          }),
-        );
-      } catch (error) {
-        if (!(error instanceof InputError)) throw error;
-        // A problem of the base scenario shows in every variant: list it once.
-        for (const problem of error.problems) {
-          const key = formatProblem(problem);
-          if (!seen.has(key)) problems.push(problem);
-          seen.add(key);
-        }
-      }
-    }
-  }
-  return { loaded, problems };
 }
 
 let vocabulary: Map<string, string[]> | undefined;

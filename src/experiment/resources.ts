@@ -9,7 +9,7 @@ import { WHOLE_RUN_NAMES } from '../metrics/summarize.js';
 import type { ResolvedExperiment } from './load.js';
 import type { ExperimentPlan } from './plan.js';
 import type { RunShape } from './run-shape.js';
-import { runsHeader } from './tables.js';
+import { runsColumnsOf, runsHeader } from './tables.js';
 
 /**
  * Will it fit? Estimates what a run or an experiment needs — memory for its statistics and its
@@ -156,6 +156,6 @@ export function requireResources(
     experiment.file,
     'use fewer years, steps per year, variants or sweep points, or fewer --threads',
   );
-  const columns = runsHeader(WHOLE_RUN_NAMES, experiment.sweptPaths).split(',').length;
+  const columns = runsHeader(WHOLE_RUN_NAMES, runsColumnsOf(experiment)).split(',').length;
   requireDisk(out, runsCsvBytes(plan.shapes, plan.total, columns), experiment.file);
 }

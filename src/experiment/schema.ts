@@ -3,6 +3,7 @@ import { CheckSchema } from '../model/check.js';
 import { Id } from '../model/id.js';
 import { PROPOSAL_KINDS } from '../model/proposals.js';
 import { CHART_KINDS, CHART_TABLES } from '../tables/chart-settings.js';
+import { FactorsSchema } from './sensitivity/factor-schema.js';
 
 /**
  * Experiment files: variants of a scenario × an optional sweep grid × replications.
@@ -93,6 +94,12 @@ export const ExperimentSchema = z.strictObject({
     .array(CheckSchema)
     .optional()
     .describe('facts to check each run against (history): the report gives how often each is reproduced'),
+  uncertainty: z
+    .strictObject({ factors: FactorsSchema })
+    .optional()
+    .describe(
+      "parameters nobody measured: each replication draws them by Latin hypercube over these ranges, the same draw for every variant, so comparisons stay paired and compare.csv's intervals hold parameter and simulation uncertainty together",
+    ),
   analyses: AnalysesSchema.optional(),
   charts: ChartsSchema.optional(),
 });

@@ -13,7 +13,7 @@ import {
 } from '../tables/experiment-tables.js';
 import { formatTable } from '../tables/registry.js';
 import { worldIndex } from './jobs.js';
-import type { SweepPoint } from './load.js';
+import type { ResolvedExperiment, SweepPoint } from './load.js';
 
 /** What the tables need to know of an experiment: names, points, and each world's calendar. */
 export interface ExperimentLayout {
@@ -39,6 +39,11 @@ export function layoutOf(experiment: {
 }
 
 /** The header of runs.csv: the job's coordinates, each metric's whole-run value, then each swept parameter. */
+/** runs.csv's columns after the metrics: each swept path's value, then each drawn parameter's (uncertainty). */
+export function runsColumnsOf(experiment: Pick<ResolvedExperiment, 'sweptPaths' | 'uncertainty'>): string[] {
+  return [...experiment.sweptPaths, ...(experiment.uncertainty?.factors.map((f) => f.path) ?? [])];
+}
+
 export function runsHeader(metricNames: readonly string[], sweptPaths: readonly string[] = []): string {
   return formatTable(RUNS, [], [...metricNames, ...sweptPaths]);
 }
@@ -118,6 +123,8 @@ export function compareTable(aggregate: ExperimentAggregate, experiment: Experim
             mean_difference: s.mean,
             ci95_low: s.ciLow,
             ci95_high: s.ciHigh,
+            share_positive: s.sharePositive,
+            share_negative: s.shareNegative,
             sd: s.sd,
             n: s.n,
           });

@@ -45,6 +45,9 @@ interface PairStats {
   sum: ExactSum;
   sumSquares: ExactSum;
   n: number;
+  /** Pairs whose difference is above zero, and below (absent in checkpoints written before they were counted). */
+  positive?: number;
+  negative?: number;
 }
 
 export interface ExperimentAggregate {
@@ -141,11 +144,13 @@ export function addPairs(
     for (const metric of aggregate.wholeRunNames) {
       const difference = row[metric] - base[metric];
       if (!Number.isFinite(difference)) continue;
-      pairs[org][metric] ??= { sum: [], sumSquares: [], n: 0 };
+      pairs[org][metric] ??= { sum: [], sumSquares: [], n: 0, positive: 0, negative: 0 };
       const pair = pairs[org][metric];
       addExact(pair.sum, difference);
       addExact(pair.sumSquares, difference * difference);
       pair.n++;
+      if (difference > 0) pair.positive = (pair.positive ?? 0) + 1;
+      else if (difference < 0) pair.negative = (pair.negative ?? 0) + 1;
     }
   }
 }
@@ -166,10 +171,13 @@ export function mergeAggregates(into: ExperimentAggregate, other: ExperimentAggr
       for (const [org, byMetric] of Object.entries(other.pairs[v][p])) {
         byOrg[org] ??= {};
         for (const [metric, pair] of Object.entries(byMetric)) {
-          byOrg[org][metric] ??= { sum: [], sumSquares: [], n: 0 };
-          mergeExact(byOrg[org][metric].sum, pair.sum);
-          mergeExact(byOrg[org][metric].sumSquares, pair.sumSquares);
-          byOrg[org][metric].n += pair.n;
+          byOrg[org][metric] ??= { sum: [], sumSquares: [], n: 0, positive: 0, negative: 0 };
+          const into = byOrg[org][metric];
+          mergeExact(into.sum, pair.sum);
+          mergeExact(into.sumSquares, pair.sumSquares);
+          into.n += pair.n;
+          into.positive = (into.positive ?? 0) + (pair.positive ?? 0);
+          into.negative = (into.negative ?? 0) + (pair.negative ?? 0);
         }
       }
     });
@@ -236,6 +244,9 @@ export interface PairSummary {
   ciLow: number;
   ciHigh: number;
   n: number;
+  /** Shares of the pairs whose difference is above and below zero (with uncertainty: of the parameter draws). */
+  sharePositive: number;
+  shareNegative: number;
 }
 
 /** The mean paired difference with its 95% t interval (jStat's Student t quantile). */
@@ -249,9 +260,11 @@ export function pairSummary(
   const pair = aggregate.pairs[variant][point][org]?.[metric];
   const n = pair?.n ?? 0;
   const { mean, sd } = pair ? meanAndSd(pair.sum, pair.sumSquares, n) : { mean: Number.NaN, sd: Number.NaN };
-  if (n < 2) return { mean, sd, ciLow: Number.NaN, ciHigh: Number.NaN, n };
+  const sharePositive = n > 0 ? (pair?.positive ?? 0) / n : Number.NaN;
+  const shareNegative = n > 0 ? (pair?.negative ?? 0) / n : Number.NaN;
+  if (n < 2) return { mean, sd, ciLow: Number.NaN, ciHigh: Number.NaN, n, sharePositive, shareNegative };
   const half = jstat.jStat.studentt.inv(0.975, n - 1) * (sd / Math.sqrt(n));
-  return { mean, sd, ciLow: mean - half, ciHigh: mean + half, n };
+  return { mean, sd, ciLow: mean - half, ciHigh: mean + half, n, sharePositive, shareNegative };
 }
 
 function meanAndSd(sum: ExactSum, sumSquares: ExactSum, n: number): { mean: number; sd: number } {

@@ -65,11 +65,14 @@ export interface CompareRow {
   ci95_high: number | null;
   sd: number | null;
   n: number;
+  share_positive: number | null;
+  share_negative: number | null;
 }
 export const COMPARE: TableDeclaration<CompareRow> = {
   name: 'compare',
   file: 'compare.csv',
-  description: 'each variant against the first: paired differences of whole-run metrics, with 95% intervals',
+  description:
+    'each variant against the first: paired differences of whole-run metrics, with 95% intervals, and the shares of pairs (replications: with uncertainty, parameter draws) where the difference is above and below zero',
   columns: {
     variant: 'id',
     reference: 'id',
@@ -81,6 +84,8 @@ export const COMPARE: TableDeclaration<CompareRow> = {
     ci95_high: 'number',
     sd: 'number',
     n: 'number',
+    share_positive: 'number',
+    share_negative: 'number',
   },
 };
 

@@ -34,6 +34,8 @@ export interface Manifest {
   checks?: Check[];
   /** The analyses asked for beside the runs (power.csv); absent in directories written before. */
   analyses?: { power: { org: string; kind: string } | null };
+  /** An experiment's parameters drawn per replication (uncertainty:), by path. */
+  uncertainty?: { factors: string[] };
   /** A sensitivity study's design: its method, size, sample points, factors (paths) and outputs. */
   sensitivity?: { method: string; size: number; points: number; factors: string[]; outputs: string[] };
   /** What the charts show; absent in directories written before charts were configurable. */

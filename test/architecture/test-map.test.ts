@@ -17,6 +17,14 @@ const TESTED_THROUGH: Record<string, string[]> = {
   // The threads that run blocks: through dispatch, and through faults that kill them.
   'experiment/pool': ['experiment/dispatch.test.ts', 'reliability/faults.slow.test.ts'],
   'experiment/worker': ['experiment/dispatch.test.ts', 'reliability/faults.slow.test.ts'],
+  // Loading pieces shared by experiments and studies: through the loaders' tests.
+  'experiment/variant-scenarios': ['experiment/load.test.ts', 'experiment/sensitivity/load.test.ts'],
+  'experiment/scenario-with': ['experiment/uncertainty.test.ts', 'experiment/sensitivity/run.test.ts'],
+  'experiment/sensitivity/factor-schema': [
+    'experiment/sensitivity/load.test.ts',
+    'experiment/uncertainty.test.ts',
+  ],
+  'experiment/sensitivity/factors': ['experiment/sensitivity/load.test.ts', 'experiment/uncertainty.test.ts'],
   'experiment/sensitivity/checkpoint': ['experiment/sensitivity/run.test.ts'],
   'experiment/sensitivity/merge': ['experiment/sensitivity/run.slow.test.ts'],
   'experiment/sensitivity/schema': ['experiment/sensitivity/load.test.ts', 'cli/sensitivity.test.ts'],

@@ -79,6 +79,8 @@ describe('chart specs: rows in, a Vega-Lite spec out', () => {
       ci95_high: mean === null ? null : mean + 1,
       sd: 1,
       n: 30,
+      share_positive: null,
+      share_negative: null,
     });
     const spec = pairedDifference(
       [row('fast', 'cohesion', -0.2), row('slow', 'cohesion', null), row('fast', 'ambition', 3)],

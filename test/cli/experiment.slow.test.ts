@@ -123,7 +123,7 @@ describe('cica-sim experiment, at length', () => {
     expectSameTables(full, out);
   });
 
-  it.each(['enlargement', 'consensus-rules', 'institutionalisation', 'history'])(
+  it.each(['enlargement', 'consensus-rules', 'institutionalisation', 'history', 'rules-uncertain'])(
     'the shipped study experiments/%s.yaml runs and draws its charts without a warning',
     (name) => {
       const result = cli(

@@ -40,4 +40,28 @@ describe('cica-sim sensitivity, end to end', () => {
         .code,
     ).toBe(0);
   });
+
+  it('the shipped study, at a quick-look size: the screening of every parameter, then the Sobol stage on ten', () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'cica-cli-sensitivity-')), 'study');
+    const study = repoFile('experiments/sensitivity.yaml');
+    const result = cli('sensitivity', study, '--size', '2', '--replications', '1', '--out', out, '--quiet');
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const screened = new Set(
+      readFileSync(join(out, 'indices.csv'), 'utf8')
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((l) => l.split(',')[1]),
+    );
+    expect(screened.size).toBe(62);
+    const sobol = readFileSync(join(out, 'sobol', 'indices.csv'), 'utf8')
+      .trim()
+      .split('\n');
+    expect(sobol[0]).toBe('output,factor,first,first_low,first_high,total,total_low,total_high');
+    // Seven outputs × the ten factors ranked highest.
+    expect(sobol).toHaveLength(1 + 7 * 10);
+    expect(readFileSync(join(out, 'report.html'), 'utf8')).toContain('sobol/report.html');
+    expect(existsSync(join(out, 'sobol', 'report.html'))).toBe(true);
+  });
 });

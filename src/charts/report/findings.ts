@@ -8,6 +8,8 @@ export interface ClearChange {
   mean: number;
   low: number;
   high: number;
+  /** The share of pairs (with uncertainty: of parameter draws) in which the change goes this way. */
+  holds: number | null;
 }
 
 /** What the runs say of one variant against the reference, for one organisation. */
@@ -39,6 +41,7 @@ export function judgeFindings(data: ReportData): Finding[] {
             mean: d.mean_difference ?? Number.NaN,
             low,
             high,
+            holds: high < 0 ? d.share_negative : d.share_positive,
           });
         else finding.unclear.push(metric);
       }

@@ -15,14 +15,17 @@ import {
   signed,
 } from './sections.js';
 
-/** One finding in words: "<b>fast-track</b> — CICA: cohesion lower (−0.021, 95% interval …)". */
-function findingItem({ org, variant, clear, unclear }: Finding): string {
+/**
+ * One finding in words: "<b>fast-track</b> — CICA: cohesion lower (−0.021, 95% interval …)";
+ * with parameter uncertainty, also the share of the draws in which it holds.
+ */
+function findingItem({ org, variant, clear, unclear }: Finding, uncertain: boolean): string {
   const said =
     clear.length > 0
       ? clear
           .map(
             (c) =>
-              `${escapeHtml(metricLabel(c.metric))} ${c.direction} (${signed(c.mean)}, 95% interval ${fixed(c.low)} to ${fixed(c.high)})`,
+              `${escapeHtml(metricLabel(c.metric))} ${c.direction} (${signed(c.mean)}, 95% interval ${fixed(c.low)} to ${fixed(c.high)}${uncertain && c.holds !== null ? `; holds in ${Math.floor(c.holds * 100)}% of the parameter draws` : ''})`,
           )
           .join('; ')
       : 'no clear change in any charted metric';
@@ -121,7 +124,7 @@ ${failuresSection}
 ${checksSection}
 <h2>What the runs say</h2>
 <p>Each variant against “${escapeHtml(reference)}”, paired run by run (same seeds)${manifest.points.length > 1 ? `, at the first sweep point (${escapeHtml(pointLabel(manifest.points[0].values))})` : ''}: a change is named where its 95% interval excludes zero.</p>
-<ul>${findings.map(findingItem).join('\n') || '<li>One variant only: nothing to compare.</li>'}</ul>
+<ul>${findings.map((f) => findingItem(f, data.manifest.uncertainty !== undefined)).join('\n') || '<li>One variant only: nothing to compare.</li>'}</ul>
 <h2>Summary</h2>
 <p>Whole-run means over all runs of each variant (all sweep points together); below each, the mean
 paired difference from “${escapeHtml(reference)}” at the first sweep point, with its 95% interval.</p>

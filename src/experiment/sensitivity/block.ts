@@ -1,9 +1,9 @@
 import { compileWorld, type World } from '../../engine/world.js';
-import { parsePath, setByPath } from '../../input/paths.js';
 import { simulateRecorded } from '../../metrics/simulate-recorded.js';
 import { summarizeRun, WHOLE_RUN_NAMES } from '../../metrics/summarize.js';
-import { type Scenario, ScenarioSchema } from '../../scenario/schema.js';
+import type { Scenario } from '../../scenario/schema.js';
 import type { BlockResult, BlockRun, BlockTask } from '../block.js';
+import { scenarioWith } from '../scenario-with.js';
 import { runsRows } from '../tables.js';
 
 /**
@@ -28,11 +28,7 @@ export const pointId = (p: number) => `s${p}`;
 
 /** The scenario of a variant at a sample point: the factors' values set, then checked and normalised by the schema. */
 export function scenarioAt(setup: SampleSetup, variant: number, point: number): Scenario {
-  const data = structuredClone(setup.scenarios[variant]) as unknown as Record<string, unknown>;
-  setup.paths.forEach((path, d) => {
-    setByPath(data, parsePath(path) as string[], structuredClone(setup.values[point][d]));
-  });
-  return ScenarioSchema.parse(data);
+  return scenarioWith(setup.scenarios[variant], setup.paths, setup.values[point]);
 }
 
 /**

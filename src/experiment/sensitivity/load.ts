@@ -1,23 +1,17 @@
 import { createHash } from 'node:crypto';
 import { describeIssue } from '../../input/describe-issue.js';
 import { InputError, type InputProblem } from '../../input/errors.js';
-import { isPlainObject, parsePath } from '../../input/paths.js';
+import { isPlainObject } from '../../input/paths.js';
 import { readYamlFile } from '../../input/read-yaml.js';
 import { locate } from '../../input/source-map.js';
 import { closestName, fieldVocabulary } from '../../input/suggest.js';
 import { WHOLE_RUN_NAMES } from '../../metrics/summarize.js';
-import { PARAMETER_RANGES } from '../../scenario/parameter-ranges.js';
 import type { Scenario } from '../../scenario/schema.js';
 import { canonicalJson } from '../../util/canonical-json.js';
-import { loadVariantScenarios } from '../load.js';
+import { loadVariantScenarios } from '../variant-scenarios.js';
 import { type Method, pointValues, type StudyDesign, type StudyFactor, studyDesign } from './design.js';
+import { factorProblems, resolveFactors } from './factors.js';
 import { type SensitivityFile, SensitivitySchema } from './schema.js';
-
-/** A factor as written: a range, a list of values, or {} for its documented range. */
-type WrittenFactor =
-  | { min: number; max: number; scale?: 'linear' | 'log' }
-  | { values: unknown[] }
-  | Record<string, never>;
 
 /** An output as analysed: which variant (or pair of variants) and which whole-run metric. */
 export interface StudyOutput {
@@ -86,7 +80,7 @@ export function loadSensitivity(file: string, options: SensitivityLoadOptions = 
   const variants = study.variants ?? { base: {} };
   const variantNames = Object.keys(variants);
   const problems: InputProblem[] = [];
-  const factors = resolveFactors(study, at, problems);
+  const factors = resolveFactors(study.factors, 'factors', at, problems);
 
   // The variants' scenarios, then each factor at its extremes (and a value inside a range, which
   // catches a whole-number field given a continuous range): every bad path or value at its line.
@@ -98,7 +92,7 @@ export function loadSensitivity(file: string, options: SensitivityLoadOptions = 
   // Factors already refused (a bad path or range) are not probed again.
   const refused = new Set(problems.map((p) => p.path));
   const probed = factors.filter((f) => ![...refused].some((path) => path.startsWith(`factors.${f.path}`)));
-  problems.push(...factorProblems(file, base, probed, source.locations));
+  problems.push(...factorProblems(file, base, probed, 'factors', source.locations));
   const organisations = new Set(loaded.flatMap((l) => Object.keys(l.scenario.organisations)));
   const outputs = resolveOutputs(study, variantNames, organisations, at, problems);
   if (study.method === 'morris' && study.levels !== undefined && study.levels % 2 !== 0)
@@ -160,98 +154,6 @@ export function loadSensitivity(file: string, options: SensitivityLoadOptions = 
         }
       : null,
   };
-}
-
-function resolveFactors(
-  study: SensitivityFile,
-  at: (path: string, message: string) => InputProblem,
-  problems: InputProblem[],
-): StudyFactor[] {
-  const entries =
-    study.factors === 'all'
-      ? Object.keys(PARAMETER_RANGES).map((key): [string, WrittenFactor] => [`parameters.${key}`, {}])
-      : Object.entries(study.factors).map(([path, f]): [string, WrittenFactor] => [
-          path,
-          f.values
-            ? { values: f.values }
-            : f.min !== undefined && f.max !== undefined
-              ? { min: f.min, max: f.max, scale: f.scale }
-              : {},
-        ]);
-  return entries.map(([path, written]): StudyFactor => {
-    const segments = parsePath(path);
-    if (!Array.isArray(segments)) problems.push(at(`factors.${path}`, segments.error));
-    const documented = PARAMETER_RANGES[path.replace(/^parameters\./, '')];
-    if (!('values' in written) && !('min' in written) && !documented)
-      problems.push(
-        at(
-          `factors.${path}`,
-          'no documented range for this path (docs/PARAMETERS.md): give { min, max } or { values: [...] }',
-        ),
-      );
-    const spec: WrittenFactor = 'values' in written || 'min' in written || !documented ? written : documented;
-    if ('values' in spec) return { path, kind: 'values', values: spec.values };
-    if (!('min' in spec)) return { path, kind: 'range', min: 0, max: 1, scale: 'linear' };
-    if (spec.min >= spec.max)
-      problems.push(at(`factors.${path}`, `expected min < max, found [${spec.min}, ${spec.max}]`));
-    if (spec.scale === 'log' && spec.min <= 0)
-      problems.push(at(`factors.${path}.min`, `a log scale needs a positive range, found min ${spec.min}`));
-    return { path, kind: 'range', min: spec.min, max: spec.max, scale: spec.scale ?? 'linear' };
-  });
-}
-
-/** Problems of the factors' values: each factor set to its extremes and to a value inside, on the first variant. */
-function factorProblems(
-  file: string,
-  base: Parameters<typeof loadVariantScenarios>[1],
-  factors: StudyFactor[],
-  locations: Parameters<typeof loadVariantScenarios>[3],
-): InputProblem[] {
-  const probes: Record<string, unknown>[] = [];
-  const longest = Math.max(3, ...factors.map((f) => (f.kind === 'values' ? f.values.length : 0)));
-  for (let j = 0; j < longest; j++)
-    probes.push(
-      Object.fromEntries(
-        factors.map((f) => {
-          if (f.kind === 'values') return [f.path, f.values[j % f.values.length]];
-          const u = [0, 1, 0.5][j % 3];
-          return [f.path, f.min + u * (f.max - f.min)];
-        }),
-      ),
-    );
-  // The probes are loaded as sweep points written at the factors' lines.
-  const factorLocations = new Map(locations);
-  for (const f of factors) {
-    const location = locate(locations, `factors.${f.path}`);
-    if (location) factorLocations.set(`sweep.${f.path}`, location);
-  }
-  const first = Object.keys(base.variants)[0];
-  const { problems } = loadVariantScenarios(
-    file,
-    {
-      ...base,
-      variants: { [first]: base.variants[first] },
-      sweep: Object.fromEntries(factors.map((f) => [f.path, []])),
-    },
-    probes.map((values, i) => ({ id: `probe${i}`, values })),
-    factorLocations,
-  );
-  // One problem per factor (its extremes and its middle may all be refused), with a hint for whole numbers.
-  const seen = new Set<string>();
-  return problems
-    .filter((p) => {
-      const first = !seen.has(p.path);
-      seen.add(p.path);
-      return first;
-    })
-    .map((p) =>
-      /whole number/.test(p.message)
-        ? {
-            ...p,
-            message: `${p.message} (a whole-number field is sampled from a list: { values: [0, 1, 2] })`,
-          }
-        : p,
-    );
 }
 
 function resolveOutputs(

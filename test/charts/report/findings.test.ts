@@ -20,6 +20,9 @@ const difference = (
   ci95_high: high,
   sd: 1,
   n: 30,
+  // Made up: the share of pairs above zero 0.7, below 0.2 (holds picks the one of the change's direction).
+  share_positive: 0.7,
+  share_negative: 0.2,
 });
 
 describe('judging findings', () => {
@@ -43,13 +46,14 @@ describe('judging findings', () => {
         org: 'CICA',
         variant: 'fast',
         clear: [
-          { metric: 'adoption_rate', direction: 'higher', mean: 0.04, low: 0.02, high: 0.06 },
+          { metric: 'adoption_rate', direction: 'higher', mean: 0.04, low: 0.02, high: 0.06, holds: 0.7 },
           {
             metric: 'cohesion',
             direction: 'lower',
             mean: expect.closeTo(-0.03, 12),
             low: -0.05,
             high: -0.01,
+            holds: 0.2,
           },
         ],
         unclear: ['ambition'],

@@ -18,7 +18,7 @@ const html = renderReport(
     {
       org: 'ORG',
       variant: 'consensual',
-      clear: [{ metric: 'adoption_rate', direction: 'higher', mean: 0.25, low: 0.1, high: 0.4 }],
+      clear: [{ metric: 'adoption_rate', direction: 'higher', mean: 0.25, low: 0.1, high: 0.4, holds: 0.8 }],
       unclear: ['cohesion'],
     },
   ],
