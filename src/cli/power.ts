@@ -2,7 +2,7 @@ import { basename, join } from 'node:path';
 import { type Command, Option } from 'commander';
 import { InputError } from '../input/errors.js';
 import { describeRule } from '../rules/describe.js';
-import { analysePower, EXACT_MAX_MEMBERS } from '../rules/power/analyse.js';
+import { analysePower, EXACT_MAX_MEMBERS, exactApplies } from '../rules/power/analyse.js';
 import type { PowerIndex, PowerResult } from '../rules/power/indices.js';
 import { loadScenario } from '../scenario/load.js';
 import { loadVotingBody, type VotingBody, votingBodyFromScenario } from '../scenario/voting-body.js';
@@ -31,7 +31,7 @@ export function registerPower(program: Command): void {
     .addOption(
       new Option(
         '--method <method>',
-        `exact (default up to 30 members, at most ${EXACT_MAX_MEMBERS}) or montecarlo`,
+        `exact (the default wherever it applies: integer weights or populations at any size, else up to 30 members, at most ${EXACT_MAX_MEMBERS}) or montecarlo`,
       ).choices(['exact', 'montecarlo']),
     )
     .option('--samples <n>', 'Monte Carlo samples', integerOption('--samples', 100, 100_000_000), 200_000)
@@ -71,12 +71,12 @@ Examples:
 async function powerCommand(files: string[], options: PowerCommandOptions): Promise<void> {
   const bodies = files.flatMap((file) => bodiesOf(file, options));
   const results = bodies.map((body) => {
-    if (options.method === 'exact' && body.members.length > EXACT_MAX_MEMBERS) {
+    if (options.method === 'exact' && !exactApplies(body.members, body.rule)) {
       throw new InputError([
         {
           location: { file: '--method' },
           path: '',
-          message: `exact analysis handles up to ${EXACT_MAX_MEMBERS} members; ${body.label} has ${body.members.length} (use --method montecarlo)`,
+          message: `exact analysis of real-valued or double criteria handles up to ${EXACT_MAX_MEMBERS} members; ${body.label} has ${body.members.length} (use --method montecarlo, or integer weights)`,
         },
       ]);
     }

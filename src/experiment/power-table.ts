@@ -9,7 +9,7 @@ import type { Analyses, ResolvedExperiment } from './load.js';
 /**
  * power.csv: each member's voting power in one organisation under each variant's rule for one
  * kind of proposal (at the first sweep point) — who holds power under unanimity, consensus minus
- * k, a quota... Exact up to 30 members, Monte Carlo (seeded) beyond. It needs no run.
+ * k, a quota... Exact wherever it applies (analysePower), Monte Carlo (seeded) beyond. It needs no run.
  */
 export function powerTable(experiment: ResolvedExperiment, power: NonNullable<Analyses['power']>): string {
   const rows: PowerRow[] = [];

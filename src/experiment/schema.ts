@@ -63,7 +63,7 @@ export const AnalysesSchema = z
       })
       .optional()
       .describe(
-        "voting power of each member under each variant's rule (power.csv, and a chart; exact up to 30 members, Monte Carlo beyond)",
+        "voting power of each member under each variant's rule (power.csv, and a chart; exact for whole-number weights at any size and real-valued data up to 30 members, Monte Carlo beyond)",
       ),
   })
   .describe('analyses computed beside the runs, each written as a table');

@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { builtinRunsPerSecond, growthExponent, stepMilliseconds } from './engine.js';
 import { experimentRunsPerSecond, peakRssMiB } from './pool.js';
+import { powerMilliseconds } from './power.js';
 
 /**
  * `npm run bench`: the performance figures of docs/PERFORMANCE.md, with their targets. Prints a
@@ -100,6 +101,21 @@ if (wanted('peak_rss_mib_100k_runs') && !quick)
     unit: 'MiB',
     target: { op: '<=', value: 2048 },
   });
+
+// Voting power, in-process (issue #18): the EU-27 Nice weights, the Lisbon double majority, the
+// US Electoral College.
+for (const [figure, body, target] of [
+  ['power_ms_eu27_nice_weights', 'eu27-nice-weights', 2],
+  ['power_ms_eu27_lisbon', 'eu27-lisbon', 50],
+  ['power_ms_electoral_college', 'us-electoral-college', 20],
+] as const)
+  if (wanted(figure))
+    add({
+      figure,
+      value: powerMilliseconds(body, quick ? 5 : 21),
+      unit: 'ms',
+      target: { op: '<=', value: target },
+    });
 
 process.stdout.write('\n');
 const lines = figures.map(({ figure, value, unit }) =>

@@ -116,16 +116,42 @@ describe('cica-sim power', () => {
     expect(result.stderr).not.toMatch(STACK);
   });
 
-  it('refuses an exact count beyond 36 members and defaults to Monte Carlo beyond 30', () => {
+  it('counts 40 members exactly by generating functions, and refuses an exact count of real-valued double criteria beyond 36', () => {
     const members = Array.from({ length: 40 }, (_, i) => `  - { id: M${i} }`).join('\n');
     const file = bodyFile('forty.yaml', `members:\n${members}\nrule: { kind: quota, yes: { count: 21 } }\n`);
-    const exact = cli('power', file, '--method', 'exact');
+    const auto = JSON.parse(cli('power', file, '--json').stdout);
+    expect(auto).toMatchObject({ method: 'exact', algorithm: 'generating-function' });
+    // By hand: a member swings when exactly 20 of the other 39 say yes, C(39, 20) / 2^39; by symmetry
+    // each has Shapley–Shubik 1/40; a majority of 21 passes with Σ_{k≥21} C(40, k) / 2^40.
+    let binomial = 1;
+    for (let k = 1; k <= 20; k++) binomial = (binomial * (39 - k + 1)) / k;
+    expect(auto.members[0].banzhafRaw).toBeCloseTo(binomial / 2 ** 39, 14);
+    expect(auto.members[7].shapleyShubik).toBeCloseTo(1 / 40, 14);
+    let passing = 0;
+    let c = 1;
+    for (let k = 0; k <= 40; k++) {
+      if (k >= 21) passing += c;
+      c = (c * (40 - k)) / (k + 1);
+    }
+    expect(auto.passageProbability).toBeCloseTo(passing / 2 ** 40, 14);
+
+    // Weights and populations both binding, in decimals no power of ten makes whole: exact only up to 36.
+    const real = Array.from(
+      { length: 40 },
+      (_, i) => `  - { id: M${i}, weight: ${1 + (i % 3)}, population: ${Math.sqrt(i + 2)} }`,
+    ).join('\n');
+    const realFile = bodyFile(
+      'forty-real.yaml',
+      `members:\n${real}\nrule: { kind: quota, yes: { weight: { share: 0.5 }, population: { share: 0.5 } } }\n`,
+    );
+    const exact = cli('power', realFile, '--method', 'exact');
     expect(exact.code).toBe(2);
     expect(exact.stderr).toMatch(
-      /exact analysis handles up to 36 members; forty has 40 \(use --method montecarlo\)/,
+      /exact analysis of real-valued or double criteria handles up to 36 members; forty-real has 40/,
     );
-    const auto = JSON.parse(cli('power', file, '--samples', '1000', '--json').stdout);
-    expect(auto.method).toBe('montecarlo');
+    expect(JSON.parse(cli('power', realFile, '--samples', '1000', '--json').stdout).method).toBe(
+      'montecarlo',
+    );
   });
 
   it('validate checks voting-body files too', () => {

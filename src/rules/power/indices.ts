@@ -33,6 +33,8 @@ export const POWER_INDICES: readonly PowerIndex[] = [
 
 export interface PowerResult {
   method: 'exact' | 'montecarlo';
+  /** How an exact result was computed: generating functions (integer data) or meet-in-the-middle. */
+  algorithm?: 'generating-function' | 'meet-in-the-middle';
   passageProbability: number;
   members: MemberPower[];
   /** Monte Carlo only: how many samples, and the standard error of the passage probability. */
