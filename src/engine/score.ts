@@ -116,10 +116,12 @@ function formulaScore(
   scope.sovereignty = world.sovereignty[i];
   scope.trust_proposer = proposerTrust;
   scope.trust_members = memberTrust;
-  for (let d = 0; d < DIMENSION_COUNT; d++) {
-    scope[SALIENCE_VARIABLES[d]] = state.salience[i * DIMENSION_COUNT + d];
-    scope[BENEFIT_VARIABLES[d]] = world.cbmBenefit[c * DIMENSION_COUNT + d] * state.proposalBenefit[p];
-  }
+  // The ten per-dimension variables only when the formula reads one of them.
+  if (formula.usesDimensions)
+    for (let d = 0; d < DIMENSION_COUNT; d++) {
+      scope[SALIENCE_VARIABLES[d]] = state.salience[i * DIMENSION_COUNT + d];
+      scope[BENEFIT_VARIABLES[d]] = world.cbmBenefit[c * DIMENSION_COUNT + d] * state.proposalBenefit[p];
+    }
   try {
     return formula.evaluate();
   } catch (error) {

@@ -1,5 +1,12 @@
 import { createRequire } from 'node:module';
 import { DIMENSION_COLUMNS, DIMENSIONS } from './dimensions.js';
+import {
+  type FormulaFunctions,
+  type FormulaNode,
+  formulaClosure,
+  LAZY_OPERATORS,
+  NotPlain,
+} from './formula-closure.js';
 
 /**
  * Scenario formulas: `parameters.voting.formula` replaces the built-in score of a proposal by an
@@ -60,6 +67,8 @@ type MathNode = {
 };
 
 let restrictedParse: ((text: string) => MathNode) | null = null;
+/** The restricted instance's functions as its expressions see them (with mathjs's transforms). */
+let restrictedFunctions: FormulaFunctions | null = null;
 
 /** The parser of a restricted mathjs instance, created on first use. */
 function parser(): (text: string) => MathNode {
@@ -68,6 +77,8 @@ function parser(): (text: string) => MathNode {
     create: (factories: unknown) => {
       parse: (text: string) => MathNode;
       import: (o: object, options: object) => void;
+      config: () => { relTol: number; absTol: number };
+      expression: { mathWithTransform: Record<string, (...args: unknown[]) => unknown> };
     };
     all: unknown;
   };
@@ -85,6 +96,9 @@ function parser(): (text: string) => MathNode {
     { override: true },
   );
   restrictedParse = parse;
+  restrictedFunctions = Object.assign(Object.create(math.expression.mathWithTransform), {
+    config: () => math.config(),
+  }) as FormulaFunctions;
   return parse;
 }
 
@@ -158,20 +172,50 @@ export class FormulaValueError extends Error {
 /** A compiled formula over a scope the caller fills in place (no allocation per evaluation). */
 export interface CompiledFormula {
   scope: Record<string, number>;
+  /** Whether the formula reads any salience_ or benefit_ variable (else the caller need not fill them). */
+  usesDimensions: boolean;
   evaluate(): number;
 }
 
-export function compileFormula(text: string): CompiledFormula {
+/**
+ * Compiles a checked formula once: to plain closures over `scope` (formula-closure.ts), or — for
+ * the few operators mathjs evaluates lazily — to mathjs's own compiled evaluation. `viaMathjs`
+ * forces the latter (the differential test compares the two).
+ */
+export function compileFormula(text: string, options: { viaMathjs?: boolean } = {}): CompiledFormula {
   const problem = checkFormula(text);
   if (problem) throw new Error(problem);
-  const code = parser()(text).compile();
+  const tree = parser()(text);
   const scope: Record<string, number> = Object.fromEntries(
     Object.keys(FORMULA_VARIABLES).map((name) => [name, 0]),
   );
+  let lazy = false;
+  let usesDimensions = false;
+  tree.traverse((node) => {
+    if (node.type === 'OperatorNode' && LAZY_OPERATORS.has((node as unknown as FormulaNode).fn as string))
+      lazy = true;
+    if (node.type === 'SymbolNode' && /^(salience|benefit)_/.test(node.name ?? '')) usesDimensions = true;
+  });
+  const code = tree.compile();
+  const viaMathjs = () => code.evaluate(scope);
+  const closure =
+    options.viaMathjs || lazy
+      ? viaMathjs
+      : formulaClosure(tree as unknown as FormulaNode, scope, restrictedFunctions as FormulaFunctions);
+  const run = () => {
+    try {
+      return closure();
+    } catch (error) {
+      // A condition mathjs must judge (not a number or a switch): evaluate the whole formula its way.
+      if (error instanceof NotPlain) return viaMathjs();
+      throw error;
+    }
+  };
   return {
     scope,
+    usesDimensions,
     evaluate() {
-      const value = code.evaluate(scope);
+      const value = run();
       if (typeof value === 'boolean') return value ? 1 : 0;
       if (typeof value !== 'number' || !Number.isFinite(value))
         throw new FormulaValueError(text, value, { ...scope });
