@@ -36,12 +36,26 @@ variants:
  * so the pool's start (loading modules in each thread) is not counted.
  */
 export async function experimentRunsPerSecond(threads: number, replications: number): Promise<number> {
+  return (await experimentThroughput(threads, replications)).runsPerSecond;
+}
+
+/**
+ * Runs per second on `threads` threads, and the main thread's busy time per run taken in (its
+ * event loop's active time from the first run taken in to the last: merging, writing runs.csv,
+ * checkpoints) — what decides whether the main thread keeps up with many more workers.
+ */
+export async function experimentThroughput(
+  threads: number,
+  replications: number,
+): Promise<{ runsPerSecond: number; mainMsPerRun: number }> {
   const file = experimentFile(replications);
   const out = join(mkdtempSync(join(tmpdir(), 'cica-bench-out-')), 'out');
   let first = 0;
   let last = 0;
   let firstDone = 0;
   let total = 0;
+  let startLoop = performance.eventLoopUtilization();
+  let endLoop = startLoop;
   await runExperiment(loadExperiment(file), {
     out,
     threads,
@@ -49,12 +63,18 @@ export async function experimentRunsPerSecond(threads: number, replications: num
       if (firstDone === 0) {
         first = performance.now();
         firstDone = done;
+        startLoop = performance.eventLoopUtilization();
       }
       last = performance.now();
+      endLoop = performance.eventLoopUtilization();
       total = all;
     },
   });
-  return (total - firstDone) / ((last - first) / 1000);
+  const runs = total - firstDone;
+  return {
+    runsPerSecond: runs / ((last - first) / 1000),
+    mainMsPerRun: performance.eventLoopUtilization(endLoop, startLoop).active / runs,
+  };
 }
 
 /** Peak resident memory (MiB) of the CLI running `runs` runs of the built-in world on every core. */
