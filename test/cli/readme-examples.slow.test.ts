@@ -18,8 +18,28 @@ function readmeCommands(): string[][] {
     .map((line) => line.slice('npx cica-sim '.length).split(/\s+/));
 }
 
+/**
+ * Output the docs quote: a ```text block right after a ```sh block (a blank line between at most)
+ * quotes what the sh block's last command prints. Each quoted line but "…" must appear in that
+ * output, in order.
+ */
+function quotedOutputs(): { command: string[]; lines: string[] }[] {
+  const text = ['README.md', 'docs/GUIDE.md'].map((file) => readFileSync(repoFile(file), 'utf8')).join('\n');
+  return [...text.matchAll(/```sh\n([\s\S]*?)```\n\n?```text\n([\s\S]*?)```/g)].map((m) => {
+    const commands = m[1]
+      .split('\n')
+      .map((line) => line.replace(/#.*$/, '').trim())
+      .filter((line) => line.startsWith('npx cica-sim '));
+    return {
+      command: (commands.at(-1) as string).slice('npx cica-sim '.length).split(/\s+/),
+      lines: m[2].split('\n').filter((line) => line.trim() !== '' && line.trim() !== '…'),
+    };
+  });
+}
+
 const out = mkdtempSync(join(tmpdir(), 'cica-readme-'));
 const commands = readmeCommands();
+const printed = new Map<string, string>();
 
 describe('the examples in the README and docs/GUIDE.md run', () => {
   it('has examples to run', () => {
@@ -36,11 +56,27 @@ describe('the examples in the README and docs/GUIDE.md run', () => {
       encoding: 'utf8',
       cwd: repoFile('.'),
     });
+    printed.set((args as string[]).join(' '), result.stdout);
     // Progress lines ("12 of 90 runs (13.3%), ...") are expected on stderr; nothing else is.
     const unexpected = result.stderr
       .split('\n')
       .filter((line) => line !== '' && !/^\d+ of \d+ runs \(/.test(line));
     expect(unexpected).toEqual([]);
     expect(result.status).toBe(0);
+  });
+
+  it('quote what the commands print (each quoted line, in order)', () => {
+    const quotes = quotedOutputs();
+    expect(quotes.length).toBeGreaterThan(0);
+    for (const { command, lines } of quotes) {
+      const output = printed.get(command.join(' '));
+      expect(output, `the quoted command ${command.join(' ')} ran above`).toBeDefined();
+      let from = 0;
+      for (const line of lines) {
+        const at = (output as string).indexOf(line, from);
+        expect(at, `"${line}" in the output of cica-sim ${command.join(' ')}`).toBeGreaterThanOrEqual(0);
+        from = at + line.length;
+      }
+    }
   });
 });
