@@ -23,6 +23,8 @@ export interface RunResult {
   /** Optional per-state results: state ids, and vetoes used over the run, vetoesByState[o × states + i]. */
   stateIds?: string[];
   vetoesByState?: Float64Array;
+  /** Blocks by each state over the run, blocksByState[o × states + i] (docs/MODEL.md §Deciding). */
+  blocksByState?: Float64Array;
   /** Optional institutional milestones: the rungs of each ladder and the step each was reached (NaN: not; 0: before the run). */
   rungNames?: string[][];
   rungReachedStep?: Float64Array;
@@ -86,6 +88,7 @@ export function simulate(world: World, seed: number | string, options: SimulateO
     values,
     stateIds: world.stateIds,
     vetoesByState: state.vetoesByState,
+    blocksByState: state.blocksByState,
     rungNames: world.rungNames,
     rungReachedStep: state.rungReachedStep,
     admittedStep: state.admittedStep,

@@ -137,6 +137,8 @@ export interface RunState {
   vetoHolder: Uint8Array;
   /** Whole-run count of vetoes used by each state in each organisation: vetoesByState[o * n + i]. */
   vetoesByState: Float64Array;
+  /** Whole-run count of blocks by each state in each organisation, under any rule: its "no" was pivotal to a CBM's failure. */
+  blocksByState: Float64Array;
 
   /** Scratch space. */
   eligible: Int32Array;
@@ -286,6 +288,7 @@ function allocateRunState(world: World): RunState {
     ...allocateMeasuresInForce(world),
     vetoHolder: new Uint8Array(orgCount * n),
     vetoesByState: new Float64Array(orgCount * n),
+    blocksByState: new Float64Array(orgCount * n),
     ...allocateScratch(world),
     nextEvent: 0,
   };

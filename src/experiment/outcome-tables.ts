@@ -42,7 +42,7 @@ function eachWorld(
   });
 }
 
-/** vetoes.csv: vetoes each state used in each organisation, per run; states that never vetoed are left out. */
+/** vetoes.csv: vetoes and blocks of each state in each organisation, per run; states with neither are left out. */
 export function vetoesTable(aggregate: ExperimentAggregate, layout: ExperimentLayout): string {
   const rows: VetoRow[] = [];
   eachWorld(aggregate, layout, (outcomes, where) => {
@@ -51,7 +51,8 @@ export function vetoesTable(aggregate: ExperimentAggregate, layout: ExperimentLa
     outcomes.orgIds.forEach((org, o) => {
       outcomes.stateIds.forEach((state, i) => {
         const total = outcomes.vetoTotals[o * n + i];
-        if (total === 0) return;
+        const blocks = outcomes.blockTotals[o * n + i];
+        if (total === 0 && blocks === 0) return;
         rows.push({
           ...where,
           org,
@@ -60,6 +61,8 @@ export function vetoesTable(aggregate: ExperimentAggregate, layout: ExperimentLa
           mean_vetoes: total / runs,
           share_of_runs: outcomes.vetoRuns[o * n + i] / runs,
           runs,
+          mean_blocks: blocks / runs,
+          share_of_runs_blocking: outcomes.blockRuns[o * n + i] / runs,
         });
       });
     });

@@ -30,6 +30,9 @@ export interface WorldOutcomes extends OutcomeLayout {
   vetoTotals: Float64Array;
   /** Runs in which state i used at least one veto in organisation o: vetoRuns[o × states + i]. */
   vetoRuns: Float64Array;
+  /** Blocks (a pivotal "no" on a failed CBM, under any rule), summed over runs, and runs with any: [o × states + i]. */
+  blockTotals: Float64Array;
+  blockRuns: Float64Array;
   /** Final trust of i in j: counts in bin b at trustBins[(i × states + j) × TRUST_BINS + b]. */
   trustBins: Uint32Array;
   /** Runs in which rung r was reached at step s (0: held at the start): rungSteps[r × (steps + 1) + s]. */
@@ -50,6 +53,8 @@ export function createOutcomes(layout: OutcomeLayout): WorldOutcomes {
     runs: 0,
     vetoTotals: new Float64Array(orgCount * stateCount),
     vetoRuns: new Float64Array(orgCount * stateCount),
+    blockTotals: new Float64Array(orgCount * stateCount),
+    blockRuns: new Float64Array(orgCount * stateCount),
     trustBins: new Uint32Array(stateCount * stateCount * TRUST_BINS),
     rungSteps: new Float64Array(rungCount * (steps + 1)),
     admittedSteps: new Float64Array(orgCount * stateCount * (steps + 1)),
@@ -62,12 +67,17 @@ export function trustBin(trust: number): number {
 
 export function addOutcomes(outcomes: WorldOutcomes, result: RunResult): void {
   outcomes.runs++;
-  const { vetoesByState, finalTrust, rungReachedStep, admittedStep } = result;
+  const { vetoesByState, blocksByState, finalTrust, rungReachedStep, admittedStep } = result;
   const span = outcomes.steps + 1;
   if (vetoesByState)
     for (let c = 0; c < vetoesByState.length; c++) {
       outcomes.vetoTotals[c] += vetoesByState[c];
       if (vetoesByState[c] > 0) outcomes.vetoRuns[c]++;
+    }
+  if (blocksByState)
+    for (let c = 0; c < blocksByState.length; c++) {
+      outcomes.blockTotals[c] += blocksByState[c];
+      if (blocksByState[c] > 0) outcomes.blockRuns[c]++;
     }
   if (finalTrust)
     for (let c = 0; c < finalTrust.length; c++) {
@@ -93,6 +103,8 @@ export function mergeOutcomes(into: WorldOutcomes, other: WorldOutcomes): void {
   };
   add(into.vetoTotals, other.vetoTotals);
   add(into.vetoRuns, other.vetoRuns);
+  add(into.blockTotals, other.blockTotals);
+  add(into.blockRuns, other.blockRuns);
   add(into.trustBins, other.trustBins);
   add(into.rungSteps, other.rungSteps);
   add(into.admittedSteps, other.admittedSteps);
@@ -102,29 +114,33 @@ export function mergeOutcomes(into: WorldOutcomes, other: WorldOutcomes): void {
  * Outcomes as additions to make, for a worker thread to send back what a block of runs adds: the
  * dense arrays hold n² × 100 trust bins and organisations × n × steps admission counts, far
  * more than a block touches (hundreds of megabytes at 5,000 states). Each list holds pairs
- * (index, count) into the array of that name; vetoes hold triples (index, total, runs).
+ * (index, count) into the array of that name; vetoes and blocks hold triples (index, total, runs).
  * Indices may repeat: additions add up.
  */
 export interface OutcomeAdditions {
   runs: number;
   vetoes: number[];
+  blocks: number[];
   trust: number[];
   rungs: number[];
   admissions: number[];
 }
 
 export function emptyAdditions(): OutcomeAdditions {
-  return { runs: 0, vetoes: [], trust: [], rungs: [], admissions: [] };
+  return { runs: 0, vetoes: [], blocks: [], trust: [], rungs: [], admissions: [] };
 }
 
 /** What one run adds (as addOutcomes would add it to a world's outcomes with `steps` steps). */
 export function addRunAdditions(additions: OutcomeAdditions, result: RunResult, steps: number): void {
   additions.runs++;
-  const { vetoesByState, finalTrust, rungReachedStep, admittedStep } = result;
+  const { vetoesByState, blocksByState, finalTrust, rungReachedStep, admittedStep } = result;
   const span = steps + 1;
   if (vetoesByState)
     for (let c = 0; c < vetoesByState.length; c++)
       if (vetoesByState[c] > 0) additions.vetoes.push(c, vetoesByState[c], 1);
+  if (blocksByState)
+    for (let c = 0; c < blocksByState.length; c++)
+      if (blocksByState[c] > 0) additions.blocks.push(c, blocksByState[c], 1);
   if (finalTrust)
     for (let c = 0; c < finalTrust.length; c++) {
       const trust = finalTrust[c];
@@ -149,13 +165,16 @@ export function additionsOf(outcomes: WorldOutcomes): OutcomeAdditions {
     for (let k = 0; k < values.length; k++) if (values[k] !== 0) list.push(k, values[k]);
     return list;
   };
-  const vetoes: number[] = [];
-  for (let c = 0; c < outcomes.vetoTotals.length; c++)
-    if (outcomes.vetoTotals[c] !== 0 || outcomes.vetoRuns[c] !== 0)
-      vetoes.push(c, outcomes.vetoTotals[c], outcomes.vetoRuns[c]);
+  const triples = (totals: Float64Array, runs: Float64Array) => {
+    const list: number[] = [];
+    for (let c = 0; c < totals.length; c++)
+      if (totals[c] !== 0 || runs[c] !== 0) list.push(c, totals[c], runs[c]);
+    return list;
+  };
   return {
     runs: outcomes.runs,
-    vetoes,
+    vetoes: triples(outcomes.vetoTotals, outcomes.vetoRuns),
+    blocks: triples(outcomes.blockTotals, outcomes.blockRuns),
     trust: pairs(outcomes.trustBins),
     rungs: pairs(outcomes.rungSteps),
     admissions: pairs(outcomes.admittedSteps),
@@ -205,6 +224,8 @@ export function outcomesToJson(outcomes: WorldOutcomes): unknown {
     runs: outcomes.runs,
     vetoTotals: sparse(outcomes.vetoTotals),
     vetoRuns: sparse(outcomes.vetoRuns),
+    blockTotals: sparse(outcomes.blockTotals),
+    blockRuns: sparse(outcomes.blockRuns),
     trustBins: sparse(outcomes.trustBins),
     rungSteps: sparse(outcomes.rungSteps),
     admittedSteps: sparse(outcomes.admittedSteps),
@@ -213,16 +234,19 @@ export function outcomesToJson(outcomes: WorldOutcomes): unknown {
 
 export function outcomesFromJson(json: unknown): WorldOutcomes {
   const data = json as OutcomeLayout & { runs: number } & Record<
-      'vetoTotals' | 'vetoRuns' | 'trustBins' | 'rungSteps' | 'admittedSteps',
+      'vetoTotals' | 'vetoRuns' | 'blockTotals' | 'blockRuns' | 'trustBins' | 'rungSteps' | 'admittedSteps',
       number[]
     >;
   const outcomes = createOutcomes(data);
   outcomes.runs = data.runs;
-  const fill = (array: Float64Array | Uint32Array, entries: number[]) => {
+  // A checkpoint written before blocks were kept by state has none (absent: zeros).
+  const fill = (array: Float64Array | Uint32Array, entries: number[] = []) => {
     for (let e = 0; e < entries.length; e += 2) array[entries[e]] = entries[e + 1];
   };
   fill(outcomes.vetoTotals, data.vetoTotals);
   fill(outcomes.vetoRuns, data.vetoRuns);
+  fill(outcomes.blockTotals, data.blockTotals);
+  fill(outcomes.blockRuns, data.blockRuns);
   fill(outcomes.trustBins, data.trustBins);
   fill(outcomes.rungSteps, data.rungSteps);
   fill(outcomes.admittedSteps, data.admittedSteps);

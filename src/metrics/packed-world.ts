@@ -27,6 +27,7 @@ export function packWorld(
   }
   out.push(additions.runs);
   out.list(additions.vetoes);
+  out.list(additions.blocks);
   out.list(additions.trust);
   out.list(additions.rungs);
   out.list(additions.admissions);
@@ -48,18 +49,24 @@ export function mergePackedWorld(into: ExperimentAggregate, w: number, packed: F
   }
   const outcomes = into.outcomes[w];
   outcomes.runs += input.next();
-  const vetoes = input.next();
-  for (let k = 0; k < vetoes; k += 3) {
-    const c = input.next();
-    outcomes.vetoTotals[c] += input.next();
-    outcomes.vetoRuns[c] += input.next();
-  }
+  addTriples(outcomes.vetoTotals, outcomes.vetoRuns, input);
+  addTriples(outcomes.blockTotals, outcomes.blockRuns, input);
   addPairs(outcomes.trustBins, input);
   addPairs(outcomes.rungSteps, input);
   addPairs(outcomes.admittedSteps, input);
   const passes = into.checkPasses[w];
   const checkCount = input.next();
   for (let c = 0; c < checkCount; c++) passes[c] += input.next();
+}
+
+/** Adds a packed list of (index, total, runs) triples into `totals` and `runs`. */
+function addTriples(totals: Float64Array, runs: Float64Array, input: FloatReader): void {
+  const length = input.next();
+  for (let k = 0; k < length; k += 3) {
+    const c = input.next();
+    totals[c] += input.next();
+    runs[c] += input.next();
+  }
 }
 
 /** Adds a packed list of (index, count) pairs into `into`. */

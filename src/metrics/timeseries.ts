@@ -24,16 +24,21 @@ export function timeseriesRows(result: RunResult): Record<string, string | numbe
   return rows;
 }
 
-/** The vetoes each member state used in each organisation over a run (NaN: not known). */
+/** The vetoes each member state used in each organisation over a run, and its blocks (NaN: not known). */
 export function vetoRows(
   result: RunResult,
   members: (o: number) => string[],
-): { org: string; state: string; vetoes: number }[] {
+): { org: string; state: string; vetoes: number; blocks: number }[] {
   const n = result.stateIds?.length ?? 0;
   return result.orgIds.flatMap((org, o) =>
     members(o).map((id) => {
       const i = result.stateIds?.indexOf(id) ?? -1;
-      return { org, state: id, vetoes: result.vetoesByState?.[o * n + i] ?? Number.NaN };
+      return {
+        org,
+        state: id,
+        vetoes: result.vetoesByState?.[o * n + i] ?? Number.NaN,
+        blocks: result.blocksByState?.[o * n + i] ?? Number.NaN,
+      };
     }),
   );
 }

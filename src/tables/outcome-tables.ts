@@ -1,6 +1,9 @@
 import type { TableDeclaration } from './registry.js';
 
-/** vetoes.csv: vetoes each state used in each organisation, per run; states that never vetoed are left out. */
+/**
+ * vetoes.csv: vetoes each state used in each organisation, per run, and its blocks under any rule
+ * (a pivotal "no" on a failed CBM); states that never vetoed nor blocked are left out.
+ */
 export interface VetoRow {
   variant: string;
   point: string;
@@ -10,11 +13,14 @@ export interface VetoRow {
   mean_vetoes: number;
   share_of_runs: number;
   runs: number;
+  mean_blocks: number;
+  share_of_runs_blocking: number;
 }
 export const VETOES: TableDeclaration<VetoRow> = {
   name: 'vetoes',
   file: 'vetoes.csv',
-  description: 'vetoes each state used in each organisation: mean per run and share of runs with any',
+  description:
+    'vetoes each state used in each organisation (mean per run, share of runs with any), then its blocks under any rule — a "no" that was pivotal to a CBM\'s failure (mean per run, share of runs with any)',
   columns: {
     variant: 'id',
     point: 'id',
@@ -24,6 +30,8 @@ export const VETOES: TableDeclaration<VetoRow> = {
     mean_vetoes: 'number',
     share_of_runs: 'number',
     runs: 'number',
+    mean_blocks: 'number',
+    share_of_runs_blocking: 'number',
   },
 };
 

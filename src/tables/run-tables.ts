@@ -24,12 +24,14 @@ export interface RunVetoRow {
   org: string;
   state: string;
   vetoes: number | null;
+  blocks: number | null;
 }
 export const RUN_VETOES: TableDeclaration<RunVetoRow> = {
   name: 'run-vetoes',
   file: 'vetoes.csv',
-  description: 'one run: the vetoes each member state used in each organisation',
-  columns: { org: 'id', state: 'id', vetoes: 'number' },
+  description:
+    'one run: the vetoes each member state used in each organisation, and its blocks under any rule',
+  columns: { org: 'id', state: 'id', vetoes: 'number', blocks: 'number' },
 };
 
 /** A run's time series as CSV. */

@@ -133,6 +133,8 @@ describe('chart specs: rows in, a Vega-Lite spec out', () => {
       mean_vetoes: mean,
       share_of_runs: mean > 0 ? 0.5 : 0,
       runs,
+      mean_blocks: 0,
+      share_of_runs_blocking: 0,
     });
     const rows = [
       // IND: 1 a run over 10 runs and 4 over 30 → (10 + 120) / 40 = 3.25.

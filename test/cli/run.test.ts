@@ -53,9 +53,9 @@ describe('cica-sim run', () => {
       'Full regional organisation',
     ]);
     expect(summary.milestones.CICA[0].reached).toBe('before the run');
-    // Vetoes per state sum to the organisation's total, and the dimensions to all implementations.
+    // Vetoes and blocks per state sum to the organisation's totals, and the dimensions to all implementations.
     const vetoes = readFileSync(join(out, 'vetoes.csv'), 'utf8').trimEnd().split('\n');
-    expect(vetoes[0]).toBe('org,state,vetoes');
+    expect(vetoes[0]).toBe('org,state,vetoes,blocks');
     const admitted = Object.values(summary.admissions as Record<string, unknown[]>).reduce(
       (sum, list) => sum + list.length,
       0,
@@ -65,6 +65,11 @@ describe('cica-sim run', () => {
       .filter((line) => line.startsWith('CICA,'))
       .reduce((sum, line) => sum + Number(line.split(',')[2]), 0);
     expect(cicaVetoes).toBe(summary.organisations.CICA.vetoes);
+    const cicaBlocks = vetoes
+      .filter((line) => line.startsWith('CICA,'))
+      .reduce((sum, line) => sum + Number(line.split(',')[3]), 0);
+    expect(cicaBlocks).toBe(summary.organisations.CICA.blocks);
+    expect(cicaBlocks).toBeGreaterThan(0);
     const dims = ['military_political', 'new_threats', 'economic', 'environmental', 'human'];
     expect(dims.reduce((sum, d) => sum + summary.organisations.CICA[`cbms_${d}`], 0)).toBe(
       summary.organisations.CICA.cbms_implemented,

@@ -41,10 +41,29 @@ const series = {
     [5, 5],
   ],
 };
-// Per replication: AAA's vetoes in ORG, the step the Secretariat was reached, the step BBB was admitted.
+// Per replication: AAA's vetoes in ORG, AAA's and BBB's blocks, the step the Secretariat was
+// reached, the step BBB was admitted.
 const outcomes = {
-  base: { vetoes: [2, 0, 1], rung: [1, Number.NaN, 2], admitted: [Number.NaN, Number.NaN, Number.NaN] },
-  other: { vetoes: [0, 0, 0], rung: [1, 1, 2], admitted: [2, 1, Number.NaN] },
+  base: {
+    vetoes: [2, 0, 1],
+    blocks: [
+      [1, 0],
+      [1, 0],
+      [0, 0],
+    ],
+    rung: [1, Number.NaN, 2],
+    admitted: [Number.NaN, Number.NaN, Number.NaN],
+  },
+  other: {
+    vetoes: [0, 0, 0],
+    blocks: [
+      [0, 0],
+      [0, 3],
+      [0, 0],
+    ],
+    rung: [1, 1, 2],
+    admitted: [2, 1, Number.NaN],
+  },
 };
 
 function aggregate() {
@@ -63,6 +82,7 @@ function aggregate() {
         values,
         stateIds: ['AAA', 'BBB'],
         vetoesByState: Float64Array.from([outcomes[variant].vetoes[r], 0]),
+        blocksByState: Float64Array.from(outcomes[variant].blocks[r]),
         rungNames: [['Secretariat']],
         rungReachedStep: Float64Array.from([outcomes[variant].rung[r]]),
         admittedStep: Float64Array.from([Number.NaN, outcomes[variant].admitted[r]]),
@@ -109,10 +129,16 @@ describe('the table writers, on a hand-built aggregate', () => {
     expect(row.ci95_high).toBeCloseTo(4 / 3 + half, 5);
   });
 
-  it('vetoes.csv: vetoes per run and the share of runs with one; states that never vetoed left out', () => {
-    // base: AAA used 2, 0, 1 → 1 a run, in 2 of 3 runs; other: none, so no row.
+  it('vetoes.csv: vetoes and blocks per run and the shares of runs with any; states with neither left out', () => {
+    // base: AAA used 2, 0, 1 vetoes → 1 a run, in 2 of 3 runs; blocked 1, 1, 0 → 2/3 a run, in 2 of 3.
+    // other: no vetoes; BBB blocked 3 times in one run of three → 1 a run, in 1 of 3; AAA nothing, no row.
     expect(vetoesTable(aggregate(), layout)).toBe(
-      'variant,point,org,state,subregion,mean_vetoes,share_of_runs,runs\nbase,p0,ORG,AAA,"North",1,0.6666666666666666,3\n',
+      [
+        'variant,point,org,state,subregion,mean_vetoes,share_of_runs,runs,mean_blocks,share_of_runs_blocking',
+        'base,p0,ORG,AAA,"North",1,0.6666666666666666,3,0.6666666666666666,0.6666666666666666',
+        'other,p0,ORG,BBB,"South",0,0,3,1,0.3333333333333333',
+        '',
+      ].join('\n'),
     );
   });
 

@@ -13,6 +13,7 @@ const result: RunResult = {
   stateIds: ['X', 'Y', 'Z'],
   // vetoesByState[o × 3 + i]
   vetoesByState: Float64Array.from([1, 0, 2, 0, 5, 0]),
+  blocksByState: Float64Array.from([0, 0, 3, 0, 1, 0]),
 };
 
 describe('a run as rows', () => {
@@ -25,12 +26,12 @@ describe('a run as rows', () => {
     ]);
   });
 
-  it("each organisation's members with the vetoes they used", () => {
+  it("each organisation's members with the vetoes they used and their blocks", () => {
     const members = (o: number) => (o === 0 ? ['X', 'Z'] : ['Y']);
     expect(vetoRows(result, members)).toEqual([
-      { org: 'A', state: 'X', vetoes: 1 },
-      { org: 'A', state: 'Z', vetoes: 2 },
-      { org: 'B', state: 'Y', vetoes: 5 },
+      { org: 'A', state: 'X', vetoes: 1, blocks: 0 },
+      { org: 'A', state: 'Z', vetoes: 2, blocks: 3 },
+      { org: 'B', state: 'Y', vetoes: 5, blocks: 1 },
     ]);
   });
 });

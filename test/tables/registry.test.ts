@@ -17,18 +17,20 @@ const veto: VetoRow = {
   mean_vetoes: 0.1,
   share_of_runs: 1 / 3,
   runs: 30,
+  mean_blocks: 0.25,
+  share_of_runs_blocking: 0.2,
 };
 
 describe('the table registry', () => {
   it('writes the declared columns in order, quotes free text always, numbers in shortest form', () => {
     expect(formatTable(VETOES, [veto])).toBe(
-      'variant,point,org,state,subregion,mean_vetoes,share_of_runs,runs\n' +
-        'today,p0,CICA,IND,"South Asia",0.1,0.3333333333333333,30\n',
+      'variant,point,org,state,subregion,mean_vetoes,share_of_runs,runs,mean_blocks,share_of_runs_blocking\n' +
+        'today,p0,CICA,IND,"South Asia",0.1,0.3333333333333333,30,0.25,0.2\n',
     );
     // A quote inside free text is doubled; an empty table is its header.
     expect(formatTable(VETOES, [{ ...veto, subregion: 'the "Stans"' }])).toContain(',"the ""Stans""",');
     expect(formatTable(VETOES, [])).toBe(
-      'variant,point,org,state,subregion,mean_vetoes,share_of_runs,runs\n',
+      'variant,point,org,state,subregion,mean_vetoes,share_of_runs,runs,mean_blocks,share_of_runs_blocking\n',
     );
   });
 

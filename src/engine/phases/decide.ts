@@ -85,7 +85,10 @@ function countBlocks(world: World, state: RunState, p: number): void {
     const i = state.memberList[o * n + m];
     if (votes[p * n + i] !== NO) continue;
     votes[p * n + i] = YES;
-    if (passes(rule, state.bodies[o], votes, p * n)) state.blocks[o]++;
+    if (passes(rule, state.bodies[o], votes, p * n)) {
+      state.blocks[o]++;
+      state.blocksByState[o * n + i]++;
+    }
     votes[p * n + i] = NO;
   }
 }
