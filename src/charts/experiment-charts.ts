@@ -162,9 +162,13 @@ function plannedCharts(manifest: Manifest, settings: ChartSettings, table: Table
   }
   if (wants('vetoes')) {
     const rows = table(VETOES);
-    for (const org of orgs)
-      if (rows.some((r) => r.org === org))
+    for (const org of orgs) {
+      if (rows.some((r) => r.org === org && r.mean_vetoes > 0))
         add(`vetoes-${slug(org)}`, 'Vetoes', vetoesByState(rows, variants, org));
+      // Blocks under every rule: who stops measures where no one holds a veto (quotas, consensus minus k).
+      if (rows.some((r) => r.org === org && (r.mean_blocks ?? 0) > 0))
+        add(`blocks-${slug(org)}`, 'Vetoes', vetoesByState(rows, variants, org, 25, 'blocks'));
+    }
   }
   if (wants('trust')) {
     // The first sweep point's trust, per variant: a heat map of every state is large.

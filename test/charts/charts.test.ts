@@ -25,10 +25,12 @@ describe('experiment charts', () => {
     // With its sweep, each metric against the swept probability; vetoes by state; trust per variant.
     for (const metric of ['adoption-rate', 'ambition', 'mean-trust', 'cohesion', 'vetoes'])
       expect(names).toContain(`sweep-implementation-probability-org-${metric}`);
+    // Vetoes by state, and blocks by state under any rule.
     expect(names).toContain('vetoes-org');
+    expect(names).toContain('blocks-org');
     expect(names).toContain('trust-unanimous');
     expect(names).toContain('trust-consensual');
-    expect(charts).toHaveLength(1 + 5 * 3 + 5 + 1 + 2);
+    expect(charts).toHaveLength(1 + 5 * 3 + 5 + 2 + 2);
   });
 
   it('sweep charts show the median and 5–95% of whole-run values at each swept value (mathjs as the reference)', () => {
