@@ -45,7 +45,9 @@ describe("an experiment's charts section", () => {
     const charts = await writeExperimentCharts(out, { png: true });
     expect(charts.map((c) => c.name)).toEqual([
       'by-variant-org-adopted',
+      // The vetoes kind: vetoes by state, then blocks by state.
       'vetoes-org',
+      'blocks-org',
       'custom-from-file',
       'custom-inline',
     ]);
@@ -69,7 +71,7 @@ describe("an experiment's charts section", () => {
       );
       expect(png.readUInt32BE(16), chart.name).toBe(Math.round(svgWidth * 2));
     }
-    expect(readdirSync(join(out, 'charts')).filter((f) => f.endsWith('.png'))).toHaveLength(4);
+    expect(readdirSync(join(out, 'charts')).filter((f) => f.endsWith('.png'))).toHaveLength(charts.length);
   });
 
   it("power.csv: each member's voting power under each variant's rule, as worked out by hand", async () => {
