@@ -1,14 +1,14 @@
-import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { type Command, InvalidArgumentError, Option } from 'commander';
+import { type Command, InvalidArgumentError } from 'commander';
 import { loadExperiment } from '../experiment/load.js';
 import { runExperiment } from '../experiment/run-experiment.js';
 import { OutputError } from '../util/output-error.js';
 import { EXIT_FAILED, EXIT_INTERRUPTED } from './exit-codes.js';
 import { requireFileKind } from './file-kind.js';
 import { commandLine, holdDirectory } from './hold-directory.js';
-import { integerOption } from './options.js';
+import { integerOption, stopAfterOption, threadsOption } from './options.js';
 import { createProgress, formatDuration, type Progress } from './progress.js';
+import { listenForStop } from './stop-signals.js';
 
 interface ExperimentOptions {
   out?: string;
@@ -29,12 +29,7 @@ export function registerExperiment(program: Command): void {
     .description('run an experiment — variants × sweep points × replications — on worker threads')
     .argument('<file>', 'experiment file (YAML or JSON)')
     .option('--out <dir>', 'output directory (default: output/<experiment name>)')
-    .option(
-      '--threads <n>',
-      'worker threads (default: one per core)',
-      integerOption('--threads', 1, 1024),
-      availableParallelism(),
-    )
+    .addOption(threadsOption())
     .option(
       '--replications <n>',
       "replications per variant and point (default: the file's)",
@@ -46,14 +41,7 @@ export function registerExperiment(program: Command): void {
     .option('--quiet', 'no progress output')
     .option('--no-report', 'skip the charts and report.html written at the end')
     .option('--png', 'also render every chart to PNG (charts/<name>.png)')
-    .addOption(
-      new Option(
-        '--stop-after <n>',
-        'stop as if interrupted once n runs are done, at a whole replication (for tests)',
-      )
-        .argParser(integerOption('--stop-after', 0))
-        .hideHelp(),
-    )
+    .addOption(stopAfterOption('replication'))
     .addHelpText(
       'after',
       `
@@ -125,17 +113,7 @@ async function experimentCommand(file: string, options: ExperimentOptions): Prom
 
   // Held through the runs, the tables, the charts and the report: one writer at a time.
   const lock = holdDirectory(out, commandLine());
-  let stopRequested = false;
-  const requestStop = () => {
-    // Every file is written atomically and runs.csv is cut back to the checkpoint on --resume,
-    // so a second Ctrl-C may stop at once without losing what the last checkpoint holds.
-    if (stopRequested) process.exit(EXIT_INTERRUPTED);
-    stopRequested = true;
-    if (!options.quiet)
-      process.stderr.write('\nstopping after the runs under way (Ctrl-C again to stop at once)\n');
-  };
-  process.on('SIGINT', requestStop);
-  process.on('SIGTERM', requestStop);
+  const stop = listenForStop(options.quiet ?? false);
   // Created at the first run taken in, when the share of runs left is known.
   const progress: { current: Progress | null } = { current: null };
   const started = Date.now();
@@ -148,7 +126,7 @@ async function experimentCommand(file: string, options: ExperimentOptions): Prom
       shard: options.shard,
       stopAfter: options.stopAfter,
       command: commandLine(),
-      shouldStop: () => stopRequested,
+      shouldStop: stop.requested,
       onProgress: (done, total) => {
         progress.current ??= createProgress(total, done - 1, options.quiet ?? false);
         progress.current.update(done);
@@ -189,8 +167,7 @@ async function experimentCommand(file: string, options: ExperimentOptions): Prom
     }
     throw error;
   } finally {
-    process.off('SIGINT', requestStop);
-    process.off('SIGTERM', requestStop);
+    stop.release();
     lock.release();
   }
 }

@@ -1,7 +1,5 @@
-import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { Option } from 'commander';
 import { loadSensitivity, type ResolvedSensitivity } from '../experiment/sensitivity/load.js';
 import type { SensitivityOutcome } from '../experiment/sensitivity/run.js';
 import { runStudyStages, SOBOL_STAGE_DIR } from '../experiment/sensitivity/stages.js';
@@ -10,8 +8,9 @@ import { EXIT_FAILED, EXIT_INTERRUPTED } from './exit-codes.js';
 import { parseShard } from './experiment.js';
 import { requireFileKind } from './file-kind.js';
 import { commandLine, holdDirectory } from './hold-directory.js';
-import { integerOption } from './options.js';
+import { integerOption, stopAfterOption, threadsOption } from './options.js';
 import { createProgress, formatDuration, type Progress } from './progress.js';
+import { listenForStop } from './stop-signals.js';
 
 interface SensitivityOptions {
   out?: string;
@@ -34,12 +33,7 @@ export function registerSensitivity(program: Command): void {
     )
     .argument('<file>', 'sensitivity study file (YAML or JSON)')
     .option('--out <dir>', 'output directory (default: output/<study name>)')
-    .option(
-      '--threads <n>',
-      'worker threads (default: one per core)',
-      integerOption('--threads', 1, 1024),
-      availableParallelism(),
-    )
+    .addOption(threadsOption())
     .option(
       '--replications <n>',
       "runs at each sample point (default: the file's)",
@@ -59,11 +53,7 @@ export function registerSensitivity(program: Command): void {
     )
     .option('--quiet', 'no progress output')
     .option('--no-report', 'skip the charts and report.html written at the end')
-    .addOption(
-      new Option('--stop-after <n>', 'stop as if interrupted once n runs are done (for tests)')
-        .argParser(integerOption('--stop-after', 0))
-        .hideHelp(),
-    )
+    .addOption(stopAfterOption('sample point'))
     .addHelpText(
       'after',
       `
@@ -98,15 +88,7 @@ async function sensitivityCommand(file: string, options: SensitivityOptions): Pr
       options.shard ? `${study.name}-shard-${options.shard.index}-of-${options.shard.count}` : study.name,
     );
   const lock = holdDirectory(out, commandLine());
-  let stopRequested = false;
-  const requestStop = () => {
-    if (stopRequested) process.exit(EXIT_INTERRUPTED);
-    stopRequested = true;
-    if (!options.quiet)
-      process.stderr.write('\nstopping after the runs under way (Ctrl-C again to stop at once)\n');
-  };
-  process.on('SIGINT', requestStop);
-  process.on('SIGTERM', requestStop);
+  const stop = listenForStop(options.quiet ?? false);
   const progress: { current: Progress | null; total: number } = { current: null, total: 0 };
   const started = Date.now();
   const again = [
@@ -132,7 +114,7 @@ async function sensitivityCommand(file: string, options: SensitivityOptions): Pr
       shard: options.shard,
       stopAfter: options.stopAfter,
       command: commandLine(),
-      shouldStop: () => stopRequested,
+      shouldStop: stop.requested,
       onProgress: (done, total) => {
         // A new bar for the second stage, whose total differs.
         if (progress.current && progress.total !== total) progress.current.stop();
@@ -170,8 +152,7 @@ async function sensitivityCommand(file: string, options: SensitivityOptions): Pr
     }
     throw error;
   } finally {
-    process.off('SIGINT', requestStop);
-    process.off('SIGTERM', requestStop);
+    stop.release();
     lock.release();
   }
 }

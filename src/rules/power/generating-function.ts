@@ -86,16 +86,7 @@ export function generatingFunctionPower(
       if (wins(vetoSize + k, w + vetoValue)) winningBySize[k] += table[k * width + w];
   for (const count of winningBySize) winning += count;
 
-  const shapleyWeight = shapleyWeights(n);
-  const swings = new Array<number>(n).fill(0);
-  const shapley = new Array<number>(n).fill(0);
-  // A veto holder swings in every winning coalition (without it, none wins): of size vetoes + k,
-  // it is the pivot after vetoes − 1 + k others.
-  for (let i = 0; i < n; i++) {
-    if (!game.veto[i]) continue;
-    swings[i] = winning;
-    for (let k = 0; k <= free.length; k++) shapley[i] += winningBySize[k] * shapleyWeight[vetoSize - 1 + k];
-  }
+  const { swings, shapley, shapleyWeight } = vetoHoldersCounted(game, winningBySize, winning, vetoSize);
   const done = new Map<number, number>();
   const exactRemoval = free.length <= EXACT_INTEGER_MEMBERS;
   free.forEach((i, position) => {
@@ -182,6 +173,30 @@ function removeMember(
     without[row + quota] = table[row + quota] - reaching;
   }
   return without;
+}
+
+/**
+ * Swings and Shapley–Shubik sums to fill in, with the veto holders' already counted: a veto holder
+ * swings in every winning coalition (without it none wins), and in one of size vetoes + k it is
+ * the pivot after vetoes − 1 + k others. winningBySize[k]: winning coalitions with k members
+ * besides the veto holders.
+ */
+export function vetoHoldersCounted(
+  game: SimpleGame,
+  winningBySize: ArrayLike<number>,
+  winning: number,
+  vetoSize: number,
+): { swings: number[]; shapley: number[]; shapleyWeight: Float64Array } {
+  const shapleyWeight = shapleyWeights(game.n);
+  const swings = new Array<number>(game.n).fill(0);
+  const shapley = new Array<number>(game.n).fill(0);
+  for (let i = 0; i < game.n; i++) {
+    if (!game.veto[i]) continue;
+    swings[i] = winning;
+    for (let k = 0; k < winningBySize.length; k++)
+      if (winningBySize[k] !== 0) shapley[i] += winningBySize[k] * shapleyWeight[vetoSize - 1 + k];
+  }
+  return { swings, shapley, shapleyWeight };
 }
 
 /** k!(n−k−1)!/n! = 1 / (n · C(n−1, k)): the chance that a member comes right after k given others. */

@@ -1,5 +1,5 @@
 import type { SimpleGame } from '../game.js';
-import { shapleyWeights } from './generating-function.js';
+import { vetoHoldersCounted } from './generating-function.js';
 import { indicesFromCounts, type PowerResult } from './indices.js';
 
 /** Beyond this many members without a veto, the halves' subset lists take too much memory. */
@@ -123,17 +123,7 @@ export function oneCriterionPower(game: SimpleGame): PowerResult | null {
     return size >= game.minCount ? [need, INF] : null;
   });
   const winning = winningBySize.reduce((s, c) => s + c, 0);
-
-  const shapleyWeight = shapleyWeights(n);
-  const swings = new Array<number>(n).fill(0);
-  const shapley = new Array<number>(n).fill(0);
-  for (let i = 0; i < n; i++) {
-    if (!game.veto[i]) continue;
-    swings[i] = winning;
-    winningBySize.forEach((c, t) => {
-      shapley[i] += c * shapleyWeight[vetoSize - 1 + t];
-    });
-  }
+  const { swings, shapley, shapleyWeight } = vetoHoldersCounted(game, winningBySize, winning, vetoSize);
   const done = new Map<number, number>();
   free.forEach((i, position) => {
     const same = done.get(value[i]);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { jobSeed } from '../../../src/experiment/seeds.js';
 import { createSampleRunner, scenarioAt } from '../../../src/experiment/sensitivity/block.js';
 import { loadSensitivity } from '../../../src/experiment/sensitivity/load.js';
-import { planSensitivity } from '../../../src/experiment/sensitivity/run.js';
+import { planSensitivity, sampleSetupOf } from '../../../src/experiment/sensitivity/run.js';
 import { loadScenario } from '../../../src/scenario/load.js';
 import { repoFile } from '../../helpers.js';
 
@@ -22,15 +22,7 @@ describe('running a sensitivity study', () => {
   });
 
   it('a point is the scenario with the factors set: as loading it with those overrides gives', () => {
-    const setup = {
-      kind: 'sample' as const,
-      scenarios: study.scenarios,
-      years: study.years,
-      variants: study.variants,
-      paths: study.factors.map((f) => f.path),
-      values: study.values,
-      replications: study.replications,
-    };
+    const setup = sampleSetupOf(study);
     const overrides = Object.fromEntries(study.factors.map((f, d) => [f.path, study.values[3][d]]));
     const loaded = loadScenario(repoFile('scenarios/asia-2025.yaml'), { overrides }).scenario;
     expect(scenarioAt(setup, 0, 3)).toEqual(loaded);

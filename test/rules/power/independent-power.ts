@@ -1,3 +1,17 @@
+import { expect } from 'vitest';
+import type { PowerResult } from '../../../src/rules/power/indices.js';
+
+const INDICES = ['banzhaf', 'banzhafRaw', 'shapleyShubik', 'colemanPrevent', 'colemanInitiate'] as const;
+
+/** Two analyses agree: the passage probability and every index of every member, within `tolerance`. */
+export function expectSamePower(actual: PowerResult, expected: PowerResult, tolerance: number): void {
+  expect(Math.abs(actual.passageProbability - expected.passageProbability)).toBeLessThan(tolerance);
+  actual.members.forEach((m, i) => {
+    for (const index of INDICES)
+      expect(Math.abs(m[index] - expected.members[i][index]), `${m.id} ${index}`).toBeLessThan(tolerance);
+  });
+}
+
 /**
  * A second method for the voting power of weighted majority games (weight ≥ quota), written
  * plainly for tests: for each member, the coalitions of the others are counted afresh, by size and
