@@ -83,16 +83,7 @@ export function formulaClosure(
         return operatorClosure(node, build, math, binary);
       case 'FunctionNode': {
         const fn = math[(node.fn as FormulaNode).name as string];
-        const args = (node.args ?? []).map(build);
-        if (args.length === 1) {
-          const [a] = args;
-          return () => fn(a());
-        }
-        if (args.length === 2) {
-          const [a, b] = args;
-          return () => fn(a(), b());
-        }
-        return () => fn(...args.map((arg) => arg()));
+        return called(fn, (node.args ?? []).map(build));
       }
       default:
         throw new Error(`${node.type} is not allowed in formulas`);
@@ -158,7 +149,26 @@ function operatorClosure(
   }
   // Any other operator (mod, ^, xor, !): mathjs's own function. (Those mathjs evaluates lazily,
   // bitAnd, bitOr and nullish, never reach here: formulas holding them keep mathjs's evaluation.)
-  const fn = math[name];
+  return called(math[name], args);
+}
+
+/**
+ * A call of `fn` on the arguments' values. Up to three arguments without building an array, since
+ * a formula is evaluated for every member's vote (mod, ^, min and max are common); more, generically.
+ */
+function called(fn: (...args: unknown[]) => unknown, args: Closure[]): Closure {
+  if (args.length === 1) {
+    const [a] = args;
+    return () => fn(a());
+  }
+  if (args.length === 2) {
+    const [a, b] = args;
+    return () => fn(a(), b());
+  }
+  if (args.length === 3) {
+    const [a, b, c] = args;
+    return () => fn(a(), b(), c());
+  }
   return () => fn(...args.map((arg) => arg()));
 }
 
