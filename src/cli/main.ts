@@ -11,6 +11,7 @@ import { registerExperiment } from './experiment.js';
 import { registerExplain } from './explain.js';
 import { registerGenerate } from './generate.js';
 import { registerMerge } from './merge.js';
+import { registerPlayground } from './playground.js';
 import { registerPower } from './power.js';
 import { registerRun } from './run.js';
 import { registerSchema } from './schema.js';
@@ -30,6 +31,7 @@ function buildProgram(): Command {
   registerValidate(program);
   registerSchema(program);
   registerPower(program);
+  registerPlayground(program);
   registerExperiment(program);
   registerSensitivity(program);
   registerMerge(program);

@@ -1,6 +1,6 @@
 import { describeRule } from '../rules/describe.js';
 import { analysePower } from '../rules/power/analyse.js';
-import { votingBodyFromScenario } from '../scenario/voting-body.js';
+import { votingBodyFromScenario } from '../scenario/scenario-voting-body.js';
 import { POWER, type PowerRow } from '../tables/outcome-tables.js';
 import { formatTable } from '../tables/registry.js';
 import { worldIndex } from './jobs.js';

@@ -6,10 +6,8 @@ import { readYamlFile } from '../input/read-yaml.js';
 import { locate } from '../input/source-map.js';
 import { fieldVocabulary } from '../input/suggest.js';
 import { Id } from '../model/id.js';
-import { PROPOSAL_KINDS, type ProposalKind } from '../model/proposals.js';
 import type { GameMember } from '../rules/game.js';
 import { type Rule, RuleSchema } from '../rules/schema.js';
-import type { Scenario } from './schema.js';
 
 /**
  * Voting-body files, for `cica-sim power`: a list of members (weight and population optional)
@@ -79,46 +77,4 @@ export function loadVotingBody(file: string): VotingBody {
   }
   if (problems.length) throw new InputError(problems);
   return { label: body.name ?? file, members: body.members, rule: body.rule };
-}
-
-/**
- * The voting body of organisation `orgId` in a scenario, deciding proposals of `kind`: its members
- * with their weights (`organisations.<ID>.weights`, default 1) and populations, and its rule for
- * that kind (or its default rule).
- */
-export function votingBodyFromScenario(
-  scenario: Scenario,
-  file: string,
-  orgId: string,
-  kind: string,
-): VotingBody {
-  const org = scenario.organisations[orgId];
-  if (!org) {
-    throw new InputError([
-      {
-        location: { file },
-        path: `organisations.${orgId}`,
-        message: `no organisation "${orgId}" in this scenario; expected one of ${Object.keys(scenario.organisations).join(', ')}`,
-      },
-    ]);
-  }
-  if (!(PROPOSAL_KINDS as readonly string[]).includes(kind)) {
-    throw new InputError([
-      {
-        location: { file: '--kind' },
-        path: '',
-        message: `expected one of ${PROPOSAL_KINDS.join(', ')}, found "${kind}"`,
-      },
-    ]);
-  }
-  const rule = org.rules[kind as ProposalKind] ?? org.rules.default;
-  return {
-    label: `${orgId} ${kind}`,
-    members: org.members.map((id) => ({
-      id,
-      weight: org.weights[id] ?? 1,
-      population: scenario.actors[id].population,
-    })),
-    rule,
-  };
 }

@@ -24,8 +24,9 @@ const RANK: Record<string, number> = {
   tables: 6,
   experiment: 7,
   charts: 7,
-  cli: 8,
-  'index.ts': 9,
+  playground: 8,
+  cli: 9,
+  'index.ts': 10,
 };
 
 const SRC = resolve(import.meta.dirname, '../../src');

@@ -28,6 +28,14 @@ const TESTED_THROUGH: Record<string, string[]> = {
   'experiment/sensitivity/checkpoint': ['experiment/sensitivity/run.test.ts'],
   'experiment/sensitivity/merge': ['experiment/sensitivity/run.slow.test.ts'],
   'experiment/sensitivity/schema': ['experiment/sensitivity/load.test.ts', 'cli/sensitivity.test.ts'],
+  // The page's script, its bundling and its HTML: in Chromium, against the CLI's numbers.
+  'playground/browser/': ['playground/playground-browser.slow.test.ts'],
+  'playground/bundle': ['playground/playground-browser.slow.test.ts'],
+  'playground/html': ['playground/playground-browser.slow.test.ts'],
+  'playground/protocol': ['playground/playground-browser.slow.test.ts'],
+  // The file-free halves of loading: through the loaders they were split from.
+  'scenario/scenario-voting-body': ['cli/power.test.ts', 'playground/playground-browser.slow.test.ts'],
+  'scenario/validate-data': ['scenario/load.test.ts', 'playground/overrides.test.ts'],
   'input/': ['scenario/load.test.ts', 'reliability/limits.test.ts', 'reliability/input-fuzz.slow.test.ts'],
   'rules/power/': ['rules/power/exact.test.ts', 'rules/power/published.test.ts'],
   // The direction numbers are checked through the sequence they make, against SciPy's points.

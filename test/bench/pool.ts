@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { loadExperiment } from '../../dist/experiment/load.js';
 import { runExperiment } from '../../dist/experiment/run-experiment.js';
 
