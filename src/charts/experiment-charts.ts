@@ -2,7 +2,14 @@ import { join } from 'node:path';
 import type { TopLevelSpec } from 'vega-lite';
 import type { CHART_TABLES } from '../tables/chart-settings.js';
 import { type ChartSettings, DEFAULT_CHART_SETTINGS } from '../tables/chart-settings.js';
-import { ALL_POINTS, COMPARE, SUMMARIES, type SummaryRow, TIMESERIES } from '../tables/experiment-tables.js';
+import {
+  ALL_POINTS,
+  COMPARE,
+  type CompareRow,
+  SUMMARIES,
+  type SummaryRow,
+  TIMESERIES,
+} from '../tables/experiment-tables.js';
 import { TABLES } from '../tables/files.js';
 import { lockDirectory } from '../tables/lock.js';
 import { type Manifest, requireManifest } from '../tables/manifest.js';
@@ -13,6 +20,7 @@ import { inlineTables, withVariantColours } from './custom-charts.js';
 import { renderPng, renderSvg } from './render.js';
 import { admissionsChart } from './specs/admissions.js';
 import { finalByVariant } from './specs/final-by-variant.js';
+import { findingsFigure } from './specs/findings-figure.js';
 import { membershipAndStage } from './specs/membership-and-stage.js';
 import { metricOverTime } from './specs/metric-over-time.js';
 import { milestonesChart } from './specs/milestones.js';
@@ -22,6 +30,9 @@ import { type SweepSummary, sweepChart } from './specs/sweep.js';
 import { trustHeatmap } from './specs/trust-heatmap.js';
 import { vetoesByState } from './specs/vetoes-by-state.js';
 import { metricLabel } from './theme.js';
+
+/** The findings figure's name: the report draws it first, above the findings table. */
+export const FINDINGS_CHART = 'findings';
 
 export interface WrittenChart {
   name: string;
@@ -96,12 +107,11 @@ function plannedCharts(manifest: Manifest, settings: ChartSettings, table: Table
   const timeseries = table(TIMESERIES);
   const allOrgs = [...new Set(timeseries.map((r) => r.org))];
   const orgs = settings.orgs ? allOrgs.filter((org) => settings.orgs?.includes(org)) : allOrgs;
-  const pointLabels = Object.fromEntries(
-    manifest.points.map((point) => [point.id, pointLabel(point.values)]),
-  );
+  const pointLabels = Object.fromEntries(manifest.points.map((p) => [p.id, pointLabel(p.values)]));
   const charts: PlannedChart[] = [];
   const add = (name: string, section: string, spec: TopLevelSpec) => charts.push({ name, section, spec });
 
+  if (wants('findings')) charts.push(...findingsChart(table(COMPARE), variants, orgs, settings.metrics));
   const institutions = 'Membership and institutions';
   if (wants('membership'))
     add(
@@ -226,6 +236,20 @@ function pooledSummaries(summaries: SummaryRow[], variants: string[], org: strin
     const { p05, q1, median, q3, p95, n } = row as { [K in keyof SummaryRow]: NonNullable<SummaryRow[K]> };
     return [{ variant, p05, q1, median, q3, p95, n }];
   });
+}
+
+/** A comparison opens with the findings figure: each variant's paired difference, every metric. */
+function findingsChart(
+  compare: CompareRow[],
+  variants: string[],
+  orgs: string[],
+  metrics: string[],
+): PlannedChart[] {
+  const compared = compare.filter((r) => orgs.includes(r.org) && metrics.includes(r.metric));
+  if (variants.length < 2 || !compared.some((r) => r.mean_difference !== null)) return [];
+  return [
+    { name: FINDINGS_CHART, section: 'Findings', spec: findingsFigure(compared, variants, orgs, metrics) },
+  ];
 }
 
 /** Median and 5–95% of a whole-run metric at each variant and sweep point, against one swept path. */

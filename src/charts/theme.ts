@@ -31,6 +31,18 @@ const PALETTE = [
   '#bab0ac',
 ];
 
+/**
+ * The colour of variant k: Tableau 10 for the first ten; after them, hues a golden angle apart at
+ * two lightnesses, so no two variants share a colour however many there are.
+ */
+export function variantColourAt(k: number): string {
+  if (k < PALETTE.length) return PALETTE[k];
+  const extra = k - PALETTE.length;
+  const hue = (extra * 137.508 + 15) % 360;
+  const lightness = extra % 2 === 0 ? 38 : 58;
+  return `hsl(${hue.toFixed(1)}, 55%, ${lightness}%)`;
+}
+
 /** The colour encoding of variants, identical in every chart of one experiment. */
 export function variantColour(variants: string[]) {
   return {
@@ -38,7 +50,7 @@ export function variantColour(variants: string[]) {
     type: 'nominal' as const,
     title: 'variant',
     sort: variants,
-    scale: { domain: variants, range: variants.map((_, k) => PALETTE[k % PALETTE.length]) },
+    scale: { domain: variants, range: variants.map((_, k) => variantColourAt(k)) },
   };
 }
 

@@ -94,5 +94,5 @@ button:focus-visible, input:focus-visible, select:focus-visible, textarea:focus-
 #findings-table th, #findings-table td { border-bottom: 1px solid #ddd; padding: 0.2rem 0.4rem; text-align: left; vertical-align: top; }
 #findings-table tr.unclear td { color: #777; }
 #findings-table caption { text-align: left; font-weight: bold; margin-bottom: 0.3rem; }
-.chart { margin: 0.8rem 0; max-width: 100%; overflow-x: auto; }
+.chart, .chart.vega-embed { display: block; margin: 0.8rem 0; max-width: 100%; overflow-x: auto; }
 `;

@@ -1,5 +1,6 @@
 /** The kinds of chart an experiment can draw; all that apply by default. */
 export const CHART_KINDS = [
+  'findings',
   'membership',
   'over-time',
   'by-variant',

@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { builtinRunsPerSecond, growthExponent, stepMilliseconds } from './engine.js';
+import { playgroundFigures } from './playground.js';
 import { experimentRunsPerSecond, experimentThroughput, peakRssMiB } from './pool.js';
 import { powerMilliseconds } from './power.js';
 
@@ -125,6 +126,21 @@ for (const [figure, body, target] of [
       unit: 'ms',
       target: { op: '<=', value: target },
     });
+
+// The browser playground (issue #19): 200 ten-year replications of both sets in Chromium's Web Workers.
+if (wanted('playground')) {
+  const measured = await playgroundFigures(quick ? 1 : 3);
+  if (measured) {
+    add({ figure: 'playground_html_mib', value: measured.mib, unit: 'MiB', target: { op: '<=', value: 3 } });
+    add({
+      figure: 'playground_s_200_replications',
+      value: measured.runSeconds,
+      unit: 's',
+      target: { op: '<=', value: 3 },
+    });
+    add({ figure: 'playground_s_to_last_chart', value: measured.chartSeconds, unit: 's' });
+  } else process.stdout.write('playground: skipped (no /usr/bin/chromium)\n');
+}
 
 process.stdout.write('\n');
 const lines = figures.map(({ figure, value, unit }) =>

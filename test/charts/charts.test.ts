@@ -30,7 +30,9 @@ describe('experiment charts', () => {
     expect(names).toContain('blocks-org');
     expect(names).toContain('trust-unanimous');
     expect(names).toContain('trust-consensual');
-    expect(charts).toHaveLength(1 + 5 * 3 + 5 + 2 + 2);
+    // The findings figure leads: every variant's paired difference in every key metric.
+    expect(names[0]).toBe('findings');
+    expect(charts).toHaveLength(1 + 1 + 5 * 3 + 5 + 2 + 2);
   });
 
   it('sweep charts show the median and 5–95% of whole-run values at each swept value (mathjs as the reference)', () => {
@@ -114,7 +116,14 @@ describe('report.html', () => {
     expect(html).not.toMatch(/<img[^>]+src="?https?:/i);
     // vega, vega-lite and vega-embed are inlined, and every chart has its place.
     expect(html).toContain('vegaEmbed');
-    expect((html.match(/<div class="chart" id="chart-\d+"/g) ?? []).length).toBe(charts.length);
+    expect((html.match(/<div class="chart[^"]*" id="chart-\d+"/g) ?? []).length).toBe(charts.length);
+    // It leads with the findings figure, then the findings table; the words fold away.
+    const figure = html.indexOf('<div class="chart findings-figure" id="chart-0">');
+    expect(figure).toBeGreaterThan(html.indexOf('<h2>What the runs say</h2>'));
+    expect(html.indexOf('<table class="findings">')).toBeGreaterThan(figure);
+    expect(html.indexOf('<details><summary>Each variant in words</summary>')).toBeLessThan(
+      html.indexOf('<h2>Summary</h2>'),
+    );
     expect(html).toContain('<h1>tiny-experiment</h1>');
     expect(html).toMatch(/<tr><th>ORG<\/th><th>consensual<\/th>/);
     expect(html).toContain('npx cica-sim experiment');

@@ -55,11 +55,13 @@ describe('report.html in a browser', () => {
         (globalThis as unknown as { chartsRendered: Promise<unknown> }).chartsRendered.then(() => true),
       );
       const charts = await page.locator('.chart').count();
-      // The tiny experiment's 25 charts (vetoes and blocks by state among them).
-      expect(charts).toBe(25);
+      // The tiny experiment's 26 charts (the findings figure, vetoes and blocks by state among them).
+      expect(charts).toBe(26);
       expect(await page.locator('.chart svg').count()).toBe(charts);
       expect(errors).toEqual([]);
       expect(requests).toEqual([]);
+      // It fits a 1280 px window: wide tables and charts scroll inside themselves.
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);
       mkdirSync(repoFile('output/test-artifacts'), { recursive: true });
       await page.screenshot({ path: repoFile('output/test-artifacts/report.png'), fullPage: true });
     } finally {

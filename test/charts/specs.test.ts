@@ -92,13 +92,14 @@ describe('chart specs: rows in, a Vega-Lite spec out', () => {
     expect(spec).toMatchObject({
       title: { text: 'CICA: cohesion (share of member pairs trusting > ½), change from “today”' },
     });
-    // The legend lists what is drawn (not the reference), each variant in its usual colour, and
-    // no "sweep point" legend without a sweep.
+    // The variants are named on the axis, so no colour legend repeats them; each keeps its usual
+    // colour, and there is no "sweep point" legend without a sweep.
     const layers = (spec as unknown as { layer: { encoding: Encoding }[] }).layer;
-    const colour = layers[2].encoding.color;
-    expect(colour.scale.domain).toEqual(['fast', 'slow']);
-    // The palette's second and third colours: those of 'fast' and 'slow' in every other chart.
-    expect(colour.scale.range).toEqual(['#f28e2b', '#e15759']);
+    const colour = layers[2].encoding.color as Encoding['color'] & { legend: unknown };
+    expect(colour.legend).toBeNull();
+    expect(colour.scale.domain).toEqual(['today', 'fast', 'slow']);
+    // The palette's first three colours: those of the variants in every other chart.
+    expect(colour.scale.range).toEqual(['#4e79a7', '#f28e2b', '#e15759']);
     expect(layers[2].encoding).not.toHaveProperty('shape');
   });
 

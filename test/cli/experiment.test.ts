@@ -90,7 +90,7 @@ describe('cica-sim experiment', () => {
   it("cica-sim chart draws the experiment's charts as Vega-Lite specs and SVG", () => {
     const result = cli('chart', reference);
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/wrote 25 charts to .*\/charts/);
+    expect(result.stdout).toMatch(/wrote 26 charts to .*\/charts/);
     expect(result.stderr).toBe('');
     expect(existsSync(join(reference, 'charts', 'over-time-org-mean-trust.svg'))).toBe(true);
     const missing = cli('chart', join(dir, 'no-such-dir'));

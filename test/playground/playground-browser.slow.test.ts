@@ -201,4 +201,30 @@ describe('playground.html in a browser', () => {
     await second.page.close();
     await page.close();
   }, 60_000);
+
+  it("runs a scenario's formula with mathjs in the page, as the CLI does", async () => {
+    const dir = join(OUT, '..', 'formula');
+    const scenario = join(dir, 'formula.yaml');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(
+      scenario,
+      `extends: ${repoFile('scenarios/asia-2025.yaml')}\noverrides:\n  parameters.voting.formula: 'builtin + 0.1 * (trust_proposer - trust_members)'\n`,
+    );
+    expect(cli('playground', scenario, '--out', dir).code).toBe(0);
+    const { page, errors } = await openPage(`file://${join(dir, 'playground.html')}`);
+    await page.fill('#replications', '4');
+    await page.fill('#years', '3');
+    expect(await runAndWait(page)).toBe('done');
+    const results = (await page.evaluate(
+      () => (globalThis as { playgroundResults?: unknown }).playgroundResults,
+    )) as PageResults;
+    const first = results.replications[0];
+    const run = cli('run', scenario, '--seed', String(first.seed), '--years', '3', '--format', 'json');
+    expect(run.code, run.stderr).toBe(0);
+    const cica = JSON.parse(run.stdout).organisations.CICA as Record<string, number | null>;
+    for (const metric of ['adopted', 'mean_trust', 'ambition', 'vetoes'])
+      expect(first.summaries[0].CICA[metric], metric).toBe(cica[metric] ?? Number.NaN);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 60_000);
 });

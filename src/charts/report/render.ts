@@ -1,8 +1,8 @@
 import { VERSION } from '../../version.js';
-import type { WrittenChart } from '../experiment-charts.js';
-import { pointLabel } from '../experiment-charts.js';
+import { FINDINGS_CHART, pointLabel, type WrittenChart } from '../experiment-charts.js';
 import { metricLabel } from '../theme.js';
 import type { Finding } from './findings.js';
+import { findingsTable } from './findings-table.js';
 import { differenceOf, meanOf, type ReportData } from './gather.js';
 import { inlinedLibraries, packageVersion } from './libraries.js';
 import {
@@ -53,13 +53,13 @@ function summaryRows(data: ReportData): string[] {
 }
 
 /** The charts, grouped by section, and the table of contents linking to each section. */
-function chartSections(charts: WrittenChart[]): { contents: string; chartsHtml: string } {
-  const sections = [...new Set(charts.map((c) => c.section))];
+function chartSections(charts: WrittenChart[], leading: number): { contents: string; chartsHtml: string } {
+  const sections = [...new Set(charts.filter((_, k) => k !== leading).map((c) => c.section))];
   const chartsHtml = sections
     .map((section, s) => {
       const divs = charts
         .map((c, k) => ({ c, k }))
-        .filter(({ c }) => c.section === section)
+        .filter(({ c, k }) => c.section === section && k !== leading)
         .map(({ c, k }) => `<div class="chart" id="chart-${k}" data-name="${escapeHtml(c.name)}"></div>`);
       return `<h3 id="section-${s}">${escapeHtml(section)}</h3>\n${divs.join('\n')}`;
     })
@@ -99,7 +99,10 @@ export function renderReport(data: ReportData, findings: Finding[], charts: Writ
   const failuresSection = failuresSummary(manifest);
   const command = `npx cica-sim experiment ${manifest.experiment.file} --replications ${manifest.replications} --out ${dir}`;
   const versions = `cica-sim ${VERSION}, Node ${process.version}, vega ${packageVersion('vega')}, vega-lite ${packageVersion('vega-lite')}, vega-embed ${packageVersion('vega-embed')}`;
-  const { contents, chartsHtml } = chartSections(charts);
+  // The findings figure leads; the other charts follow by section.
+  const leading = charts.findIndex((c) => c.name === FINDINGS_CHART);
+  const figure = leading >= 0 ? `<div class="chart findings-figure" id="chart-${leading}"></div>` : '';
+  const { contents, chartsHtml } = chartSections(charts, leading);
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -108,13 +111,16 @@ export function renderReport(data: ReportData, findings: Finding[], charts: Writ
 <style>
   body { font-family: 'DejaVu Sans', system-ui, sans-serif; margin: 2rem auto; max-width: 1100px; padding: 0 1rem; color: #222; line-height: 1.45; }
   h1 { margin-bottom: 0.2rem; } .question { font-size: 1.15rem; color: #444; margin-top: 0; }
-  table { border-collapse: collapse; margin: 1rem 0; font-size: 0.92rem; }
+  table { border-collapse: collapse; margin: 1rem 0; font-size: 0.92rem; display: block; overflow-x: auto; max-width: 100%; }
   th, td { border-bottom: 1px solid #ddd; padding: 0.35rem 0.7rem; text-align: right; vertical-align: top; }
   th { text-align: left; } thead th { border-bottom: 2px solid #888; }
   small { color: #555; white-space: nowrap; } tbody th { white-space: nowrap; }
   code { background: #f3f3f3; padding: 0.1rem 0.3rem; }
-  .chart { margin: 1.2rem 0 2rem; overflow-x: auto; } .settings th { font-weight: normal; color: #555; }
+  .chart, .chart.vega-embed { display: block; max-width: 100%; margin: 1.2rem 0 2rem; overflow-x: auto; } .settings th { font-weight: normal; color: #555; }
   .contents { font-size: 0.9rem; } h3 { margin-top: 2.5rem; border-bottom: 1px solid #ccc; }
+  .wide { overflow-x: auto; max-width: 100%; } details { margin: 0.5rem 0 1.5rem; } summary { cursor: pointer; }
+  table.findings td.clear.higher { color: #1a6e2e; } table.findings td.clear.lower { color: #a11d1d; }
+  table.findings td.unclear { color: #aaa; text-align: center; }
 </style>
 </head>
 <body>
@@ -124,14 +130,18 @@ ${failuresSection}
 ${checksSection}
 <h2>What the runs say</h2>
 <p>Each variant against “${escapeHtml(reference)}”, paired run by run (same seeds)${manifest.points.length > 1 ? `, at the first sweep point (${escapeHtml(pointLabel(manifest.points[0].values))})` : ''}: a change is named where its 95% interval excludes zero.</p>
+${figure}
+${findingsTable(findings, metrics)}
+<details><summary>Each variant in words</summary>
 <ul>${findings.map((f) => findingItem(f, data.manifest.uncertainty !== undefined)).join('\n') || '<li>One variant only: nothing to compare.</li>'}</ul>
+</details>
 <h2>Summary</h2>
 <p>Whole-run means over all runs of each variant (all sweep points together); below each, the mean
 paired difference from “${escapeHtml(reference)}” at the first sweep point, with its 95% interval.</p>
-<table>
+<div class="wide"><table>
 <thead><tr><th>organisation</th><th>variant</th>${metrics.map((m) => `<th>${escapeHtml(metricLabel(m))}</th>`).join('')}</tr></thead>
 <tbody>${summaryRows(data).join('\n')}</tbody>
-</table>
+</table></div>
 ${milestoneTable}
 ${powerSection}
 <h2>Settings</h2>

@@ -1,6 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { baseSpec } from '../base-spec.js';
-import { legendOpacity, legendParams, metricLabel, variantColour } from '../theme.js';
+import { metricLabel, variantColour } from '../theme.js';
 
 /** Whole-run values of a metric by variant: box (quartiles), whiskers (5–95%), median tick. */
 export function finalByVariant(
@@ -17,7 +17,8 @@ export function finalByVariant(
   org: string,
   metric: string,
 ): TopLevelSpec {
-  const colour = variantColour(variants);
+  // The variants are named on the axis: a colour legend would only repeat it.
+  const colour = { ...variantColour(variants), legend: null };
   const x = {
     field: 'variant',
     type: 'nominal' as const,
@@ -42,14 +43,12 @@ export function finalByVariant(
         },
       },
       {
-        params: legendParams(),
-        mark: { type: 'bar', size: 28 },
+        mark: { type: 'bar', size: 28, opacity: 0.7 },
         encoding: {
           x,
           y: { field: 'q1', type: 'quantitative' },
           y2: { field: 'q3' },
           color: colour,
-          opacity: legendOpacity(0.7),
         },
       },
       {

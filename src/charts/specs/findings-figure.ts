@@ -31,7 +31,6 @@ export function findingsFigure(
     )
     .map((r) => ({
       ...r,
-      label: metricLabel(r.metric),
       clear: (r.ci95_low as number) > 0 || (r.ci95_high as number) < 0 ? 'clear' : 'not clear',
     }));
   const reference = rows[0]?.reference ?? variants[0];
@@ -45,50 +44,42 @@ export function findingsFigure(
       `mean paired difference from “${reference}” over runs, with its 95% interval; faint and hollow: the interval holds zero`,
     ),
     data: { values: data },
-    facet: {
-      row: {
-        field: 'label',
-        type: 'nominal',
-        title: null,
-        sort: metrics.map(metricLabel),
-        header: { labelAngle: 0, labelAlign: 'left', labelAnchor: 'start', labelFontWeight: 'bold' },
-      },
-      ...(orgs.length > 1
-        ? {
-            column: {
-              field: 'org',
-              type: 'nominal',
-              title: null,
-              sort: orgs,
-              header: { labelFontWeight: 'bold' },
-            },
-          }
-        : {}),
-    },
-    spec: {
-      width: orgs.length > 1 ? Math.max(180, Math.floor(900 / orgs.length)) : 560,
-      height: { step: 16 },
-      layer: [
-        { mark: { type: 'rule', color: '#888', strokeDash: [4, 3] }, encoding: { x: { datum: 0 } } },
-        {
-          mark: { type: 'rule', strokeWidth: 2 },
-          encoding: {
-            y,
-            x: { field: 'ci95_low', type: 'quantitative', title: 'difference from the reference' },
-            x2: { field: 'ci95_high' },
-            color: colour,
-            opacity: mutedOpacity,
+    // A row of panels per metric, a panel per organisation, each on its own scale.
+    vconcat: metrics
+      .filter((metric) => data.some((d) => d.metric === metric))
+      .map((metric) => ({
+        title: { text: metricLabel(metric), anchor: 'start', fontSize: 13 },
+        transform: [{ filter: { field: 'metric', equal: metric } }],
+        facet: {
+          column: {
+            field: 'org',
+            type: 'nominal',
+            title: null,
+            sort: orgs,
+            header: orgs.length > 1 ? { labelFontWeight: 'bold' } : { labels: false },
           },
         },
-        pointLayer(y, colour, mutedOpacity),
-      ],
-    },
-    resolve: { scale: { x: 'independent' } },
+        spec: {
+          width: orgs.length > 1 ? Math.max(160, Math.floor(560 / orgs.length)) : 560,
+          height: { step: 16 },
+          layer: [
+            { mark: { type: 'rule', color: '#888', strokeDash: [4, 3] }, encoding: { x: { datum: 0 } } },
+            {
+              mark: { type: 'rule', strokeWidth: 2 },
+              encoding: {
+                y,
+                x: { field: 'ci95_low', type: 'quantitative', title: null },
+                x2: { field: 'ci95_high' },
+                color: colour,
+                opacity: mutedOpacity,
+              },
+            },
+            pointLayer(y, colour, mutedOpacity),
+          ],
+        },
+        resolve: { scale: { x: 'independent' } },
+      })),
   } as TopLevelSpec;
-}
-
-function orgColumn(orgs: string[]) {
-  return { field: 'org', type: 'nominal', title: null, sort: orgs, header: { labelFontWeight: 'bold' } };
 }
 
 /** The mean difference: a filled point when its interval excludes zero, a hollow faint one when not. */

@@ -1,7 +1,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { CompareRow } from '../../tables/experiment-tables.js';
 import { baseSpec } from '../base-spec.js';
-import { legendOpacity, legendParams, metricLabel, variantColour } from '../theme.js';
+import { metricLabel, variantColour } from '../theme.js';
 
 /** Each variant minus the reference, paired by replication: the mean difference and its 95% interval. */
 export function pairedDifference(
@@ -15,14 +15,8 @@ export function pairedDifference(
     .filter((r) => r.org === org && r.metric === metric && r.mean_difference !== null)
     .map((r) => ({ ...r, point: pointLabels[r.point] ?? r.point }));
   const reference = rows[0]?.reference ?? variants[0];
-  // The legend lists what is drawn: every variant but the reference, in its usual colour.
-  const full = variantColour(variants);
-  const drawn = variants.map((v, k) => [v, full.scale.range[k]] as const).filter(([v]) => v !== reference);
-  const colour = {
-    ...full,
-    sort: drawn.map(([v]) => v),
-    scale: { domain: drawn.map(([v]) => v), range: drawn.map(([, c]) => c) },
-  };
+  // Each variant in its usual colour; named on the axis, so no colour legend repeats it.
+  const colour = { ...variantColour(variants), legend: null };
   // Sweep points get a shape, and a legend, only when there are several.
   const swept = new Set(data.map((r) => r.point)).size > 1;
   const y = { field: 'variant', type: 'nominal' as const, title: null, sort: variants };
@@ -50,14 +44,12 @@ export function pairedDifference(
         },
       },
       {
-        params: legendParams(),
         mark: { type: 'point', filled: true, size: 80 },
         encoding: {
           y,
           yOffset,
           x: { field: 'mean_difference', type: 'quantitative' },
           color: colour,
-          opacity: legendOpacity(),
           ...(swept ? { shape: { field: 'point', type: 'nominal', title: 'sweep point' } } : {}),
           tooltip: [
             { field: 'variant' },
