@@ -73,13 +73,16 @@ function blame(world: World, state: RunState, p: number): void {
  * Blocks, under any rule (docs/MODEL.md §Deciding): each "no" on a failed CBM proposal that was
  * pivotal — a "yes" instead would have passed it (rules/decide.ts markPivotal). Under consensus a
  * lone objector's no is a block (and a veto); under a quota a no is a block when the measure fell
- * one vote short.
+ * one vote short. A joint CBM that passed here and failed in the partner organisation was blocked
+ * there, not here.
  */
 function countBlocks(world: World, state: RunState, p: number): void {
   const { n } = world;
   const o = state.proposalOrg[p];
   const rule = ruleOfProposal(state, p);
   const { votes } = state;
+  // A joint CBM this organisation adopted failed in its partner: nobody here blocked it.
+  if (passes(rule, state.bodies[o], votes, p * n)) return;
   // Only a "no" can be a block: each is flipped to "yes" in turn (markPivotal's test, on the few).
   for (let m = 0; m < state.memberCount[o]; m++) {
     const i = state.memberList[o * n + m];

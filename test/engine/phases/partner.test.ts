@@ -38,8 +38,8 @@ const world = (overrides: Record<string, unknown> = {}) =>
   );
 
 /** A state at step 1 with X tabled jointly: proposal 0 in ORG, 1 in OTHER, linked. */
-function jointProposal(votes: number[]) {
-  const w = world();
+function jointProposal(votes: number[], overrides: Record<string, unknown> = {}) {
+  const w = world(overrides);
   const state = createRunState(w);
   state.step = 1;
   state.proposalCount = 2;
@@ -70,6 +70,18 @@ describe('joint CBMs of partner organisations (worked by hand)', () => {
     decideProposals(w, state);
     expect([state.passed[0], state.passed[1]]).toEqual([0, 0]);
     expect([state.adopted[0], state.adopted[1]]).toEqual([0, 0]);
+  });
+
+  it('failing only in the partner organisation, were blocked by nobody in the one that adopted them', () => {
+    // ORG (consensus minus one) adopts over B's no; OTHER (unanimity) fails on D's lone no.
+    const { w, state } = jointProposal([YES, NO, YES, NO], {
+      'organisations.ORG.rules.default': { kind: 'consensus-minus', k: 1 },
+    });
+    decideProposals(w, state);
+    expect([state.passed[0], state.passed[1]]).toEqual([0, 0]);
+    // B's no was not pivotal (ORG adopted the measure); D's was: a yes would have carried OTHER.
+    expect([state.blocks[0], state.blocks[1]]).toEqual([0, 1]);
+    expect([state.blocksByState[0 * 4 + B], state.blocksByState[1 * 4 + D]]).toEqual([0, 1]);
   });
 
   it('once adopted, build trust across the two memberships', () => {
