@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { baseSpec, chartHead, VEGA_LITE_SCHEMA } from '../../src/charts/base-spec.js';
 import { admissionsChart } from '../../src/charts/specs/admissions.js';
 import { finalByVariant } from '../../src/charts/specs/final-by-variant.js';
+import { findingsFigure } from '../../src/charts/specs/findings-figure.js';
 import { membershipAndStage } from '../../src/charts/specs/membership-and-stage.js';
 import { metricOverTime } from '../../src/charts/specs/metric-over-time.js';
 import { milestonesChart } from '../../src/charts/specs/milestones.js';
@@ -11,7 +12,7 @@ import { sweepChart } from '../../src/charts/specs/sweep.js';
 import { trustHeatmap } from '../../src/charts/specs/trust-heatmap.js';
 import { vetoesByState } from '../../src/charts/specs/vetoes-by-state.js';
 import { votingPowerChart } from '../../src/charts/specs/voting-power.js';
-import { CHART_CONFIG } from '../../src/charts/theme.js';
+import { CHART_CONFIG, variantColour, variantColourAt } from '../../src/charts/theme.js';
 import type { CompareRow, TimeseriesRow } from '../../src/tables/experiment-tables.js';
 import type { MilestoneRow, TrustRow, VetoRow } from '../../src/tables/outcome-tables.js';
 import { powerRow } from '../helpers.js';
@@ -311,6 +312,66 @@ describe('chart specs: rows in, a Vega-Lite spec out', () => {
     expect(dataOf(power).map((r) => r.variant)).toEqual([
       'unanimity (passes 25.0%)',
       'unanimity (passes 25.0%)',
+    ]);
+  });
+});
+
+describe('variant colours', () => {
+  it('are Tableau 10 for the first ten and never repeat, however many variants there are', () => {
+    const variants = Array.from({ length: 60 }, (_, k) => `v${k}`);
+    const range = variantColour(variants).scale.range;
+    expect(range.slice(0, 3)).toEqual(['#4e79a7', '#f28e2b', '#e15759']);
+    expect(new Set(range).size).toBe(60);
+    // Past ten: hues a golden angle apart, alternately darker and lighter.
+    expect(variantColourAt(10)).toBe('hsl(15.0, 55%, 38%)');
+    expect(variantColourAt(11)).toBe('hsl(152.5, 55%, 58%)');
+  });
+});
+
+describe('the findings figure', () => {
+  const row = (
+    variant: string,
+    org: string,
+    metric: string,
+    mean: number,
+    low: number,
+    high: number,
+  ): CompareRow => ({
+    variant,
+    reference: 'today',
+    point: 'p0',
+    org,
+    metric,
+    mean_difference: mean,
+    ci95_low: low,
+    ci95_high: high,
+    sd: 1,
+    n: 30,
+    share_positive: null,
+    share_negative: null,
+  });
+
+  it('has a row of panels per metric with data, a panel per organisation, and mutes what the runs cannot tell from zero', () => {
+    const spec = findingsFigure(
+      [
+        row('fast', 'CICA', 'cohesion', -0.2, -0.3, -0.1),
+        row('fast', 'SCO', 'cohesion', 0.1, -0.1, 0.3),
+        row('fast', 'CICA', 'ambition', 0.5, 0.2, 0.8),
+      ],
+      ['today', 'fast'],
+      ['CICA', 'SCO'],
+      ['cohesion', 'ambition', 'vetoes'],
+    ) as unknown as {
+      data: { values: { org: string; clear: string }[] };
+      vconcat: { transform: { filter: { equal: string } }[]; facet: { column: { sort: string[] } } }[];
+    };
+    // vetoes has no difference: no row for it.
+    expect(spec.vconcat.map((v) => v.transform[0].filter.equal)).toEqual(['cohesion', 'ambition']);
+    expect(spec.vconcat[0].facet.column.sort).toEqual(['CICA', 'SCO']);
+    expect(spec.data.values.map((d) => `${d.org}:${d.clear}`)).toEqual([
+      'CICA:clear',
+      'SCO:not clear',
+      'CICA:clear',
     ]);
   });
 });
