@@ -29,6 +29,7 @@ export function registerExplain(program: Command): void {
         'shock',
         'application',
         'reform',
+        'dated',
       ]),
     )
     .addHelpText(
@@ -71,6 +72,7 @@ export function explain(records: TraceRecord[], options: ExplainOptions): string
       (options.type === undefined || r.type === options.type) &&
       (options.org === undefined ||
         r.type === 'shock' ||
+        (r.type === 'dated' && (r.org === undefined || r.org === options.org)) ||
         r.org === options.org ||
         (r.type === 'partnership' && r.partner === options.org) ||
         (r.type === 'implementation' && r.org.split('+').includes(options.org))),
@@ -109,6 +111,22 @@ function describe(r: TraceRecord): string {
       return `${when} · ${r.org} · reform to ${r.rung}: ${tally(r.votes)} → ${r.passed ? 'adopted' : 'failed'}`;
     case 'partnership':
       return `${when} · ${r.org} · partnership with ${r.partner} → ${r.passed ? 'agreed by both' : 'not agreed'}`;
+    case 'dated':
+      return `${when} · ${datedLine(r)}`;
+  }
+}
+
+/** A dated event in words: "SCO · founded", "SCO · IND an observer (may apply)", "RUS–UKR · conflict (0.8)". */
+function datedLine(r: Extract<TraceRecord, { type: 'dated' }>): string {
+  switch (r.kind) {
+    case 'founding':
+      return `${r.org} · founded`;
+    case 'status':
+      return `${r.org} · status of ${r.state} changed${r.mayApply ? ' (may now apply)' : ' (may not apply of its own accord)'}`;
+    case 'chair':
+      return `${r.org} · chaired by ${r.state}`;
+    default:
+      return `relation ${r.state}–${r.other} · ${r.relation}${r.relation === 'none' ? '' : ` (${r.intensity})`}`;
   }
 }
 

@@ -159,6 +159,16 @@ export interface RunState {
   leaderStanceEpoch: number;
   /** Index of the first scheduled event not yet applied. */
   nextEvent: number;
+
+  /** Dated events (docs/MODEL.md §Dated events): the index of the first not yet applied. */
+  nextDated: number;
+  /** candidate[o * n + i] = 1 while i may apply to o of its own accord (the World's, changed by status events). */
+  candidate: Uint8Array;
+  /** The chair each organisation has since a chair event (−1: the rotation). */
+  chairOverride: Int32Array;
+  /** Hazard intensities of the World's clash and rival pairs, as relation events leave them. */
+  clashIntensity: Float64Array;
+  rivalIntensity: Float64Array;
 }
 
 export function createRunState(world: World): RunState {
@@ -211,15 +221,17 @@ function allocateRunState(world: World): RunState {
   }
   // Each possible partnership tables its joint CBMs as one proposal in each organisation.
   maxProposals += orgCount * (orgCount - 1) * world.parameters.partnerships.jointAgenda;
+  // A run whose relations change keeps its own structural evidence; others share the World's.
   const trust = createTrustStore(
     n,
     world.parameters.trust.forgetting,
     world.steps,
-    world.basePositive,
-    world.baseNegative,
+    world.relationsChange ? world.basePositive.slice() : world.basePositive,
+    world.relationsChange ? world.baseNegative.slice() : world.baseNegative,
   );
   const memberList = world.memberList.slice();
-  const memberCount = world.memberCount.slice();
+  // An organisation founded during the run has no members until then (phases/dated.ts).
+  const memberCount = world.memberCount.map((count, o) => (world.foundingStep[o] > 0 ? 0 : count));
   return {
     step: 0,
     trace: null,
@@ -227,7 +239,7 @@ function allocateRunState(world: World): RunState {
     trust,
     memberList,
     memberCount,
-    memberMark: memberMarks(world),
+    memberMark: memberMarks(world, memberCount),
     bodies: Array.from({ length: orgCount }, (_, o) => ({
       members: memberList,
       memberOffset: o * n,
@@ -291,6 +303,7 @@ function allocateRunState(world: World): RunState {
     blocksByState: new Float64Array(orgCount * n),
     ...allocateScratch(world),
     nextEvent: 0,
+    ...allocateDated(world),
   };
 }
 
@@ -330,15 +343,17 @@ export function admitMember(world: World, state: RunState, o: number, j: number)
   state.bodies[o].count = count + 1;
 }
 
-function memberMarks(world: World): Uint8Array {
+function memberMarks(world: World, memberCount: Int32Array): Uint8Array {
   const marks = new Uint8Array(world.orgCount * world.n);
   for (let o = 0; o < world.orgCount; o++)
-    for (let m = 0; m < world.memberCount[o]; m++) marks[o * world.n + world.memberList[o * world.n + m]] = 1;
+    for (let m = 0; m < memberCount[o]; m++) marks[o * world.n + world.memberList[o * world.n + m]] = 1;
   return marks;
 }
 
-/** The chair of organisation o at the current step: the rotation advances every term. */
+/** The chair of organisation o at the current step: the one a chair event named, else the rotation, which advances every term. */
 export function chairOf(world: World, state: RunState, o: number): number {
+  const named = state.chairOverride[o];
+  if (named >= 0) return named;
   const order = world.chairOrder[o];
   return order[Math.floor((state.step - 1) / world.chairTermSteps[o]) % order.length];
 }
@@ -363,6 +378,17 @@ export function orgPasses(
   voteRow: number,
 ): boolean {
   return passes(rule, state.bodies[o], state.votes, voteRow * world.n);
+}
+
+/** What dated events change in a run: candidates, chairs and hazards (docs/MODEL.md §Dated events). */
+function allocateDated(world: World) {
+  return {
+    nextDated: 0,
+    candidate: world.candidate.slice(),
+    chairOverride: new Int32Array(world.orgCount).fill(-1),
+    clashIntensity: world.clashIntensity.slice(),
+    rivalIntensity: world.rivalIntensity.slice(),
+  };
 }
 
 /** The record of measures in force, per organisation and CBM (docs/MODEL.md §Measures in force). */

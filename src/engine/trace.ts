@@ -44,6 +44,19 @@ export type TraceRecord =
     }
   | { type: 'shock'; step: number; year: number; kind: string; parties: string[]; magnitude: number }
   | {
+      /** A dated event (docs/MODEL.md §Dated events): a founding, a status, a chair, a relation. */
+      type: 'dated';
+      step: number;
+      year: number;
+      kind: string;
+      org?: string;
+      state?: string;
+      other?: string;
+      relation?: string;
+      intensity?: number;
+      mayApply?: boolean;
+    }
+  | {
       type: 'application';
       step: number;
       year: number;

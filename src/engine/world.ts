@@ -1,12 +1,14 @@
 import { type CompiledFormula, compileFormula } from '../model/formula.js';
 import type { Parameters, Scenario } from '../scenario/schema.js';
 import { compileCbms, type WorldCbms } from './compile/cbms.js';
+import { compileDatedEvents, type WorldDatedEvents } from './compile/dated-events.js';
 import { compileEvents, type WorldEvents } from './compile/events.js';
 import { compileInitialTrust, type WorldInitialTrust } from './compile/initial-trust.js';
 import { compileLadders, type WorldLadders } from './compile/ladders.js';
 import { compileOrganisations, type WorldOrganisations } from './compile/organisations.js';
 import { compileStates, type WorldStates } from './compile/states.js';
 
+export { DATED_KINDS } from './compile/dated-events.js';
 export { SHOCK_KINDS } from './compile/events.js';
 
 /** When a run happens, its parameters, and the voting formula if the scenario has one. */
@@ -31,6 +33,7 @@ export type World = WorldSettings &
   WorldOrganisations &
   WorldLadders &
   WorldEvents &
+  WorldDatedEvents &
   WorldInitialTrust;
 
 export interface CompileOptions {
@@ -53,6 +56,7 @@ export function compileWorld(scenario: Scenario, options: CompileOptions = {}): 
     ...compileOrganisations(scenario, states, cbms),
     ...compileLadders(scenario),
     ...compileEvents(scenario, states),
+    ...compileDatedEvents(scenario, states),
     ...compileInitialTrust(scenario, states),
   };
 }

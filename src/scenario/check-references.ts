@@ -244,12 +244,63 @@ function checkEvents({ scenario, problems, knownActor }: Checking): void {
       }
       return;
     }
+    if (
+      event.kind === 'founding' ||
+      event.kind === 'status' ||
+      event.kind === 'chair' ||
+      event.kind === 'relation'
+    ) {
+      checkDatedEvent(scenario, problems, knownActor, event, i);
+      return;
+    }
     event.parties.forEach((id, j) => {
       knownActor(id, `events.${i}.parties.${j}`);
       if (event.parties.indexOf(id) !== j)
         problems.push({ path: `events.${i}.parties.${j}`, message: `${id} is listed twice` });
     });
   });
+}
+
+type DatedEvent = Extract<Scenario['events'][number], { kind: 'founding' | 'status' | 'chair' | 'relation' }>;
+
+/**
+ * Dated events name known states and organisations; an organisation is founded at most once;
+ * a status goes to a state that is not one of the organisation's members.
+ */
+function checkDatedEvent(
+  scenario: Scenario,
+  problems: PathProblem[],
+  knownActor: Checking['knownActor'],
+  event: DatedEvent,
+  i: number,
+): void {
+  if (event.kind === 'relation') {
+    knownActor(event.a, `events.${i}.a`);
+    knownActor(event.b, `events.${i}.b`);
+    if (event.a === event.b)
+      problems.push({ path: `events.${i}.b`, message: `expected a state other than a, found ${event.b}` });
+    return;
+  }
+  const org = scenario.organisations[event.org];
+  if (!org) {
+    problems.push({
+      path: `events.${i}.org`,
+      message: `expected an organisation (${Object.keys(scenario.organisations).join(', ')}), found "${event.org}"`,
+    });
+    return;
+  }
+  if (event.kind === 'founding') {
+    const first = scenario.events.findIndex((e) => e.kind === 'founding' && e.org === event.org);
+    if (first !== i)
+      problems.push({ path: `events.${i}`, message: `${event.org} is already founded by events.${first}` });
+    return;
+  }
+  knownActor(event.state, `events.${i}.state`);
+  if (event.kind === 'status') {
+    // An observer need not be eligible for membership (the USA observes CICA); it then never applies.
+    if (org.members.includes(event.state))
+      problems.push({ path: `events.${i}.state`, message: `${event.state} is a member of ${event.org}` });
+  }
 }
 
 /** Partnerships join two different organisations of the scenario. */

@@ -237,12 +237,66 @@ const CyberIncidentEvent = z
   })
   .describe('a cyber incident between the parties: negative evidence between each pair');
 
+// Dated changes of the world's institutions and relations (docs/MODEL.md §Dated events): what a
+// historical scenario takes as given, on the dates it happened.
+const FoundingEvent = z
+  .strictObject({
+    year: z.int(),
+    kind: z.literal('founding'),
+    org: Id.describe('the organisation founded'),
+  })
+  .describe(
+    'an organisation is founded: before this year it has no members and does nothing; its listed members join',
+  );
+
+const StatusEvent = z
+  .strictObject({
+    year: z.int(),
+    kind: z.literal('status'),
+    state: Id.describe('the state granted (or losing) the status'),
+    org: Id.describe('the organisation'),
+    status: z
+      .enum(['observer', 'partner', 'none'])
+      .describe('observer or dialogue partner (it may then apply of its own accord, if eligible), or none'),
+  })
+  .describe("a state's status in an organisation changes: observer, dialogue partner, or none");
+
+const ChairEvent = z
+  .strictObject({
+    year: z.int(),
+    kind: z.literal('chair'),
+    org: Id.describe('the organisation'),
+    state: Id.describe('its chair from this year, until the next chair event'),
+  })
+  .describe("an organisation's chair from this year on, in place of the rotation");
+
+const RelationEvent = z
+  .strictObject({
+    year: z.int(),
+    kind: z.literal('relation'),
+    a: Id,
+    b: Id,
+    relation: z
+      .enum([...RELATION_KINDS, 'none'])
+      .describe(
+        'the relation between a and b from this year on, replacing any they had ("none": no relation)',
+      ),
+    intensity: probability.default(1).describe('a modelling judgement in [0, 1]'),
+  })
+  .describe(
+    'the relation between two states changes: their structural trust and their clash or cyber hazard follow',
+  );
+
 export const EventSchema = z.discriminatedUnion('kind', [
   BorderClashEvent,
   ApplicationEvent,
   PandemicEvent,
   TerroristAttackEvent,
   CyberIncidentEvent,
+  FoundingEvent,
+  StatusEvent,
+  ChairEvent,
+  RelationEvent,
 ]);
 
 const relationEffect = z.number().min(-1).max(1);

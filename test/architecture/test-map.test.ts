@@ -36,6 +36,8 @@ const TESTED_THROUGH: Record<string, string[]> = {
   // The file-free halves of loading: through the loaders they were split from.
   'scenario/scenario-voting-body': ['cli/power.test.ts', 'playground/playground-browser.slow.test.ts'],
   'scenario/validate-data': ['scenario/load.test.ts', 'playground/overrides.test.ts'],
+  // Compiled dated events: through the phase that applies them.
+  'engine/compile/dated-events': ['engine/phases/dated.test.ts'],
   'input/': ['scenario/load.test.ts', 'reliability/limits.test.ts', 'reliability/input-fuzz.slow.test.ts'],
   'rules/power/': ['rules/power/exact.test.ts', 'rules/power/published.test.ts'],
   // The direction numbers are checked through the sequence they make, against SciPy's points.

@@ -84,6 +84,32 @@ describe('checkReferences', () => {
     ]);
   });
 
+  it('dated events: a second founding, a status for a member, unknown states and organisations, a relation with itself', () => {
+    expect(
+      problemsOf((s) => {
+        s.events.push({ year: 2026, kind: 'founding', org: 'ORG' });
+        s.events.push({ year: 2027, kind: 'founding', org: 'ORG' });
+        s.events.push({ year: 2026, kind: 'status', state: 'AAA', org: 'ORG', status: 'observer' });
+        s.events.push({ year: 2026, kind: 'chair', org: 'ELSE', state: 'AAA' });
+        s.events.push({ year: 2026, kind: 'chair', org: 'ORG', state: 'NOPE' });
+        s.events.push({
+          year: 2026,
+          kind: 'relation',
+          a: 'AAA',
+          b: 'AAA',
+          relation: 'conflict',
+          intensity: 1,
+        });
+      }),
+    ).toEqual([
+      'events.1: ORG is already founded by events.0',
+      'events.2.state: AAA is a member of ORG',
+      'events.3.org: expected an organisation (ORG), found "ELSE"',
+      'events.4.state: expected an actor id, found unknown actor "NOPE"',
+      'events.5.b: expected a state other than a, found AAA',
+    ]);
+  });
+
   it('partnerships: two different organisations of the scenario', () => {
     expect(
       problemsOf((s) => {

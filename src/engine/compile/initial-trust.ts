@@ -1,4 +1,5 @@
 import type { Scenario } from '../../scenario/schema.js';
+import { foundedDuringRun } from './dated-events.js';
 import type { WorldStates } from './states.js';
 
 /** Each pair's structural trust: where it starts, and where its trust returns when evidence fades. */
@@ -8,6 +9,11 @@ export interface WorldInitialTrust {
   /** The same as Beta pseudo-observations: basePositive = priorStrength × t0, baseNegative = priorStrength × (1 − t0). */
   basePositive: Float64Array;
   baseNegative: Float64Array;
+  /**
+   * sharedMembership × the organisations and groups i and j share at the start, [i * n + j]: what
+   * a relation event adds its relation's effect to (phases/dated.ts). Empty when no relation changes.
+   */
+  membershipShift: Float64Array;
 }
 
 /**
@@ -24,10 +30,12 @@ export function compileInitialTrust(scenario: Scenario, states: WorldStates): Wo
   const [low, high] = initialRange;
   const shift = new Float64Array(n * n);
 
+  // An organisation founded during the run shares no membership at the start (as with any admission).
+  const later = foundedDuringRun(scenario);
   const groupsOf = stateIds.map((id) => {
     const groups = new Set(scenario.actors[id].groups);
     for (const [orgId, org] of Object.entries(scenario.organisations))
-      if (org.members.includes(id)) groups.add(`org:${orgId}`);
+      if (org.members.includes(id) && !later.has(orgId)) groups.add(`org:${orgId}`);
     return groups;
   });
   for (let i = 0; i < n; i++) {
@@ -38,6 +46,9 @@ export function compileInitialTrust(scenario: Scenario, states: WorldStates): Wo
       shift[i * n + j] = sharedMembership * shared;
     }
   }
+  const membershipShift = scenario.events.some((e) => e.kind === 'relation')
+    ? shift.slice()
+    : new Float64Array(0);
   for (const relation of scenario.relations) {
     const a = stateIndex.get(relation.a) as number;
     const b = stateIndex.get(relation.b) as number;
@@ -63,5 +74,5 @@ export function compileInitialTrust(scenario: Scenario, states: WorldStates): Wo
       baseNegative[i * n + j] = priorStrength * (1 - t0);
     }
   }
-  return { structuralTrust, basePositive, baseNegative };
+  return { structuralTrust, basePositive, baseNegative, membershipShift };
 }

@@ -30,7 +30,10 @@ export interface WorldStates {
   leads: Uint8Array;
   /** Subregion of each state, as an index (for shocks that strike a region). */
   subregion: Int32Array;
-  /** Pairs in conflict or dispute (for clashes) and rivals (for cyber incidents): a, b, intensity. */
+  /**
+   * Pairs in conflict or dispute (for clashes) and rivals (for cyber incidents): a, b, intensity
+   * at the start — the scenario's relations, then pairs a relation event makes so (intensity 0 until then).
+   */
   clashPairA: Int32Array;
   clashPairB: Int32Array;
   clashIntensity: Float64Array;
@@ -60,8 +63,26 @@ export function compileStates(scenario: Scenario): WorldStates {
     stateIds.map((id) => scenario.actors[id].military),
   );
   const subregions = [...new Set(stateIds.map((id) => scenario.actors[id].subregion))];
-  const disputes = scenario.relations.filter((r) => r.kind === 'conflict' || r.kind === 'dispute');
-  const rivals = scenario.relations.filter((r) => r.kind === 'rivalry');
+  const disputes: { a: string; b: string; intensity: number }[] = scenario.relations.filter(
+    (r) => r.kind === 'conflict' || r.kind === 'dispute',
+  );
+  const rivals: { a: string; b: string; intensity: number }[] = scenario.relations.filter(
+    (r) => r.kind === 'rivalry',
+  );
+  // A pair that a relation event puts in conflict, dispute or rivalry joins the hazard lists with
+  // no hazard until then (phases/dated.ts sets its intensity on the event's date).
+  const listed = (list: { a: string; b: string }[], a: string, b: string) =>
+    list.some((r) => (r.a === a && r.b === b) || (r.a === b && r.b === a));
+  for (const event of scenario.events) {
+    if (event.kind !== 'relation') continue;
+    const list =
+      event.relation === 'conflict' || event.relation === 'dispute'
+        ? disputes
+        : event.relation === 'rivalry'
+          ? rivals
+          : null;
+    if (list && !listed(list, event.a, event.b)) list.push({ a: event.a, b: event.b, intensity: 0 });
+  }
   return {
     stateIds,
     stateIndex,

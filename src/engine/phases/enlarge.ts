@@ -34,7 +34,9 @@ export function enlarge(world: World, state: RunState, random: RunRandom): void 
     if (world.applicationStep[a] < state.step) continue; // scheduled before this run's first step
     const o = world.applicationOrg[a];
     const j = world.applicationState[a];
-    if (!isMember(state, world.n, o, j)) considerApplication(world, state, random, o, j);
+    // An organisation not yet founded takes no applications.
+    if (state.memberCount[o] > 0 && !isMember(state, world.n, o, j))
+      considerApplication(world, state, random, o, j);
   }
   const { enabled, applicationRate, interest, membershipBindingness, reapplyYears } =
     world.parameters.enlargement;
@@ -44,9 +46,10 @@ export function enlarge(world: World, state: RunState, random: RunRandom): void 
   const { n } = world;
   const reapplySteps = reapplyYears * world.stepsPerYear;
   for (let o = 0; o < world.orgCount; o++) {
+    if (state.memberCount[o] === 0) continue;
     const rng = random.enlargement[o];
     for (let j = 0; j < n; j++) {
-      if (!world.candidate[o * n + j] || isMember(state, n, o, j)) continue;
+      if (!state.candidate[o * n + j] || isMember(state, n, o, j)) continue;
       if (state.step - state.lastApplicationStep[o * n + j] < reapplySteps) continue;
       let trust = 0;
       const count = state.memberCount[o];

@@ -3,6 +3,7 @@ import type { RunRandom } from '../random.js';
 import { currentYear, isMember, type RunState } from '../state.js';
 import { addEvidence, trustAt } from '../trust.js';
 import { SHOCK_KINDS, type World } from '../world.js';
+import { applyDatedEvents } from './dated.js';
 
 const NEW_THREATS = DIMENSIONS.indexOf('newThreats');
 const HUMAN = DIMENSIONS.indexOf('human');
@@ -10,6 +11,7 @@ const [CLASH, CYBER, PANDEMIC, TERROR] = [0, 1, 2, 3]; // World.eventKind codes 
 
 /**
  * What happens in the world this step (docs/MODEL.md §Events), before any organisation meets:
+ *   0. the dated events of the step (phases/dated.ts: foundings, statuses, chairs, relations);
  *   1. salience shifted by earlier shocks fades back: a share events.salienceRecovery a year;
  *   2. scheduled shocks of this step happen;
  *   3. with events.hazards, shocks are also drawn:
@@ -27,6 +29,7 @@ const [CLASH, CYBER, PANDEMIC, TERROR] = [0, 1, 2, 3]; // World.eventKind codes 
  * they touch. Every shock touching a member counts in that organisation's `shocks`.
  */
 export function applyEvents(world: World, state: RunState, random: RunRandom): void {
+  applyDatedEvents(world, state);
   const e = world.parameters.events;
   const perStep = 1 / world.stepsPerYear;
 
@@ -87,7 +90,7 @@ export function applyEvents(world: World, state: RunState, random: RunRandom): v
     const a = world.clashPairA[k];
     const b = world.clashPairB[k];
     const mutual = (trustAt(state.trust, a, b, state.step) + trustAt(state.trust, b, a, state.step)) / 2;
-    if (rng.next() < e.clashRate * perStep * world.clashIntensity[k] * (1 - mutual)) {
+    if (rng.next() < e.clashRate * perStep * state.clashIntensity[k] * (1 - mutual)) {
       addEvidence(state.trust, a, b, state.step, 0, e.clashEvidence);
       addEvidence(state.trust, b, a, state.step, 0, e.clashEvidence);
       countPair(world, state, a, b, true);
@@ -95,7 +98,7 @@ export function applyEvents(world: World, state: RunState, random: RunRandom): v
     }
   }
   for (let k = 0; k < world.rivalPairA.length; k++) {
-    if (rng.next() < e.cyberRate * perStep * world.rivalIntensity[k]) {
+    if (rng.next() < e.cyberRate * perStep * state.rivalIntensity[k]) {
       const a = world.rivalPairA[k];
       const b = world.rivalPairB[k];
       addEvidence(state.trust, a, b, state.step, 0, e.cyberEvidence);

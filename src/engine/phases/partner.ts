@@ -21,6 +21,8 @@ export function formPartnerships(world: World, state: RunState, random: RunRando
   for (let a = 0; a < orgCount; a++) {
     for (let b = a + 1; b < orgCount; b++) {
       if (state.partnered[a * orgCount + b]) continue;
+      // An organisation not yet founded has nobody to propose or vote.
+      if (state.memberCount[a] === 0 || state.memberCount[b] === 0) continue;
       if (rng.next() >= proposalRate / world.stepsPerYear) continue;
       const passed =
         votesFor(world, state, rng, a, b, interest) && votesFor(world, state, rng, b, a, interest);

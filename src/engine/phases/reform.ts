@@ -32,7 +32,7 @@ export function reformInstitutions(world: World, state: RunState, random: RunRan
       state.adoptionRecord[o] +=
         recordUpdate * (state.implemented[o] / state.obligations[o] - state.adoptionRecord[o]);
     }
-    if (!enabled) continue;
+    if (!enabled || state.memberCount[o] === 0) continue;
     const stage = state.stage[o];
     if (stage >= world.rungNames[o].length) continue;
     const rung = world.rungOffset[o] + stage;
