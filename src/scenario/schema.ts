@@ -156,6 +156,12 @@ export const OrganisationSchema = z.strictObject({
     .default([])
     .describe('institutional ladder, in order: names, or { name, requires, bindingness, effects }'),
   stage: z.int().min(0).default(0).describe('how many rungs of the ladder are already reached'),
+  applicants: z
+    .enum(['observers', 'eligible'])
+    .default('observers')
+    .describe(
+      'who considers applying of its own accord: its observers and dialogue partners (default), or every eligible state that is not a member',
+    ),
   eligibility: z
     .union([
       z.literal('none').describe('no rule: any state may join (also to waive a rule for a counterfactual)'),

@@ -58,7 +58,9 @@ export function compileDatedEvents(scenario: Scenario, states: WorldStates): Wor
         return [{ ...base, kind: 0, org: orgIds.indexOf(event.org), state: -1 }];
       case 'status': {
         const org = scenario.organisations[event.org];
-        const mayApply = event.status !== 'none' && isEligible(org, scenario.actors[event.state]);
+        // Where every eligible state may apply, a status changes nothing of that.
+        const eligible = isEligible(org, scenario.actors[event.state]);
+        const mayApply = org.applicants === 'eligible' ? eligible : event.status !== 'none' && eligible;
         return [
           {
             ...base,

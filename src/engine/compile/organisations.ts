@@ -13,7 +13,7 @@ export interface WorldOrganisations {
   memberCount: Int32Array;
   /** Voting weight of state i in organisation o: weight[o * n + i] (1 unless the scenario says). */
   weight: Float64Array;
-  /** Eligible observers and dialogue partners: candidate[o * n + i] = 1 (they may apply of their own accord). */
+  /** Eligible observers and dialogue partners, or every eligible non-member (`applicants: eligible`): candidate[o * n + i] = 1 (they may apply of their own accord). */
   candidate: Uint8Array;
   /** CBMs organisation o may table: catalogue[o * cbmCount + 0 .. catalogueSize[o]). */
   catalogue: Int32Array;
@@ -60,9 +60,13 @@ export function compileOrganisations(
     });
     memberCount[o] = org.members.length;
     for (const [id, w] of Object.entries(org.weights)) weight[o * n + indexOf(id)] = w;
-    // Observers and partners may apply of their own accord, if the eligibility rule admits them.
-    for (const id of [...org.observers, ...org.partners])
-      if (isEligible(org, scenario.actors[id])) candidate[o * n + indexOf(id)] = 1;
+    // Observers and partners may apply of their own accord, if the eligibility rule admits them;
+    // with `applicants: eligible`, every eligible state that is not a member may.
+    const applicants =
+      org.applicants === 'eligible'
+        ? Object.keys(scenario.actors).filter((id) => !org.members.includes(id))
+        : [...org.observers, ...org.partners];
+    for (const id of applicants) if (isEligible(org, scenario.actors[id])) candidate[o * n + indexOf(id)] = 1;
     const ids = org.catalogue === 'all' ? cbmIds : org.catalogue;
     ids.forEach((id, k) => {
       catalogue[o * cbmCount + k] = cbmIndex.get(id) as number;

@@ -60,6 +60,16 @@ describe('dated events (worked by hand)', () => {
     expect(at(w, 9).candidate[ORG * 4 + D]).toBe(0);
   });
 
+  it('where every eligible state may apply (applicants: eligible), each non-member is a candidate, whatever its status', () => {
+    const w = world([{ year: 2026, kind: 'status', state: 'DDD', org: 'ORG', status: 'none' }], {
+      'organisations.ORG.applicants': 'eligible',
+    });
+    expect(at(w, 1).candidate[ORG * 4 + D]).toBe(1);
+    expect(at(w, 5).candidate[ORG * 4 + D]).toBe(1);
+    // Members are not candidates.
+    expect(at(w, 1).candidate[ORG * 4 + A]).toBe(0);
+  });
+
   it('a chair named in 2026 chairs from then on, in place of the rotation', () => {
     const w = world([{ year: 2026, kind: 'chair', org: 'ORG', state: 'BBB' }]);
     const before = at(w, 4);
