@@ -1,7 +1,7 @@
 import { type RunResult, valueAt } from '../engine/simulate.js';
 import type { InputProblem } from '../input/errors.js';
 import { yearOfStep } from '../model/calendar.js';
-import type { Check } from '../model/check.js';
+import type { AdmissionCheckType, Check } from '../model/check.js';
 import type { Scenario } from '../scenario/schema.js';
 
 /** A check made ready for one world: a test of one run. */
@@ -19,6 +19,7 @@ export function compileCheck(check: Check, scenario: Scenario): RunCheck {
       return value >= low && value <= high;
     };
   }
+  if (!('rung' in check)) return admissionCheck(check, scenario, o);
   let offset = 0;
   for (const [id, org] of Object.entries(scenario.organisations)) {
     if (id === check.org) break;
@@ -30,6 +31,33 @@ export function compileCheck(check: Check, scenario: Scenario): RunCheck {
     const year = Number.isNaN(step) ? Number.POSITIVE_INFINITY : yearOfStep(result, step);
     if (check.notReachedBy !== undefined) return year > check.notReachedBy;
     const [first, last] = check.reachedBetween as [number, number];
+    return year >= first && year <= last;
+  };
+}
+
+/**
+ * Who was admitted, and when (RunResult.admittedStep: the step each state was admitted; NaN: not).
+ * Founding members are not admissions.
+ */
+function admissionCheck(check: AdmissionCheckType, scenario: Scenario, o: number): RunCheck {
+  const ids = Object.keys(scenario.actors);
+  const yearAdmitted = (result: RunResult, i: number) => {
+    const step = result.admittedStep?.[o * ids.length + i] ?? Number.NaN;
+    return Number.isNaN(step) ? Number.POSITIVE_INFINITY : yearOfStep(result, step);
+  };
+  if (check.state === undefined) {
+    const allowed = new Set(check.admittedOnly);
+    const by = check.by as number;
+    return (result) => ids.every((id, i) => allowed.has(id) || yearAdmitted(result, i) > by);
+  }
+  const i = ids.indexOf(check.state);
+  if (check.notAdmittedBy !== undefined) {
+    const by = check.notAdmittedBy;
+    return (result) => yearAdmitted(result, i) > by;
+  }
+  const [first, last] = check.admittedBetween as [number, number];
+  return (result) => {
+    const year = yearAdmitted(result, i);
     return year >= first && year <= last;
   };
 }
@@ -70,6 +98,27 @@ export function checkProblems(
         },
       ];
     return within(check.year, 'year');
+  }
+  if (!('rung' in check)) {
+    const years: [number, string][] =
+      check.admittedBetween !== undefined
+        ? [
+            [check.admittedBetween[0], 'admittedBetween.0'],
+            [check.admittedBetween[1], 'admittedBetween.1'],
+          ]
+        : check.notAdmittedBy !== undefined
+          ? [[check.notAdmittedBy, 'notAdmittedBy']]
+          : [[check.by as number, 'by']];
+    const unknown = [...(check.state ? [check.state] : []), ...(check.admittedOnly ?? [])].filter(
+      (id) => !scenario.actors[id],
+    );
+    return [
+      ...unknown.map((id) => ({
+        path: `${path}.state`,
+        message: `expected an actor id, found unknown actor "${id}"`,
+      })),
+      ...years.flatMap(([year, field]) => within(year, field)),
+    ];
   }
   if (!org.ladder.some((rung) => rung.name === check.rung))
     return [

@@ -4,6 +4,7 @@ import type { Check } from '../model/check.js';
 import { FILES } from '../tables/files.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { admissionsTable, checksTable, milestonesTable, trustTable, vetoesTable } from './outcome-tables.js';
+import { scoresTable } from './scores-table.js';
 import { summariesTable } from './summaries-table.js';
 import { compareTable, type ExperimentLayout, pointsTable, timeseriesTable } from './tables.js';
 
@@ -28,4 +29,7 @@ export function writeTables(
   writeFileAtomic(join(out, FILES.milestones), milestonesTable(aggregate, experiment));
   writeFileAtomic(join(out, FILES.admissions), admissionsTable(aggregate, experiment));
   if (checks.length > 0) writeFileAtomic(join(out, FILES.checks), checksTable(aggregate, experiment, checks));
+  // Facts that say how to score them are scored against the null baselines (docs/VALIDATION.md).
+  if (checks.some((check) => check.baseline || check.unscored))
+    writeFileAtomic(join(out, FILES.scores), scoresTable(aggregate, experiment, checks));
 }

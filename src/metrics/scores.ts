@@ -39,6 +39,27 @@ export function crpsOfSample(sample: ArrayLike<number>, y: number): number {
 }
 
 /**
+ * CRPS of an ensemble given as distinct values (ascending) with their counts — an experiment's
+ * exact summary of a cell — the same as crpsOfSample of the expanded sample:
+ * E|X − X′| = (2/N²) Σ_k c_k v_k (C_below(k) − C_above(k)).
+ */
+export function crpsOfCounts(values: ArrayLike<number>, counts: ArrayLike<number>, y: number): number {
+  let total = 0;
+  for (let k = 0; k < counts.length; k++) total += counts[k];
+  if (total === 0) throw new RangeError('expected at least one value');
+  let distance = 0;
+  let spread = 0;
+  let below = 0;
+  for (let k = 0; k < values.length; k++) {
+    const above = total - below - counts[k];
+    distance += counts[k] * Math.abs(values[k] - y);
+    spread += counts[k] * values[k] * (below - above);
+    below += counts[k];
+  }
+  return distance / total - spread / (total * total);
+}
+
+/**
  * CRPS of a forecast over the integers given by P(X = k) for k = first, first + 1, … (summing to 1;
  * F is taken as 1 beyond the last): Σ_k (F(k) − 1{k ≥ y})² over all integers k, since F and the
  * step at y are both constant on each [k, k + 1) when y is a whole number.

@@ -1,5 +1,5 @@
 import { COMPARE, POINTS, RUNS, SUMMARIES, TIMESERIES } from './experiment-tables.js';
-import { ADMISSIONS, CHECKS, FAILURES, MILESTONES, POWER, TRUST, VETOES } from './outcome-tables.js';
+import { ADMISSIONS, CHECKS, FAILURES, MILESTONES, POWER, SCORES, TRUST, VETOES } from './outcome-tables.js';
 import { formatTable } from './registry.js';
 
 /** Every output table of an experiment directory, by name: the one registry (registry.ts). */
@@ -14,6 +14,7 @@ export const TABLES = {
   milestones: MILESTONES,
   admissions: ADMISSIONS,
   checks: CHECKS,
+  scores: SCORES,
   power: POWER,
   failures: FAILURES,
 } as const;
@@ -37,6 +38,7 @@ export const FILES = {
   admissions: ADMISSIONS.file,
   power: POWER.file,
   checks: CHECKS.file,
+  scores: SCORES.file,
   failures: FAILURES.file,
 } as const;
 

@@ -152,6 +152,43 @@ export const CHECKS: TableDeclaration<CheckRow> = {
   },
 };
 
+/** scores.csv: each fact scored against the null baselines (the history study; docs/VALIDATION.md). */
+export interface ScoreRow {
+  variant: string;
+  point: string;
+  org: string;
+  fact: string;
+  /** calibration, holdout, or all (the experiment sets no calibration window). */
+  period: string;
+  /** brier (a yes/no fact) or crps (a count). */
+  score: string;
+  model_score: number | null;
+  baseline: string;
+  baseline_score: number | null;
+  skill: number | null;
+  /** Why a fact is not scored, when it is not. */
+  note: string;
+}
+export const SCORES: TableDeclaration<ScoreRow> = {
+  name: 'scores',
+  file: 'scores.csv',
+  description:
+    'each fact checked against history, scored (Brier for yes/no facts, CRPS for counts) for the model and for each null baseline, with skill = 1 − model score / baseline score',
+  columns: {
+    variant: 'id',
+    point: 'id',
+    org: 'id',
+    fact: 'text',
+    period: 'id',
+    score: 'id',
+    model_score: 'number',
+    baseline: 'id',
+    baseline_score: 'number',
+    skill: 'number',
+    note: 'text',
+  },
+};
+
 /** power.csv: each member's voting power under each variant's rule (analyses.power). */
 export interface PowerRow {
   variant: string;

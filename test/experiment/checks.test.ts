@@ -52,6 +52,22 @@ describe('checks: facts judged run by run', () => {
     expect(rung('Secretariat', { reachedBetween: [2025, 2026] })).toBe(false);
   });
 
+  it('who was admitted, and when: a state within years or not by a year, and nobody outside a list', () => {
+    // Tiny's states AAA, BBB, CCC: CCC admitted at step 6 (2026); nobody else.
+    const admitted: RunResult = { ...result, admittedStep: Float64Array.from([Number.NaN, Number.NaN, 6]) };
+    const check = (fields: object) =>
+      compileCheck({ fact: 'f', org: 'ORG', ...fields } as never, scenario)(admitted);
+    expect(check({ state: 'CCC', admittedBetween: [2026, 2026] })).toBe(true);
+    expect(check({ state: 'CCC', admittedBetween: [2025, 2025] })).toBe(false);
+    expect(check({ state: 'CCC', notAdmittedBy: 2025 })).toBe(true);
+    expect(check({ state: 'CCC', notAdmittedBy: 2026 })).toBe(false);
+    expect(check({ state: 'BBB', admittedBetween: [2025, 2026] })).toBe(false);
+    expect(check({ admittedOnly: ['CCC'], by: 2026 })).toBe(true);
+    expect(check({ admittedOnly: ['BBB'], by: 2026 })).toBe(false);
+    // Before CCC's admission, nobody outside the list was admitted either.
+    expect(check({ admittedOnly: ['BBB'], by: 2025 })).toBe(true);
+  });
+
   it('refuses, before any run, what a world cannot judge', () => {
     const problems = (check: object) =>
       checkProblems(check as never, scenario, 2, ['members'], 'checks.0').map(

@@ -7,6 +7,7 @@ import {
 } from '../../src/metrics/baselines.js';
 import {
   brierScore,
+  crpsOfCounts,
   crpsOfIntegerForecast,
   crpsOfSample,
   poissonProbabilities,
@@ -36,6 +37,14 @@ describe('proper scores (worked by hand)', () => {
     // Observations outside the support: a point mass at 0 against 2 scores 2, against −3 scores 3.
     expect(crpsOfIntegerForecast(0, [1], 2)).toBe(2);
     expect(crpsOfIntegerForecast(0, [1], -3)).toBe(3);
+  });
+
+  it('CRPS of distinct values with counts is that of the expanded sample', () => {
+    expect(crpsOfCounts([1, 2, 4], [1, 2, 1], 3)).toBeCloseTo(crpsOfSample([1, 2, 2, 4], 3), 15);
+    expect(crpsOfCounts([26, 27, 28], [3, 5, 2], 26)).toBeCloseTo(
+      crpsOfSample([26, 26, 26, 27, 27, 27, 27, 27, 28, 28], 26),
+      14,
+    );
   });
 
   it('skill is the share of the baseline’s error the model removes', () => {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli, repoFile } from '../helpers.js';
+import { HISTORY_STUDY, HISTORY_TABLES, historyDataDir } from './history-block.js';
 import { dataDir, STUDIES, smallTables } from './study-tables.js';
 
 /**
@@ -26,4 +27,21 @@ describe('the shipped studies, run at full size', () => {
     },
     300_000,
   );
+
+  it('history-1999 gives the checks and scores docs/data/history-1999 holds', () => {
+    const out = join(dir, HISTORY_STUDY);
+    const run = cli(
+      'experiment',
+      `experiments/${HISTORY_STUDY}.yaml`,
+      '--out',
+      out,
+      '--quiet',
+      '--no-report',
+    );
+    expect(run.code, run.stderr).toBe(0);
+    for (const name of HISTORY_TABLES)
+      expect(readFileSync(join(out, name), 'utf8'), name).toBe(
+        readFileSync(repoFile(join(historyDataDir, name)), 'utf8'),
+      );
+  }, 300_000);
 });

@@ -2,13 +2,22 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeFileAtomic } from '../../src/util/atomic-write.js';
+import {
+  HISTORY_DOC,
+  HISTORY_MARKERS,
+  HISTORY_STUDY,
+  HISTORY_TABLES,
+  historyBlockOf,
+  historyDataDir,
+} from './history-block.js';
 import { markers, studyBlockOf } from './study-blocks.js';
 import { dataDir, STUDIES, smallTables, TUTORIAL } from './study-tables.js';
 
 /**
- * `npm run studies-table`: after the three studies ran at full size into output/<study>/
- * (`npx cica-sim experiment experiments/<study>.yaml`), copies their small tables into
- * docs/data/studies/ and writes each study's table into docs/TUTORIAL.md between its markers.
+ * `npm run studies-table`: after the three studies and the history study ran at full size into
+ * output/<study>/ (`npx cica-sim experiment experiments/<study>.yaml`), copies their small tables
+ * into docs/data/ and writes each study's table into docs/TUTORIAL.md (the history study's into
+ * docs/VALIDATION.md) between its markers.
  */
 const repoFile = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
 const tutorial = repoFile(TUTORIAL);
@@ -25,3 +34,19 @@ for (const study of STUDIES) {
   process.stdout.write(`${study}: docs/data/studies/${study}/ and its table in ${TUTORIAL}\n`);
 }
 writeFileAtomic(tutorial, text);
+
+// The history study: its checks and scores, and their table in docs/VALIDATION.md.
+mkdirSync(repoFile(historyDataDir), { recursive: true });
+for (const name of HISTORY_TABLES)
+  writeFileAtomic(
+    repoFile(join(historyDataDir, name)),
+    readFileSync(repoFile(join('output', HISTORY_STUDY, name)), 'utf8'),
+  );
+const validation = readFileSync(repoFile(HISTORY_DOC), 'utf8');
+const [from, to] = HISTORY_MARKERS.map((marker) => validation.indexOf(marker));
+if (from < 0 || to < 0) throw new Error(`${HISTORY_DOC} has no markers for ${HISTORY_STUDY}`);
+writeFileAtomic(
+  repoFile(HISTORY_DOC),
+  `${validation.slice(0, from)}${historyBlockOf(repoFile('.'))}${validation.slice(to + HISTORY_MARKERS[1].length)}`,
+);
+process.stdout.write(`${HISTORY_STUDY}: ${historyDataDir}/ and its table in ${HISTORY_DOC}\n`);
