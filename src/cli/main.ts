@@ -5,6 +5,7 @@ import { FormulaValueError } from '../model/formula.js';
 import { lostLock } from '../tables/lock.js';
 import { InconsistentOutputError, OutputError } from '../util/output-error.js';
 import { VERSION } from '../version.js';
+import { registerCalibrate } from './calibrate.js';
 import { registerChart, registerReport } from './chart.js';
 import { EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK } from './exit-codes.js';
 import { registerExperiment } from './experiment.js';
@@ -34,6 +35,7 @@ function buildProgram(): Command {
   registerPlayground(program);
   registerExperiment(program);
   registerSensitivity(program);
+  registerCalibrate(program);
   registerMerge(program);
   registerExplain(program);
   registerGenerate(program);

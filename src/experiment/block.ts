@@ -1,3 +1,4 @@
+import type { RunResult } from '../engine/simulate.js';
 import { compileWorld, type World } from '../engine/world.js';
 import { addSeries, createAggregate } from '../metrics/aggregate.js';
 import { addOutcomes, addRunAdditions, emptyAdditions, TRUST_BINS } from '../metrics/outcomes.js';
@@ -7,7 +8,7 @@ import { simulateRecorded } from '../metrics/simulate-recorded.js';
 import { type RunSummary, summarizeRun, WHOLE_RUN_NAMES } from '../metrics/summarize.js';
 import type { Check } from '../model/check.js';
 import type { Scenario } from '../scenario/schema.js';
-import { compileCheck, type RunCheck } from './checks.js';
+import { compileCheck, compileCheckValue, type RunCheck } from './checks.js';
 import type { ResolvedExperiment } from './load.js';
 import { type RunShape, runShape } from './run-shape.js';
 import { scenarioWith } from './scenario-with.js';
@@ -36,6 +37,8 @@ export interface BlockSetup {
   denseOutcomeBytes?: number;
   /** Parameters drawn per replication (uncertainty.ts): each run compiles its own world. */
   uncertainty?: { paths: string[]; values: unknown[][]; applies: boolean[][] };
+  /** Whether each run's row gets its checks' outcomes (fact.<c>) and values (value.<c>). */
+  checkColumns?: boolean;
 }
 
 /** What every thread needs of an experiment: its worlds' scenarios, names and checks. */
@@ -47,6 +50,7 @@ export function blockSetupOf(experiment: ResolvedExperiment): BlockSetup {
     pointIds: experiment.points.map((point) => point.id),
     pointValues: experiment.points.map((point) => point.values),
     checks: experiment.checks,
+    ...(experiment.checkColumns ? { checkColumns: true } : {}),
     ...(experiment.uncertainty
       ? {
           uncertainty: {
@@ -84,6 +88,8 @@ interface CompiledWorld {
   world: World;
   shape: RunShape;
   checks: RunCheck[];
+  /** The run's value of each metric fact with an observed value (null for the others). */
+  checkValues: (((result: RunResult) => number) | null)[];
 }
 
 /**
@@ -99,6 +105,7 @@ export function createBlockRunner(
     world: compileWorld(scenario, { years: setup.years }),
     shape: runShape(scenario, setup.years),
     checks: setup.checks.map((check) => compileCheck(check, scenario)),
+    checkValues: setup.checks.map((check) => compileCheckValue(check, scenario)),
   });
   const worldOf = (w: number): CompiledWorld => {
     let found = compiled.get(w);
@@ -151,12 +158,23 @@ export function createBlockRunner(
         addSeries(statistics, 0, result.values);
         if (additions) addRunAdditions(additions, result, shape.steps);
         else addOutcomes(statistics.outcomes[0], result);
+        const facts: Record<string, number> = {};
         run.checks.forEach((reproduces, c) => {
-          if (reproduces(result)) statistics.checkPasses[0][c]++;
+          const held = reproduces(result);
+          if (held) statistics.checkPasses[0][c]++;
+          if (setup.checkColumns) facts[`fact.${c}`] = held ? 1 : 0;
         });
+        if (setup.checkColumns)
+          run.checkValues.forEach((value, c) => {
+            if (value) facts[`value.${c}`] = value(result);
+          });
         const drawn = uncertainty ? drawnColumns(uncertainty, task.world, replication) : {};
         return {
-          rows: runsRows(variant, point, replication, seed, summary, WHOLE_RUN_NAMES, { ...swept, ...drawn }),
+          rows: runsRows(variant, point, replication, seed, summary, WHOLE_RUN_NAMES, {
+            ...swept,
+            ...drawn,
+            ...facts,
+          }),
           summary,
         };
       } catch (error) {

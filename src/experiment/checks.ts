@@ -35,6 +35,16 @@ export function compileCheck(check: Check, scenario: Scenario): RunCheck {
   };
 }
 
+/** The run's value of a metric fact that names an observed value, at the end of its year; null for other facts. */
+export function compileCheckValue(check: Check, scenario: Scenario): ((result: RunResult) => number) | null {
+  if (!('metric' in check) || check.observed === undefined) return null;
+  const o = Object.keys(scenario.organisations).indexOf(check.org);
+  return (result) => {
+    const step = (check.year - result.startYear + 1) * result.stepsPerYear;
+    return step < 1 ? Number.NaN : valueAt(result, step, o, check.metric);
+  };
+}
+
 /**
  * Who was admitted, and when (RunResult.admittedStep: the step each state was admitted; NaN: not).
  * Founding members are not admissions.

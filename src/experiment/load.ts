@@ -47,6 +47,8 @@ export interface ResolvedExperiment {
   charts: ChartSettings;
   /** Parameters drawn per replication (uncertainty.ts), or null. */
   uncertainty: Uncertainty | null;
+  /** Whether runs.csv has a column per check (fact.<c>, value.<c>). */
+  checkColumns: boolean;
 }
 
 /** What an experiment file asks to be analysed beside its runs (analyses.ts). */
@@ -130,6 +132,7 @@ export function loadExperiment(file: string, options: ExperimentLoadOptions = {}
         scenarioHashes,
         ...(checks.length > 0 ? { checks } : {}),
         ...(uncertainty ? { uncertainty: uncertainty.factors } : {}),
+        ...(experiment.checkColumns ? { checkColumns: true } : {}),
       }),
     )
     .digest('hex');
@@ -150,6 +153,7 @@ export function loadExperiment(file: string, options: ExperimentLoadOptions = {}
     analyses: { power },
     charts,
     uncertainty,
+    checkColumns: experiment.checkColumns === true,
   };
 }
 

@@ -94,8 +94,26 @@ export const ExperimentSchema = z.strictObject({
     .array(CheckSchema)
     .optional()
     .describe('facts to check each run against (history): the report gives how often each is reproduced'),
+  checkColumns: z
+    .boolean()
+    .optional()
+    .describe(
+      "runs.csv gets a column per check, fact.<n>: 1 if the run reproduced it, else 0, and value.<n> with the run's value of a fact that has an observed value (cica-sim calibrate uses them)",
+    ),
   uncertainty: z
-    .strictObject({ factors: FactorsSchema })
+    .union([
+      z.strictObject({ factors: FactorsSchema }),
+      z
+        .strictObject({
+          posterior: z
+            .string()
+            .min(1)
+            .describe(
+              'a posterior.csv written by cica-sim calibrate (relative to this file): replication r takes its row r mod its length',
+            ),
+        })
+        .describe('parameters drawn from a calibration posterior'),
+    ])
     .optional()
     .describe(
       "parameters nobody measured: each replication draws them by Latin hypercube over these ranges, the same draw for every variant, so comparisons stay paired and compare.csv's intervals hold parameter and simulation uncertainty together",

@@ -1,6 +1,7 @@
 import { cellSummary, type ExperimentAggregate, pairSummary } from '../metrics/aggregate.js';
 import type { RunSummary } from '../metrics/summarize.js';
 import { yearOfStep } from '../model/calendar.js';
+import type { Check } from '../model/check.js';
 import {
   COMPARE,
   type CompareRow,
@@ -40,8 +41,23 @@ export function layoutOf(experiment: {
 
 /** The header of runs.csv: the job's coordinates, each metric's whole-run value, then each swept parameter. */
 /** runs.csv's columns after the metrics: each swept path's value, then each drawn parameter's (uncertainty). */
-export function runsColumnsOf(experiment: Pick<ResolvedExperiment, 'sweptPaths' | 'uncertainty'>): string[] {
-  return [...experiment.sweptPaths, ...(experiment.uncertainty?.factors.map((f) => f.path) ?? [])];
+export function runsColumnsOf(
+  experiment: Pick<ResolvedExperiment, 'sweptPaths' | 'uncertainty'> &
+    Partial<Pick<ResolvedExperiment, 'checkColumns' | 'checks'>>,
+): string[] {
+  return [
+    ...experiment.sweptPaths,
+    ...(experiment.uncertainty?.factors.map((f) => f.path) ?? []),
+    ...(experiment.checkColumns ? checkColumnNames(experiment.checks ?? []) : []),
+  ];
+}
+
+/** With checkColumns: fact.<c> for every check, value.<c> for a metric fact with an observed value. */
+export function checkColumnNames(checks: readonly Check[]): string[] {
+  return checks.flatMap((check, c) => [
+    `fact.${c}`,
+    ...('metric' in check && check.observed !== undefined ? [`value.${c}`] : []),
+  ]);
 }
 
 export function runsHeader(metricNames: readonly string[], sweptPaths: readonly string[] = []): string {

@@ -38,6 +38,11 @@ const TESTED_THROUGH: Record<string, string[]> = {
   'scenario/validate-data': ['scenario/load.test.ts', 'playground/overrides.test.ts'],
   // Compiled dated events: through the phase that applies them.
   'engine/compile/dated-events': ['engine/phases/dated.test.ts'],
+  // Calibration: the rejection by hand (accept.test.ts); the stages, the file and the charts
+  // through the command on the shipped history study.
+  'experiment/calibration/run': ['cli/calibrate.slow.test.ts'],
+  'experiment/calibration/schema': ['cli/calibrate.slow.test.ts'],
+  'charts/calibration-charts': ['cli/calibrate.slow.test.ts'],
   'input/': ['scenario/load.test.ts', 'reliability/limits.test.ts', 'reliability/input-fuzz.slow.test.ts'],
   'rules/power/': ['rules/power/exact.test.ts', 'rules/power/published.test.ts'],
   // The direction numbers are checked through the sequence they make, against SciPy's points.

@@ -3,7 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli, repoFile } from '../helpers.js';
-import { HISTORY_STUDY, HISTORY_TABLES, historyDataDir } from './history-block.js';
+import {
+  CALIBRATION_STUDY,
+  CALIBRATION_TABLES,
+  calibrationDataDir,
+  HISTORY_STUDY,
+  HISTORY_TABLES,
+  historyDataDir,
+} from './history-block.js';
 import { dataDir, STUDIES, smallTables } from './study-tables.js';
 
 /**
@@ -42,6 +49,16 @@ describe('the shipped studies, run at full size', () => {
     for (const name of HISTORY_TABLES)
       expect(readFileSync(join(out, name), 'utf8'), name).toBe(
         readFileSync(repoFile(join(historyDataDir, name)), 'utf8'),
+      );
+  }, 300_000);
+
+  it('calibrate-1999 gives the posterior and scores docs/data/calibrate-1999 holds', () => {
+    const out = join(dir, CALIBRATION_STUDY);
+    const run = cli('calibrate', `experiments/${CALIBRATION_STUDY}.yaml`, '--out', out, '--quiet');
+    expect(run.code, run.stderr).toBe(0);
+    for (const name of CALIBRATION_TABLES)
+      expect(readFileSync(join(out, name), 'utf8'), name).toBe(
+        readFileSync(repoFile(join(calibrationDataDir, name)), 'utf8'),
       );
   }, 300_000);
 });

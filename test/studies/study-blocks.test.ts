@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { repoFile } from '../helpers.js';
-import { HISTORY_DOC, historyBlockOf } from './history-block.js';
+import { calibrationBlockOf, HISTORY_DOC, historyBlockOf } from './history-block.js';
 import { studyBlockOf } from './study-blocks.js';
 import { readStudyTables, STUDIES, type Study, type StudyTables, TUTORIAL } from './study-tables.js';
 
@@ -148,5 +148,11 @@ describe('the shipped studies in docs/TUTORIAL.md', () => {
 describe('the history study in docs/VALIDATION.md', () => {
   it('holds the table docs/data/history-1999 gives (npm run studies-table)', () => {
     expect(readFileSync(repoFile(HISTORY_DOC), 'utf8')).toContain(historyBlockOf(repoFile('.')));
+  });
+});
+
+describe('the shipped calibration in docs/VALIDATION.md', () => {
+  it('holds the posterior and scores docs/data/calibrate-1999 gives (npm run studies-table)', () => {
+    expect(readFileSync(repoFile(HISTORY_DOC), 'utf8')).toContain(calibrationBlockOf(repoFile('.')));
   });
 });

@@ -3,6 +3,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeFileAtomic } from '../../src/util/atomic-write.js';
 import {
+  CALIBRATION_MARKERS,
+  CALIBRATION_STUDY,
+  CALIBRATION_TABLES,
+  calibrationBlockOf,
+  calibrationDataDir,
   HISTORY_DOC,
   HISTORY_MARKERS,
   HISTORY_STUDY,
@@ -42,11 +47,20 @@ for (const name of HISTORY_TABLES)
     repoFile(join(historyDataDir, name)),
     readFileSync(repoFile(join('output', HISTORY_STUDY, name)), 'utf8'),
   );
-const validation = readFileSync(repoFile(HISTORY_DOC), 'utf8');
-const [from, to] = HISTORY_MARKERS.map((marker) => validation.indexOf(marker));
-if (from < 0 || to < 0) throw new Error(`${HISTORY_DOC} has no markers for ${HISTORY_STUDY}`);
-writeFileAtomic(
-  repoFile(HISTORY_DOC),
-  `${validation.slice(0, from)}${historyBlockOf(repoFile('.'))}${validation.slice(to + HISTORY_MARKERS[1].length)}`,
-);
+mkdirSync(repoFile(calibrationDataDir), { recursive: true });
+for (const name of CALIBRATION_TABLES)
+  writeFileAtomic(
+    repoFile(join(calibrationDataDir, name)),
+    readFileSync(repoFile(join('output', CALIBRATION_STUDY, name)), 'utf8'),
+  );
+let validation = readFileSync(repoFile(HISTORY_DOC), 'utf8');
+for (const [markers, block] of [
+  [HISTORY_MARKERS, historyBlockOf(repoFile('.'))],
+  [CALIBRATION_MARKERS, calibrationBlockOf(repoFile('.'))],
+] as const) {
+  const [from, to] = markers.map((marker) => validation.indexOf(marker));
+  if (from < 0 || to < 0) throw new Error(`${HISTORY_DOC} has no markers ${markers[0]}`);
+  validation = `${validation.slice(0, from)}${block}${validation.slice(to + markers[1].length)}`;
+}
+writeFileAtomic(repoFile(HISTORY_DOC), validation);
 process.stdout.write(`${HISTORY_STUDY}: ${historyDataDir}/ and its table in ${HISTORY_DOC}\n`);
