@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import { loadCalibration, runCalibration } from '../experiment/calibration/run.js';
 import { EXIT_FAILED, EXIT_INTERRUPTED } from './exit-codes.js';
+import { requireFileKind } from './file-kind.js';
 import { commandLine, holdDirectory } from './hold-directory.js';
 import { stopAfterOption, threadsOption } from './options.js';
 import { listenForStop } from './stop-signals.js';
@@ -50,6 +51,7 @@ Example:
   cica-sim calibrate experiments/calibrate-1999.yaml --out output/calibrate-1999`,
     )
     .action(async (file: string, options: CalibrateOptions) => {
+      requireFileKind(file, 'cica-sim calibrate', ['calibration']);
       const calibration = loadCalibration(file);
       const out = options.out ?? join('output', calibration.name);
       const lock = holdDirectory(out, commandLine());

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { CalibrationFileSchema } from '../experiment/calibration/schema.js';
 import { ExperimentSchema } from '../experiment/schema.js';
 import { SensitivitySchema } from '../experiment/sensitivity/schema.js';
 import { jsonSchemaOf } from '../input/json-schema.js';
@@ -21,6 +22,11 @@ export function sensitivityJsonSchema(): Record<string, unknown> {
   return jsonSchemaOf(SensitivitySchema, 'cica-sim sensitivity study');
 }
 
+/** The JSON Schema of a calibration file (cica-sim calibrate). */
+export function calibrationJsonSchema(): Record<string, unknown> {
+  return jsonSchemaOf(CalibrationFileSchema, 'cica-sim calibration');
+}
+
 /** The JSON Schema of a voting-body file (cica-sim power). */
 export function votingBodyJsonSchema(): Record<string, unknown> {
   return jsonSchemaOf(VotingBodySchema, 'cica-sim voting body');
@@ -34,6 +40,7 @@ export function registerSchema(program: Command): void {
     )
     .option('--experiment', 'the schema of experiment files')
     .option('--sensitivity', 'the schema of sensitivity study files')
+    .option('--calibration', 'the schema of calibration files (cica-sim calibrate)')
     .option('--voting-body', 'the schema of voting-body files (cica-sim power)')
     .option('--parameters', 'a Markdown table of every model parameter (docs/PARAMETERS.md)')
     .addHelpText(
@@ -43,7 +50,8 @@ Save it and point your editor at it, e.g. the first line of a scenario:
   # yaml-language-server: $schema=./scenario.schema.json
 
 The shipped copies: scenarios/scenario.schema.json, experiments/experiment.schema.json,
-experiments/sensitivity.schema.json, experiments/bodies/voting-body.schema.json.
+experiments/sensitivity.schema.json, experiments/calibration.schema.json,
+experiments/bodies/voting-body.schema.json.
 
 Examples:
   cica-sim schema > scenarios/scenario.schema.json
@@ -53,6 +61,7 @@ Examples:
       (options: {
         experiment?: boolean;
         sensitivity?: boolean;
+        calibration?: boolean;
         votingBody?: boolean;
         parameters?: boolean;
       }) => {
@@ -64,9 +73,11 @@ Examples:
           ? experimentJsonSchema()
           : options.sensitivity
             ? sensitivityJsonSchema()
-            : options.votingBody
-              ? votingBodyJsonSchema()
-              : scenarioJsonSchema();
+            : options.calibration
+              ? calibrationJsonSchema()
+              : options.votingBody
+                ? votingBodyJsonSchema()
+                : scenarioJsonSchema();
         process.stdout.write(`${JSON.stringify(schema, null, 2)}\n`);
       },
     );

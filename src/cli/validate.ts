@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { stringify } from 'yaml';
+import { isCalibrationFile, loadCalibration } from '../experiment/calibration/run.js';
 import { isExperimentFile, loadExperiment } from '../experiment/load.js';
 import { planExperiment } from '../experiment/plan.js';
 import { isSensitivityFile, loadSensitivity } from '../experiment/sensitivity/load.js';
@@ -48,6 +49,17 @@ function validateCommand(files: string[], options: { resolved?: boolean } = {}):
         const study = loadSensitivity(file);
         process.stdout.write(
           `${file}: valid sensitivity study — ${study.method}, ${study.factors.length} factors, ${study.design.points} sample points × ${study.replications} replications × ${study.variants.length} variants = ${planSensitivity(study).total} runs\n`,
+        );
+        continue;
+      }
+      if (isCalibrationFile(data)) {
+        const calibration = loadCalibration(file);
+        const priors =
+          calibration.priors === 'all'
+            ? 'every parameter'
+            : `${Object.keys(calibration.priors).length} parameters`;
+        process.stdout.write(
+          `${file}: valid calibration — ${priors} on ${calibration.study.name}'s calibration window, ${calibration.draws} draws (keeping ${Math.round(calibration.accept * 100)}%), ${calibration.predictive} predictive runs\n`,
         );
         continue;
       }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
+  calibrationJsonSchema,
   experimentJsonSchema,
   scenarioJsonSchema,
   sensitivityJsonSchema,
@@ -14,6 +15,7 @@ describe('the shipped JSON Schemas are what `cica-sim schema` prints', () => {
     ['scenarios/scenario.schema.json', scenarioJsonSchema],
     ['experiments/experiment.schema.json', experimentJsonSchema],
     ['experiments/sensitivity.schema.json', sensitivityJsonSchema],
+    ['experiments/calibration.schema.json', calibrationJsonSchema],
     ['experiments/bodies/voting-body.schema.json', votingBodyJsonSchema],
   ] as const)('%s', (path, generate) => {
     expect(JSON.parse(readFileSync(repoFile(path), 'utf8'))).toEqual(generate());

@@ -33,6 +33,11 @@ export interface ResolvedCalibration extends CalibrationFile {
   study: { file: string; scenario: string; years: number; checks: Check[]; name: string };
 }
 
+/** Whether parsed YAML is a calibration file: it names a history study and priors. */
+export function isCalibrationFile(data: unknown): boolean {
+  return typeof data === 'object' && data !== null && 'experiment' in data && 'priors' in data;
+}
+
 export function loadCalibration(file: string): ResolvedCalibration {
   const source = readYamlFile(file);
   const at = (path: string, message: string): InputProblem => ({
