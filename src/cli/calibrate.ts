@@ -42,7 +42,8 @@ posterior. Then the study runs again with its parameters from the posterior and 
 calibration and hold-out windows against the null baselines.
 
 Writes into the output directory: draws.yaml and draws/ (the prior draws, an experiment),
-draws.csv (every draw, its distance, whether accepted), posterior.csv (the accepted draws — an
+draws.csv (every draw, its distance, whether accepted), calibration.json (the facts of the
+window, the share accepted and the tolerance it came to), posterior.csv (the accepted draws — an
 experiment takes it with uncertainty: { posterior: posterior.csv }), predictive.yaml and
 predictive/ (the posterior predictive), scores.csv (its scores of both windows), prior-scores.csv
 (the prior draws' scores), and charts/marginal-<parameter>.svg.

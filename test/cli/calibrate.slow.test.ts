@@ -53,6 +53,10 @@ describe('cica-sim calibrate', () => {
       expect(Number(row['parameters.enlargement.openness'])).toBeGreaterThanOrEqual(0);
       expect(Number(row['parameters.enlargement.openness'])).toBeLessThanOrEqual(1.2);
     }
+    // The stated tolerance: the largest accepted distance, over the calibration window's facts.
+    const summary = JSON.parse(readFileSync(join(whole, 'calibration.json'), 'utf8'));
+    expect(summary).toMatchObject({ draws: 40, accepted: 8, tolerance: distances[7] });
+    expect(summary.calibrationFacts).toContain('16 members at the first summit (2002)');
     const scores = readFileSync(join(whole, 'scores.csv'), 'utf8');
     expect(scores).toContain(',calibration,');
     expect(scores).toContain(',holdout,');

@@ -22,7 +22,8 @@ import { type CalibrationFile, CalibrationFileSchema } from './schema.js';
  *      experiment's `uncertainty:` over the priors: a Latin hypercube), every check's outcome in
  *      runs.csv (checkColumns);
  *   2. the rejection (accept.ts): each draw's distance to the calibration-window facts, the
- *      closest `accept` share kept as posterior.csv (and every draw in draws.csv);
+ *      closest `accept` share kept as posterior.csv (and every draw in draws.csv), the tolerance
+ *      it came to in calibration.json;
  *   3. predictive/: the history study with its parameters from the posterior (uncertainty:
  *      { posterior }), scored on both windows — scores.csv beside the prior's (prior-scores.csv).
  * The generated experiment files (draws.yaml, predictive.yaml) stay in the output directory.
@@ -138,6 +139,28 @@ export async function runCalibration(
   const scored = readDraws(join(out, 'draws', 'runs.csv'), calibration.study.checks);
   const accepted = acceptClosest(scored, calibration.accept);
   writeDraws(out, scored, accepted);
+  // The tolerance the accepted share came to, stated with what it was computed on.
+  writeFileAtomic(
+    join(out, 'calibration.json'),
+    `${JSON.stringify(
+      {
+        name: calibration.name,
+        file: calibration.file,
+        study: calibration.study.file,
+        calibrationFacts: calibrationFacts(calibration.study.checks).map(
+          (c) => calibration.study.checks[c].fact,
+        ),
+        draws: scored.length,
+        accept: calibration.accept,
+        accepted: accepted.length,
+        tolerance: accepted[accepted.length - 1]?.distance ?? null,
+        priors: calibration.priors,
+        seed: calibration.seed,
+      },
+      null,
+      2,
+    )}\n`,
+  );
   // 3. The posterior predictive.
   const predicted = await stage('predictive', {
     name: `${calibration.name}-predictive`,
