@@ -66,7 +66,8 @@ Example:
           stopAfter: options.stopAfter,
           shouldStop: stop.requested,
           onStage: (stage) => {
-            if (!options.quiet) process.stderr.write(`${stage}: ${join(out, stage)}\n`);
+            if (!options.quiet && process.stderr.isTTY)
+              process.stderr.write(`${stage}: ${join(out, stage)}\n`);
           },
         });
         if (outcome.status === 'interrupted') {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { CHROMIUM, watchPage } from '../chromium.js';
 import { fixture, repoFile } from '../helpers.js';
 
 /**
@@ -11,7 +12,6 @@ import { fixture, repoFile } from '../helpers.js';
  * what a reader would: every chart drawn, no error in the console, no request leaving the file.
  * A screenshot is kept in output/test-artifacts/report.png.
  */
-const CHROMIUM = '/usr/bin/chromium';
 
 describe('report.html in a browser', () => {
   it('draws every chart with no console error and no request leaving the file', async () => {
@@ -41,15 +41,7 @@ describe('report.html in a browser', () => {
     });
     try {
       const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-      const errors: string[] = [];
-      const requests: string[] = [];
-      page.on('console', (message) => {
-        if (message.type() === 'error') errors.push(message.text());
-      });
-      page.on('pageerror', (error) => errors.push(String(error)));
-      page.on('request', (request) => {
-        if (!request.url().startsWith('file:')) requests.push(request.url());
-      });
+      const { errors, requests } = watchPage(page);
       await page.goto(`file://${join(out, 'report.html')}`);
       await page.evaluate(() =>
         (globalThis as unknown as { chartsRendered: Promise<unknown> }).chartsRendered.then(() => true),

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jobSeed } from '../../src/experiment/seeds.js';
 import { COMPARE } from '../../src/tables/experiment-tables.js';
 import { readTable } from '../../src/tables/registry.js';
+import { CHROMIUM, watchPage } from '../chromium.js';
 import { cli, repoFile } from '../helpers.js';
 
 /**
@@ -16,7 +17,6 @@ import { cli, repoFile } from '../helpers.js';
  * experiment`, gives the page's paired differences. A screenshot is kept in
  * output/test-artifacts/playground.png.
  */
-const CHROMIUM = '/usr/bin/chromium';
 const OUT = join(mkdtempSync(join(tmpdir(), 'cica-playground-')), 'page');
 const PAGE = `file://${join(OUT, 'playground.html')}`;
 
@@ -36,15 +36,7 @@ let browser: Browser;
 
 async function openPage(url: string): Promise<{ page: Page; errors: string[]; requests: string[] }> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-  const errors: string[] = [];
-  const requests: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  page.on('pageerror', (error) => errors.push(String(error)));
-  page.on('request', (request) => {
-    if (!/^(file|blob|data):/.test(request.url())) requests.push(request.url());
-  });
+  const { errors, requests } = watchPage(page);
   await page.goto(url);
   await page.waitForFunction(() => document.body.dataset.status === 'ready');
   return { page, errors, requests };
