@@ -57,18 +57,8 @@ function changeRelation(
 ): void {
   const { priorStrength, initialRange, relationEffect } = world.parameters.trust;
   const effect = kind < 0 ? 0 : relationEffect[RELATION_KINDS[kind]] * intensity;
-  const { n } = world;
-  for (const [i, j] of [
-    [a, b],
-    [b, a],
-  ]) {
-    const t0 = Math.min(
-      initialRange[1],
-      Math.max(initialRange[0], 0.5 + world.membershipShift[i * n + j] + effect),
-    );
-    state.trust.basePositive[i * n + j] = priorStrength * t0;
-    state.trust.baseNegative[i * n + j] = priorStrength * (1 - t0);
-  }
+  setStructural(world, state, a, b, effect, priorStrength, initialRange);
+  setStructural(world, state, b, a, effect, priorStrength, initialRange);
   const clash = RELATION_KINDS[kind] === 'conflict' || RELATION_KINDS[kind] === 'dispute';
   setHazard(world.clashPairA, world.clashPairB, state.clashIntensity, a, b, clash ? intensity : 0);
   setHazard(
@@ -79,6 +69,22 @@ function changeRelation(
     b,
     RELATION_KINDS[kind] === 'rivalry' ? intensity : 0,
   );
+}
+
+/** i's structural evidence about j: t0 = clamp(½ + the shared memberships' shift + the relation's effect). */
+function setStructural(
+  world: World,
+  state: RunState,
+  i: number,
+  j: number,
+  effect: number,
+  priorStrength: number,
+  [low, high]: readonly [number, number],
+): void {
+  const cell = i * world.n + j;
+  const t0 = Math.min(high, Math.max(low, 0.5 + world.membershipShift[cell] + effect));
+  state.trust.basePositive[cell] = priorStrength * t0;
+  state.trust.baseNegative[cell] = priorStrength * (1 - t0);
 }
 
 /** The first listed entry of the pair gets `intensity`, any other entry of it none. */
