@@ -1,6 +1,6 @@
 import { RELATION_KINDS } from '../../model/proposals.js';
 import { admitMember, currentYear, type RunState, refreshRules } from '../state.js';
-import type { World } from '../world.js';
+import { DATED_KINDS, type World } from '../world.js';
 
 const [FOUNDING, STATUS, CHAIR, RELATION] = [0, 1, 2, 3]; // World.datedKind codes (DATED_KINDS order)
 
@@ -113,7 +113,7 @@ function traceDated(world: World, state: RunState, e: number): void {
     type: 'dated',
     step: state.step,
     year: currentYear(world, state),
-    kind: ['founding', 'status', 'chair', 'relation'][kind],
+    kind: DATED_KINDS[kind],
     ...(o >= 0 ? { org: world.orgIds[o] } : {}),
     ...(i >= 0 ? { state: world.stateIds[i] } : {}),
     ...(kind === RELATION

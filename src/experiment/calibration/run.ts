@@ -98,18 +98,24 @@ export async function runCalibration(
 ): Promise<CalibrationOutcome> {
   const { out } = options;
   mkdirSync(out, { recursive: true });
-  const stage = async (name: string, experiment: Record<string, unknown>): Promise<ExperimentOutcome> => {
+  const stage = async (
+    name: string,
+    experiment: Record<string, unknown>,
+  ): Promise<{ outcome: ExperimentOutcome; drawn: string[] }> => {
     const file = join(out, `${name}.yaml`);
     writeFileAtomic(
       file,
       `# Written by cica-sim calibrate ${calibration.file}: stage ${name}.\n${stringify(experiment)}`,
     );
     options.onStage?.(name);
-    return runExperiment(loadExperiment(file), {
+    const resolved = loadExperiment(file);
+    const outcome = await runExperiment(resolved, {
       ...options,
       out: join(out, name),
       command: `cica-sim calibrate ${calibration.file} (${name})`,
     });
+    // The paths the stage drew (its uncertainty's factors): the parameters of each draw.
+    return { outcome, drawn: resolved.uncertainty?.factors.map((f) => f.path) ?? [] };
   };
   const base = {
     scenario: calibration.study.scenario,
@@ -119,7 +125,7 @@ export async function runCalibration(
     charts: { kinds: ['membership', 'milestones'] },
   };
   // 1. One run per prior draw.
-  const drawn = await stage('draws', {
+  const { outcome: drawn, drawn: paths } = await stage('draws', {
     name: `${calibration.name}-draws`,
     ...base,
     replications: calibration.draws,
@@ -136,7 +142,7 @@ export async function runCalibration(
   };
   if (drawn.status === 'interrupted') return { ...empty, status: 'interrupted' };
   // 2. The rejection.
-  const scored = readDraws(join(out, 'draws', 'runs.csv'), calibration.study.checks);
+  const scored = readDraws(join(out, 'draws', 'runs.csv'), paths, calibration.study.checks);
   const accepted = acceptClosest(scored, calibration.accept);
   writeDraws(out, scored, accepted);
   // The tolerance the accepted share came to, stated with what it was computed on.
@@ -162,7 +168,7 @@ export async function runCalibration(
     )}\n`,
   );
   // 3. The posterior predictive.
-  const predicted = await stage('predictive', {
+  const { outcome: predicted } = await stage('predictive', {
     name: `${calibration.name}-predictive`,
     ...base,
     replications: calibration.predictive,
@@ -186,7 +192,11 @@ export async function runCalibration(
 }
 
 /** Each draw's parameters and check columns from the draws stage's runs.csv (its first organisation's rows). */
-function readDraws(runsPath: string, checks: readonly Check[]): ScoredDraw[] {
+function readDraws(
+  runsPath: string,
+  parameterColumns: readonly string[],
+  checks: readonly Check[],
+): ScoredDraw[] {
   const rows = parse(readFileSync(runsPath, 'utf8'), { columns: true, skip_empty_lines: true }) as Record<
     string,
     string
@@ -195,7 +205,6 @@ function readDraws(runsPath: string, checks: readonly Check[]): ScoredDraw[] {
   const facts = calibrationFacts(checks);
   const columns = Object.keys(rows[0] ?? {});
   const checkColumn = (name: string) => /^(fact|value)\.\d+$/.test(name);
-  const parameterColumns = columns.filter((name) => name.includes('.') && !checkColumn(name));
   return rows
     .filter((row) => row.org === firstOrg)
     .map((row): ScoredDraw => {
