@@ -36,6 +36,8 @@ export function runStep(
   resetStepCounters(state);
   for (const phase of phases) {
     phase.run(world, state, random);
+    // What a phase computed from salience is not kept past it (state.salienceBenefit).
+    state.salienceEpoch++;
     if (afterPhase?.(phase)) return;
   }
 }

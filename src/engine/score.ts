@@ -2,6 +2,7 @@ import { yearOfStep } from '../model/calendar.js';
 import { DIMENSION_COLUMNS, DIMENSION_COUNT, DIMENSIONS } from '../model/dimensions.js';
 import { type CompiledFormula, FormulaValueError } from '../model/formula.js';
 import { ABSTAIN, NO, type Vote, YES } from '../rules/votes.js';
+import { atLeastComplementOfLogistic, belowLogistic, logistic } from '../util/logistic-draw.js';
 import type { RunState } from './state.js';
 import { trustAt } from './trust.js';
 import type { World } from './world.js';
@@ -74,11 +75,7 @@ function ownScore(world: World, state: RunState, p: number, i: number): number {
   const c = state.proposalCbm[p];
   const proposer = state.proposalProposer[p];
   const { voting } = world.parameters;
-  let benefit = 0;
-  for (let d = 0; d < DIMENSION_COUNT; d++) {
-    benefit += state.salience[i * DIMENSION_COUNT + d] * world.cbmBenefit[c * DIMENSION_COUNT + d];
-  }
-  benefit *= state.proposalBenefit[p];
+  const benefit = salienceBenefit(world, state, i, c) * state.proposalBenefit[p];
   const cost =
     state.proposalCost[p] *
     (1 + voting.sovereigntyWeight * world.sovereignty[i] * state.proposalBindingness[p]);
@@ -93,6 +90,18 @@ function ownScore(world: World, state: RunState, p: number, i: number): number {
   return world.formula
     ? formulaScore(world, state, world.formula, p, i, builtin, benefit, proposerTrust, memberTrust)
     : builtin;
+}
+
+/** Σ_d salience[i,d] × benefit[c,d], computed once a phase (state.salienceBenefit). */
+function salienceBenefit(world: World, state: RunState, i: number, c: number): number {
+  const key = i * world.cbmCount + c;
+  if (state.salienceBenefitAt[key] === state.salienceEpoch) return state.salienceBenefit[key];
+  let sum = 0;
+  for (let d = 0; d < DIMENSION_COUNT; d++)
+    sum += state.salience[i * DIMENSION_COUNT + d] * world.cbmBenefit[c * DIMENSION_COUNT + d];
+  state.salienceBenefit[key] = sum;
+  state.salienceBenefitAt[key] = state.salienceEpoch;
+  return sum;
 }
 
 /** The scenario's formula, with the scope filled in place (docs/MODEL.md §Voting). */
@@ -141,11 +150,12 @@ const BENEFIT_VARIABLES = DIMENSIONS.map((d) => `benefit_${DIMENSION_COLUMNS[d]}
  */
 export function drawVote(score: number, temperature: number, abstention: number, u: number): Vote {
   const x = score / temperature;
-  return u < logistic(x - abstention) ? YES : u >= 1 - logistic(-x - abstention) ? NO : ABSTAIN;
-}
-
-export function logistic(x: number): number {
-  return 1 / (1 + Math.exp(-x));
+  // u < σ(x − a) and u ≥ 1 − σ(−x − a), decided mostly without Math.exp (util/logistic-draw.ts).
+  return belowLogistic(u, x - abstention)
+    ? YES
+    : atLeastComplementOfLogistic(u, -x - abstention)
+      ? NO
+      : ABSTAIN;
 }
 
 /** P(no) of member i on proposal p: σ(−score/temperature − abstention) (docs/MODEL.md §Voting). */

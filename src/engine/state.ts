@@ -40,6 +40,15 @@ export interface RunState {
   partnered: Uint8Array;
   /** Salience of each state now: the World's, shifted by shocks and fading back. [i × DIMENSION_COUNT + d] */
   salience: Float64Array;
+  /**
+   * Σ_d salience[i,d] × benefit[c,d] of state i and CBM c (score.ts), at [i × cbmCount + c], kept
+   * while salienceBenefitAt[…] equals salienceEpoch. The epoch moves after every phase (runStep),
+   * so a phase may change salience freely: the sums are reused only within one phase (the rounds of
+   * deliberation score the same members on the same measures again).
+   */
+  salienceBenefit: Float64Array;
+  salienceBenefitAt: Int32Array;
+  salienceEpoch: number;
   /** 1 when a shock this step calls for a crisis response in organisation o. */
   crisisPending: Uint8Array;
   /** Implementations in each organisation since the run began (a prerequisite of rungs). */
@@ -152,6 +161,8 @@ export interface RunState {
   participantAdversary: Float64Array;
   /** The negative evidence each participant's defection adds (scratch for implement.ts). */
   participantNegative: Float64Array;
+  /** A list of states a phase gathers and uses at once (the "no" voters a failed proposal's supporters blame). */
+  stateList: Int32Array;
   /** The leading powers' stances on the proposal being scored (score.ts leaderStances). */
   leaderStance: Float64Array;
   /** The epoch each stance in leaderStance was computed in, and the current one. */
@@ -418,6 +429,10 @@ function allocateScratch(world: World) {
     participantOverruled: new Uint8Array(n),
     participantAdversary: new Float64Array(n),
     participantNegative: new Float64Array(n),
+    stateList: new Int32Array(n),
+    salienceBenefit: new Float64Array(n * world.cbmCount),
+    salienceBenefitAt: new Int32Array(n * world.cbmCount),
+    salienceEpoch: 1,
     leaderStance: new Float64Array(n),
     leaderStanceStamp: new Int32Array(n),
     leaderStanceEpoch: 0,

@@ -105,13 +105,20 @@ export function memberTrustStats(
     cohesion[o] = Number.NaN;
     return;
   }
+  const { positive, negative, basePositive, baseNegative, updatedAt, retention } = store;
+  const { n } = store;
   let sum = 0;
   let above = 0;
+  // trustAt written out: this reads every member pair after every step.
   for (let a = 0; a < count; a++) {
-    const i = list[offset + a];
+    const row = list[offset + a] * n;
     for (let b = 0; b < count; b++) {
       if (a === b) continue;
-      const trust = trustAt(store, i, list[offset + b], step);
+      const cell = row + list[offset + b];
+      const kept = retention[step - updatedAt[cell]];
+      const r0 = basePositive[cell];
+      const trust =
+        (positive[cell] * kept + r0) / ((positive[cell] + negative[cell]) * kept + r0 + baseNegative[cell]);
       sum += trust;
       if (trust > threshold) above++;
     }

@@ -24,6 +24,30 @@ export function passes(rule: CompiledRule, body: VotingBody, votes: Int8Array, v
       no++;
     }
   }
+  if (rule.kind !== 'quota') return passesByCount(rule, yes, no, count);
+  switch (rule.kind) {
+    case 'quota': {
+      for (let v = 0; v < rule.veto.length; v++) if (votes[voteOffset + rule.veto[v]] === NO) return false;
+      const quotaMet =
+        yes >= rule.minCount && yesWeight >= rule.minWeight && yesPopulation >= rule.minPopulation;
+      // A blocking-minority clause (EU Council): fewer than m "no" votes cannot block.
+      const blockable = rule.blockingMinority === 0 || no >= rule.blockingMinority;
+      return quotaMet || !blockable;
+    }
+  }
+}
+
+/**
+ * The verdict of a rule that looks only at how many voted yes and no (every kind but a quota), from
+ * those counts: what `passes` decides, so a caller that knows the counts can ask "and if one more
+ * said yes?" without counting again.
+ */
+export function passesByCount(
+  rule: Exclude<CompiledRule, { kind: 'quota' }>,
+  yes: number,
+  no: number,
+  count: number,
+): boolean {
   switch (rule.kind) {
     case 'unanimity':
       return yes === count;
@@ -33,14 +57,6 @@ export function passes(rule: CompiledRule, body: VotingBody, votes: Int8Array, v
       return no <= rule.k;
     case 'opt-in':
       return yes >= rule.minParticipants;
-    case 'quota': {
-      for (let v = 0; v < rule.veto.length; v++) if (votes[voteOffset + rule.veto[v]] === NO) return false;
-      const quotaMet =
-        yes >= rule.minCount && yesWeight >= rule.minWeight && yesPopulation >= rule.minPopulation;
-      // A blocking-minority clause (EU Council): fewer than m "no" votes cannot block.
-      const blockable = rule.blockingMinority === 0 || no >= rule.blockingMinority;
-      return quotaMet || !blockable;
-    }
   }
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compileRule } from '../../src/rules/compile.js';
-import { decide, markPivotal, markVetoHolders } from '../../src/rules/decide.js';
+import { decide, markPivotal, markVetoHolders, passesByCount } from '../../src/rules/decide.js';
 import type { Rule } from '../../src/rules/schema.js';
 import { ABSTAIN, NO, YES } from '../../src/rules/votes.js';
 import { votingBodyOf } from '../../src/rules/voting-body.js';
@@ -142,5 +142,37 @@ describe('veto holders', () => {
     expect(holders({ kind: 'quota', yes: { count: 3 } }, 4)).toEqual([0, 0, 0, 0]);
     // Opt-in: a lone refusal never stops the others.
     expect(holders({ kind: 'opt-in', minParticipants: 2 }, 4)).toEqual([0, 0, 0, 0]);
+  });
+});
+
+describe('passesByCount', () => {
+  it("answers 'one more yes, one fewer no' as flipping that no and deciding again does, under every rule of counts", () => {
+    const rules: Rule[] = [
+      { kind: 'unanimity' },
+      { kind: 'consensus' },
+      { kind: 'consensus-minus', k: 1 },
+      { kind: 'consensus-minus', k: 2 },
+      { kind: 'opt-in', minParticipants: 3 },
+    ];
+    const cast: V[] = [YES, ABSTAIN, NO];
+    let compared = 0;
+    for (const rule of rules)
+      for (let code = 0; code < 3 ** 6; code++) {
+        const votes = Array.from({ length: 6 }, (_, m) => cast[Math.floor(code / 3 ** m) % 3]);
+        const compiled = compileRule(rule, { count: 6, weight: 6, population: 0 }, (id) =>
+          Number(id.slice(1)),
+        );
+        if (compiled.kind === 'quota') throw new Error('a rule of counts compiled to a quota');
+        const yes = votes.filter((v) => v === YES).length;
+        const no = votes.filter((v) => v === NO).length;
+        expect(passesByCount(compiled, yes, no, 6)).toBe(run(rule, votes)[0]);
+        votes.forEach((vote, m) => {
+          if (vote !== NO) return;
+          const flipped = votes.map((v, k) => (k === m ? YES : v));
+          expect(passesByCount(compiled, yes + 1, no - 1, 6)).toBe(run(rule, flipped)[0]);
+          compared++;
+        });
+      }
+    expect(compared).toBe(5 * 6 * 3 ** 5);
   });
 });

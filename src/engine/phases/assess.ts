@@ -1,5 +1,4 @@
 import type { RunState } from '../state.js';
-import { trustAt } from '../trust.js';
 import type { World } from '../world.js';
 
 /**
@@ -10,17 +9,25 @@ import type { World } from '../world.js';
  */
 export function assessTrust(world: World, state: RunState): void {
   const { n } = world;
+  const { positive, negative, basePositive, baseNegative, updatedAt, retention } = state.trust;
+  const { memberList, step } = state;
   for (let o = 0; o < world.orgCount; o++) {
     const count = state.memberCount[o];
     const base = o * n;
     let total = 0;
     for (let a = 0; a < count; a++) {
-      const i = state.memberList[base + a];
+      const i = memberList[base + a];
+      const row = i * n;
       let sum = 0;
       let lowest = 1;
+      // trustAt(i, j) written out over the other members: this is every member pair, every step.
       for (let b = 0; b < count; b++) {
         if (a === b) continue;
-        const trust = trustAt(state.trust, i, state.memberList[base + b], state.step);
+        const cell = row + memberList[base + b];
+        const kept = retention[step - updatedAt[cell]];
+        const r0 = basePositive[cell];
+        const trust =
+          (positive[cell] * kept + r0) / ((positive[cell] + negative[cell]) * kept + r0 + baseNegative[cell]);
         sum += trust;
         if (trust < lowest) lowest = trust;
       }

@@ -1,4 +1,4 @@
-import { decide, markPivotal, passes } from '../../rules/decide.js';
+import { decide, markPivotal, passes, passesByCount } from '../../rules/decide.js';
 import { describeRule } from '../../rules/describe.js';
 import { ABSTAIN, NO, type Vote, YES } from '../../rules/votes.js';
 import { scoreProposal } from '../score.js';
@@ -59,13 +59,18 @@ function blame(world: World, state: RunState, p: number): void {
   const { n } = world;
   const o = state.proposalOrg[p];
   const count = state.memberCount[o];
+  // The members who voted no, in member order, gathered once (the pairs are yes × no).
+  const noes = state.stateList;
+  let noCount = 0;
+  for (let b = 0; b < count; b++) {
+    const j = state.memberList[o * n + b];
+    if (state.votes[p * n + j] === NO) noes[noCount++] = j;
+  }
+  if (noCount === 0) return;
   for (let a = 0; a < count; a++) {
     const i = state.memberList[o * n + a];
     if (state.votes[p * n + i] !== YES) continue;
-    for (let b = 0; b < count; b++) {
-      const j = state.memberList[o * n + b];
-      if (state.votes[p * n + j] === NO) addEvidence(state.trust, i, j, state.step, 0, penalty);
-    }
+    for (let b = 0; b < noCount; b++) addEvidence(state.trust, i, noes[b], state.step, 0, penalty);
   }
 }
 
@@ -81,10 +86,29 @@ function countBlocks(world: World, state: RunState, p: number): void {
   const o = state.proposalOrg[p];
   const rule = ruleOfProposal(state, p);
   const { votes } = state;
-  // A joint CBM this organisation adopted failed in its partner: nobody here blocked it.
+  const count = state.memberCount[o];
+  if (rule.kind !== 'quota') {
+    // A rule of counts: a "no" is a block when one more yes and one fewer no would pass it.
+    let yes = 0;
+    let no = 0;
+    for (let m = 0; m < count; m++) {
+      const vote = votes[p * n + state.memberList[o * n + m]];
+      if (vote === YES) yes++;
+      else if (vote === NO) no++;
+    }
+    // A joint CBM this organisation adopted failed in its partner: nobody here blocked it.
+    if (passesByCount(rule, yes, no, count) || !passesByCount(rule, yes + 1, no - 1, count)) return;
+    for (let m = 0; m < count; m++) {
+      const i = state.memberList[o * n + m];
+      if (votes[p * n + i] !== NO) continue;
+      state.blocks[o]++;
+      state.blocksByState[o * n + i]++;
+    }
+    return;
+  }
   if (passes(rule, state.bodies[o], votes, p * n)) return;
   // Only a "no" can be a block: each is flipped to "yes" in turn (markPivotal's test, on the few).
-  for (let m = 0; m < state.memberCount[o]; m++) {
+  for (let m = 0; m < count; m++) {
     const i = state.memberList[o * n + m];
     if (votes[p * n + i] !== NO) continue;
     votes[p * n + i] = YES;

@@ -1,6 +1,7 @@
 import { NO, YES } from '../../rules/votes.js';
+import { logistic } from '../../util/logistic-draw.js';
 import type { RunRandom } from '../random.js';
-import { drawVote, logistic } from '../score.js';
+import { drawVote } from '../score.js';
 import { admitMember, currentYear, isMember, orgPasses, type RunState, refreshRules } from '../state.js';
 import type { TraceVote } from '../trace.js';
 import { trustAt } from '../trust.js';
@@ -51,6 +52,10 @@ export function enlarge(world: World, state: RunState, random: RunRandom): void 
     for (let j = 0; j < n; j++) {
       if (!state.candidate[o * n + j] || isMember(state, n, o, j)) continue;
       if (state.step - state.lastApplicationStep[o * n + j] < reapplySteps) continue;
+      // The draw comes first: at or above the chance with σ = 1 it cannot apply, whatever its trust.
+      const draw = rng.next();
+      const most = applicationRate / world.stepsPerYear;
+      if (draw >= most) continue;
       let trust = 0;
       const count = state.memberCount[o];
       for (let m = 0; m < count; m++)
@@ -60,9 +65,7 @@ export function enlarge(world: World, state: RunState, random: RunRandom): void 
         memberTrustWeight * (trust / count - 0.5) +
         recordWeight * (state.adoptionRecord[o] - 0.5) -
         sovereigntyWeight * world.sovereignty[j] * membershipBindingness;
-      if (rng.next() < (applicationRate / world.stepsPerYear) * logistic(u / temperature)) {
-        considerApplication(world, state, random, o, j);
-      }
+      if (draw < most * logistic(u / temperature)) considerApplication(world, state, random, o, j);
     }
   }
 }

@@ -1,8 +1,8 @@
 import { DIMENSION_COUNT } from '../../model/dimensions.js';
 import { NO } from '../../rules/votes.js';
+import { belowLogistic } from '../../util/logistic-draw.js';
 import type { Rng } from '../../util/rng.js';
 import type { RunRandom } from '../random.js';
-import { logistic } from '../score.js';
 import { currentYear, type RunState } from '../state.js';
 import type { World } from '../world.js';
 
@@ -225,11 +225,19 @@ function implementRound(
   const intercept = interceptOf(world);
   for (let a = 0; a < size; a++) {
     const i = list[a];
-    done[i] =
-      rng.next() <
-      complianceChance(world, intercept, i, b, cost, adversary[i], state.participantOverruled[i], monitoring)
-        ? 1
-        : 0;
+    done[i] = complies(
+      world,
+      rng.next(),
+      intercept,
+      i,
+      b,
+      cost,
+      adversary[i],
+      state.participantOverruled[i],
+      monitoring,
+    )
+      ? 1
+      : 0;
   }
   // What each participant's conduct adds to the others' view of it: its signal, as positive
   // evidence if it implemented, negative if not (over the adversity, no longer needed).
@@ -250,9 +258,10 @@ function implementRound(
     const i = list[a];
     if (!done[i]) continue;
     const row = i * n;
+    // Every other participant (the list has no repeats).
     for (let k = 0; k < size; k++) {
+      if (k === a) continue;
       const j = list[k];
-      if (j === i) continue;
       const cell = row + j;
       const kept = retention[step - updatedAt[cell]];
       positive[cell] = positive[cell] * kept + positiveAdd[j];
@@ -293,9 +302,13 @@ function adversity(
   return (below - lowest) / below;
 }
 
-/** The chance that participant i implements a measure (docs/MODEL.md §Implementation); `intercept` is logit(probability). */
-function complianceChance(
+/**
+ * Whether participant i implements a measure, drawn with its chance (docs/MODEL.md §Implementation):
+ * u < P(i), with `intercept` = logit(probability); decided mostly without Math.exp (belowLogistic).
+ */
+function complies(
   world: World,
+  u: number,
   intercept: number,
   i: number,
   bindingness: number,
@@ -303,12 +316,13 @@ function complianceChance(
   adversary: number,
   overruled: number,
   monitoring: number,
-): number {
+): boolean {
   const { probability, capabilityWeight, sovereigntyWeight, costWeight, adversaryWeight, overruledWeight } =
     world.parameters.implementation;
-  if (probability <= 0) return 0;
-  if (probability >= 1) return 1;
-  return logistic(
+  if (probability <= 0) return false;
+  if (probability >= 1) return u < 1;
+  return belowLogistic(
+    u,
     intercept +
       capabilityWeight * (world.capability[i] - 0.5) -
       sovereigntyWeight * world.sovereignty[i] * bindingness -

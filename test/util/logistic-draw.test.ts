@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import {
+  approximateLogistic,
+  atLeastComplementOfLogistic,
+  belowLogistic,
+  logistic,
+} from '../../src/util/logistic-draw.js';
+import { createRng } from '../../src/util/rng.js';
+
+/** The next double above or below x (x finite and positive here). */
+function nextAfter(x: number, up: boolean): number {
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, x);
+  view.setBigUint64(0, view.getBigUint64(0) + (up ? 1n : -1n));
+  return view.getFloat64(0);
+}
+
+describe('the logistic draw', () => {
+  it('approximates σ within 1e-6 everywhere it is attempted, and declines outside ±700 and for NaN', () => {
+    let worst = 0;
+    for (let y = -699.99; y < 700; y += 0.0137)
+      worst = Math.max(worst, Math.abs(approximateLogistic(y) - logistic(y)));
+    expect(worst).toBeLessThan(1e-6);
+    for (const y of [Number.NaN, 700, -700, 1e9, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY])
+      expect(approximateLogistic(y)).toBeNaN();
+  });
+
+  it('answers u < σ(y) and u ≥ 1 − σ(y) exactly as the comparisons with Math.exp do, at the boundary too', () => {
+    const rng = createRng('logistic-draw');
+    const cases: [number, number][] = [];
+    for (let k = 0; k < 200_000; k++) {
+      const y = (rng.next() - 0.5) * (k % 2 ? 20 : 1500);
+      cases.push([rng.next(), y]);
+      // u at σ(y), 1 − σ(y) and the doubles either side: the cases a margin must hand to Math.exp.
+      for (const at of [logistic(y), 1 - logistic(y)])
+        if (at > 0 && at < 1) cases.push([at, y], [nextAfter(at, true), y], [nextAfter(at, false), y]);
+    }
+    for (const y of [0, Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, 745, -745, 1e-300])
+      for (const u of [0, 0.5, 1 - 2 ** -53]) cases.push([u, y]);
+    let below = 0;
+    let above = 0;
+    for (const [u, y] of cases) {
+      if (belowLogistic(u, y) !== u < logistic(y)) below++;
+      if (atLeastComplementOfLogistic(u, y) !== u >= 1 - logistic(y)) above++;
+    }
+    expect([below, above]).toEqual([0, 0]);
+    expect(cases.length).toBeGreaterThan(900_000);
+  });
+});
