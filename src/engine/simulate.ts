@@ -78,6 +78,9 @@ export function simulate(world: World, seed: number | string, options: SimulateO
     }
   }
 
+  const finalTrust = checkedTrustMatrix(world, seed, phases, state.trust);
+  // Nothing of the state is read after this: its memory serves the thread's next run.
+  state.arena.release();
   return {
     seed,
     steps: world.steps,
@@ -92,7 +95,7 @@ export function simulate(world: World, seed: number | string, options: SimulateO
     rungNames: world.rungNames,
     rungReachedStep: state.rungReachedStep,
     admittedStep: state.admittedStep,
-    finalTrust: checkedTrustMatrix(world, seed, phases, state.trust),
+    finalTrust,
   };
 }
 

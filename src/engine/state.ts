@@ -4,8 +4,9 @@ import { PROPOSAL_KINDS, type ProposalKind } from '../model/proposals.js';
 import { type CompiledRule, compileRule } from '../rules/compile.js';
 import { markVetoHolders, passes } from '../rules/decide.js';
 import type { VotingBody } from '../rules/voting-body.js';
+import { arenaBytes, createKernelArena, type KernelArena } from './kernels/arena.js';
 import type { TraceSink } from './trace.js';
-import { createTrustStore, type TrustStore } from './trust.js';
+import { createTrustStore, type TrustStore, trustStoreBytes } from './trust.js';
 import type { World } from './world.js';
 
 /**
@@ -21,6 +22,11 @@ export interface RunState {
   /** While tracing: the amendments made to each proposal of this step. */
   traceAmendments: { bindingness: number; cost: number; objectors: string[] }[][];
   trust: TrustStore;
+  /**
+   * Where the trust store and the lists the pair loops read live (kernels/arena.ts). simulate
+   * hands it back at the end of the run, for the thread's next run.
+   */
+  arena: KernelArena;
 
   /** Current members of each organisation (a copy of the World's, so enlargement can change it). */
   memberList: Int32Array;
@@ -232,15 +238,7 @@ function allocateRunState(world: World): RunState {
   }
   // Each possible partnership tables its joint CBMs as one proposal in each organisation.
   maxProposals += orgCount * (orgCount - 1) * world.parameters.partnerships.jointAgenda;
-  // A run whose relations change keeps its own structural evidence; others share the World's.
-  const trust = createTrustStore(
-    n,
-    world.parameters.trust.forgetting,
-    world.steps,
-    world.relationsChange ? world.basePositive.slice() : world.basePositive,
-    world.relationsChange ? world.baseNegative.slice() : world.baseNegative,
-  );
-  const memberList = world.memberList.slice();
+  const { arena, trust, memberList } = allocateTrust(world);
   // An organisation founded during the run has no members until then (phases/dated.ts).
   const memberCount = world.memberCount.map((count, o) => (world.foundingStep[o] > 0 ? 0 : count));
   return {
@@ -248,6 +246,7 @@ function allocateRunState(world: World): RunState {
     trace: null,
     traceAmendments: [],
     trust,
+    arena,
     memberList,
     memberCount,
     memberMark: memberMarks(world, memberCount),
@@ -275,8 +274,8 @@ function allocateRunState(world: World): RunState {
     nextApplication: 0,
     rungReachedStep: new Float64Array(world.rungMeanTrust.length).fill(Number.NaN),
     orgMeanTrust: new Float64Array(orgCount),
-    meanTrustToMembers: new Float64Array(orgCount * n),
-    lowestTrustToMembers: new Float64Array(orgCount * n).fill(1),
+    meanTrustToMembers: arena.f64(orgCount * n),
+    lowestTrustToMembers: arena.f64(orgCount * n).fill(1),
     memberStatsStep: new Int32Array(orgCount).fill(-1),
     memberMeanTrust: new Float64Array(orgCount),
     memberCohesion: new Float64Array(orgCount),
@@ -312,7 +311,7 @@ function allocateRunState(world: World): RunState {
     vetoHolder: new Uint8Array(orgCount * n),
     vetoesByState: new Float64Array(orgCount * n),
     blocksByState: new Float64Array(orgCount * n),
-    ...allocateScratch(world),
+    ...allocateScratch(world, arena),
     nextEvent: 0,
     ...allocateDated(world),
   };
@@ -418,17 +417,48 @@ function allocateMeasuresInForce(world: World) {
   };
 }
 
+/** The trust store and the lists the pair loops read, in one arena (engine/kernels/arena.ts). */
+function allocateTrust(world: World) {
+  const { n, orgCount } = world;
+  const arena = createKernelArena(trustStoreBytes(n, world.steps) + kernelListBytes(world));
+  const trust = createTrustStore(
+    n,
+    world.parameters.trust.forgetting,
+    world.steps,
+    world.basePositive,
+    world.baseNegative,
+    arena,
+  );
+  const memberList = arena.i32(orgCount * n);
+  memberList.set(world.memberList);
+  return { arena, trust, memberList };
+}
+
+/** What the lists the pair loops read take in the arena: memberList, the assessment's outputs, the participants' scratch. */
+function kernelListBytes(world: World): number {
+  const { n, orgCount } = world;
+  return arenaBytes([
+    [orgCount * n, 4],
+    [orgCount * n, 8],
+    [orgCount * n, 8],
+    [n, 1],
+    [n, 4],
+    [n, 8],
+    [n, 8],
+  ]);
+}
+
 /** Scratch space of the phases, per state (docs: RunState). */
-function allocateScratch(world: World) {
+function allocateScratch(world: World, arena: KernelArena) {
   const { n } = world;
   return {
     eligible: new Int32Array(Math.max(world.cbmCount, 1)),
-    implementedBy: new Uint8Array(n),
-    participantList: new Int32Array(n),
+    implementedBy: arena.u8(n),
+    participantList: arena.i32(n),
     participantMark: new Uint8Array(n),
     participantOverruled: new Uint8Array(n),
-    participantAdversary: new Float64Array(n),
-    participantNegative: new Float64Array(n),
+    participantAdversary: arena.f64(n),
+    participantNegative: arena.f64(n),
     stateList: new Int32Array(n),
     salienceBenefit: new Float64Array(n * world.cbmCount),
     salienceBenefitAt: new Int32Array(n * world.cbmCount),

@@ -1,3 +1,6 @@
+import { arenaBytes, createKernelArena, type KernelArena, kernelBytes } from './kernels/arena.js';
+import type { TrustKernels } from './kernels/kernels.js';
+
 /**
  * Directed trust between every pair of states as Beta evidence (docs/MODEL.md §Trust): the pair's
  * structural evidence (r0, s0: its relations and shared memberships, never forgotten) plus the
@@ -20,32 +23,73 @@ export interface TrustStore {
   /** Evidence gathered in the run, as of updatedAt. */
   positive: Float64Array;
   negative: Float64Array;
-  /** Structural evidence (never forgotten): r0, s0. */
+  /** Structural evidence (never forgotten): r0, s0 — the run's own copy (dated relations change it). */
   basePositive: Float64Array;
   baseNegative: Float64Array;
   /** The step each cell's evidence is expressed at. */
   updatedAt: Int32Array;
   /** retention[k] = forgetting^k, for k = 0 .. steps. */
   retention: Float64Array;
+  /** The loops over pairs of states, over these arrays (kernels/kernels.ts). */
+  kernels: TrustKernels;
 }
 
+/** Bytes a store of n states over `steps` steps takes in its arena, the kernels' room included. */
+export function trustStoreBytes(n: number, steps: number): number {
+  const cells = n * n;
+  return (
+    arenaBytes([
+      [cells, 8],
+      [cells, 8],
+      [cells, 8],
+      [cells, 8],
+      [cells, 4],
+      [steps + 1, 8],
+    ]) + kernelBytes(n)
+  );
+}
+
+/**
+ * A store with no evidence gathered, the given structural evidence, and its arrays in `arena` (by
+ * default one of its own): a run's state puts its lists in the same arena, so the pair loops can
+ * read them (engine/state.ts).
+ */
 export function createTrustStore(
   n: number,
   forgetting: number,
   steps: number,
   basePositive: Float64Array,
   baseNegative: Float64Array,
+  arena: KernelArena = createKernelArena(trustStoreBytes(n, steps)),
 ): TrustStore {
-  const retention = new Float64Array(steps + 1);
+  const cells = n * n;
+  const positive = arena.f64(cells);
+  const negative = arena.f64(cells);
+  const base = [arena.f64(cells), arena.f64(cells)];
+  const updatedAt = arena.i32(cells);
+  const retention = arena.f64(steps + 1);
+  base[0].set(basePositive);
+  base[1].set(baseNegative);
   for (let k = 0; k <= steps; k++) retention[k] = forgetting ** k;
+  const arrays = {
+    n,
+    positive,
+    negative,
+    basePositive: base[0],
+    baseNegative: base[1],
+    updatedAt,
+    retention,
+  };
+  // A literal, not a spread: a spread's object made every read of the store a quarter slower.
   return {
     n,
-    positive: new Float64Array(n * n),
-    negative: new Float64Array(n * n),
-    basePositive,
-    baseNegative,
-    updatedAt: new Int32Array(n * n),
+    positive,
+    negative,
+    basePositive: base[0],
+    baseNegative: base[1],
+    updatedAt,
     retention,
+    kernels: arena.kernels(arrays),
   };
 }
 
@@ -105,25 +149,8 @@ export function memberTrustStats(
     cohesion[o] = Number.NaN;
     return;
   }
-  const { positive, negative, basePositive, baseNegative, updatedAt, retention } = store;
-  const { n } = store;
-  let sum = 0;
-  let above = 0;
-  // trustAt written out: this reads every member pair after every step.
-  for (let a = 0; a < count; a++) {
-    const row = list[offset + a] * n;
-    for (let b = 0; b < count; b++) {
-      if (a === b) continue;
-      const cell = row + list[offset + b];
-      const kept = retention[step - updatedAt[cell]];
-      const r0 = basePositive[cell];
-      const trust =
-        (positive[cell] * kept + r0) / ((positive[cell] + negative[cell]) * kept + r0 + baseNegative[cell]);
-      sum += trust;
-      if (trust > threshold) above++;
-    }
-  }
+  const sum = store.kernels.pairStats(step, list, offset, count, threshold);
   const pairs = count * (count - 1);
   mean[o] = sum / pairs;
-  cohesion[o] = above / pairs;
+  cohesion[o] = store.kernels.above / pairs;
 }

@@ -28,8 +28,6 @@ export interface WorldDatedEvents {
   datedIntensity: Float64Array;
   /** The step each organisation is founded at (0: before the run). Until then it has no members and does nothing. */
   foundingStep: Int32Array;
-  /** Whether any relation changes during the run (each run then keeps its own structural evidence). */
-  relationsChange: boolean;
 }
 
 type Dated = {
@@ -103,6 +101,5 @@ export function compileDatedEvents(scenario: Scenario, states: WorldStates): Wor
     datedValue: Int8Array.from(dated.map((e) => e.value)),
     datedIntensity: Float64Array.from(dated.map((e) => e.intensity)),
     foundingStep,
-    relationsChange: dated.some((e) => e.kind === 3),
   };
 }

@@ -250,25 +250,8 @@ function implementRound(
     positiveAdd[j] = done[j] ? implementationEvidence * weight : 0;
     negativeAdd[j] = done[j] ? 0 : defectionEvidence * weight;
   }
-  // addEvidence for each ordered pair, written out: this loop is a large share of a run's time.
-  const { positive, negative, updatedAt, retention } = state.trust;
-  const { n } = world;
-  const step = state.step;
-  for (let a = 0; a < size; a++) {
-    const i = list[a];
-    if (!done[i]) continue;
-    const row = i * n;
-    // Every other participant (the list has no repeats).
-    for (let k = 0; k < size; k++) {
-      if (k === a) continue;
-      const j = list[k];
-      const cell = row + j;
-      const kept = retention[step - updatedAt[cell]];
-      positive[cell] = positive[cell] * kept + positiveAdd[j];
-      negative[cell] = negative[cell] * kept + negativeAdd[j];
-      updatedAt[cell] = step;
-    }
-  }
+  // addEvidence for each ordered pair (kernels/kernels.ts evidence): a large share of a run's time.
+  state.trust.kernels.evidence(state.step, list, size, done, positiveAdd, negativeAdd);
 }
 
 /** logit(implementation.probability), ±∞ at 1 and 0. */

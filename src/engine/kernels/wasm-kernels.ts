@@ -1,0 +1,122 @@
+import type { TrustArrays, TrustKernels } from './kernels.js';
+import { TRUST_KERNELS_WASM } from './wasm-bytes.js';
+
+interface Exports {
+  setStore(n: number, P: number, N: number, R0: number, S0: number, U: number, RET: number): void;
+  assess(step: number, list: number, count: number, mean: number, lowest: number): number;
+  pairStats(step: number, list: number, count: number, threshold: number, above: number): number;
+  evidence(step: number, list: number, size: number, done: number, positive: number, negative: number): void;
+}
+
+let compiled: WebAssembly.Module | null = null;
+
+/** The module, compiled on first use (under 4 KiB, so a browser's main thread may compile it too). */
+function kernelModule(): WebAssembly.Module {
+  compiled ??= new WebAssembly.Module(Uint8Array.from(atob(TRUST_KERNELS_WASM), (c) => c.charCodeAt(0)));
+  return compiled;
+}
+
+/**
+ * The pair loops in WebAssembly (trust-kernels.wat) over `memory`, where the store's arrays and
+ * every list, flag and output passed in must lie; `scratch` (8 bytes) and `listCopy` (n states)
+ * are the kernels' own, there too. A list from elsewhere (a caller's plain array) is copied in.
+ */
+export function wasmKernels(
+  memory: WebAssembly.Memory,
+  reused: WebAssembly.Instance | null,
+  store: TrustArrays,
+  scratch: Float64Array,
+  listCopy: Int32Array,
+): TrustKernels & { instance: WebAssembly.Instance } {
+  const instance = reused ?? new WebAssembly.Instance(kernelModule(), { env: { memory } });
+  const exports = instance.exports as unknown as Exports;
+  const { buffer } = memory;
+  // The same few arrays come back call after call; their addresses are looked up once (a typed
+  // array's buffer and byteOffset cost tens of nanoseconds each).
+  const address = (bytes: number) => {
+    let last: ArrayBufferView | null = null;
+    let base = 0;
+    return (array: ArrayBufferView, index: number) => {
+      if (array !== last) {
+        if (array.buffer !== buffer) throw new Error('a trust kernel was given an array outside its memory');
+        last = array;
+        base = array.byteOffset;
+      }
+      return base + index * bytes;
+    };
+  };
+  const listAddress = () => {
+    let last: Int32Array | null = null;
+    let inMemory = false;
+    return (list: Int32Array, offset: number, count: number) => {
+      if (list !== last) {
+        last = list;
+        inMemory = list.buffer === buffer;
+      }
+      if (inMemory) return list.byteOffset + offset * 4;
+      listCopy.set(list.subarray(offset, offset + count));
+      return listCopy.byteOffset;
+    };
+  };
+  const at = (array: ArrayBufferView, index: number, bytes: number) => address(bytes)(array, index);
+  const [assessList, statsList, evidenceList] = [listAddress(), listAddress(), listAddress()];
+  const [meanAt, lowestAt, doneAt, positiveAt, negativeAt] = [
+    address(8),
+    address(8),
+    address(1),
+    address(8),
+    address(8),
+  ];
+  const aboveAt = at(scratch, 0, 8);
+  exports.setStore(
+    store.n,
+    at(store.positive, 0, 8),
+    at(store.negative, 0, 8),
+    at(store.basePositive, 0, 8),
+    at(store.baseNegative, 0, 8),
+    at(store.updatedAt, 0, 4),
+    at(store.retention, 0, 8),
+  );
+  const kernels = {
+    instance,
+    above: 0,
+    assess: (
+      step: number,
+      list: Int32Array,
+      offset: number,
+      count: number,
+      mean: Float64Array,
+      lowest: Float64Array,
+      outOffset: number,
+    ) =>
+      exports.assess(
+        step,
+        assessList(list, offset, count),
+        count,
+        meanAt(mean, outOffset),
+        lowestAt(lowest, outOffset),
+      ),
+    pairStats(step: number, list: Int32Array, offset: number, count: number, threshold: number) {
+      const sum = exports.pairStats(step, statsList(list, offset, count), count, threshold, aboveAt);
+      kernels.above = scratch[0];
+      return sum;
+    },
+    evidence: (
+      step: number,
+      list: Int32Array,
+      size: number,
+      done: Uint8Array,
+      positive: Float64Array,
+      negative: Float64Array,
+    ) =>
+      exports.evidence(
+        step,
+        evidenceList(list, 0, size),
+        size,
+        doneAt(done, 0),
+        positiveAt(positive, 0),
+        negativeAt(negative, 0),
+      ),
+  };
+  return kernels;
+}
