@@ -38,10 +38,18 @@ function nearlyEqual(a: number, b: number, relTol: number, absTol: number): bool
 /** A number or a switch, as mathjs's typed functions convert it; anything else is left to mathjs. */
 const isPlain = (v: unknown): v is number | boolean => typeof v === 'number' || typeof v === 'boolean';
 
+/**
+ * Readers of the scope's variables, each its own function: a read through one shared `scope[name]`
+ * sees every name and goes megamorphic (it was a seventh of a formula run); a variable without a
+ * reader is read by name.
+ */
+export type ScopeReaders = Record<string, (scope: Record<string, number>) => number>;
+
 export function formulaClosure(
   root: FormulaNode,
   scope: Record<string, number>,
   math: FormulaFunctions,
+  readers: ScopeReaders = {},
 ): Closure {
   const { relTol, absTol } = math.config();
   const binary: Record<string, (a: number, b: number) => unknown> = {
@@ -64,7 +72,8 @@ export function formulaClosure(
       }
       case 'SymbolNode': {
         const name = node.name as string;
-        return () => scope[name];
+        const read = Object.hasOwn(readers, name) ? readers[name] : null;
+        return read ? () => read(scope) : () => scope[name];
       }
       case 'ParenthesisNode':
         return build(node.content as FormulaNode);
@@ -105,6 +114,8 @@ function operatorClosure(
   if (direct && args.length === 2) {
     const [a, b] = args;
     const fallback = math[name];
+    const arithmetic = arithmeticClosure(name, a, b, fallback);
+    if (arithmetic) return arithmetic;
     return () => {
       const x = a();
       const y = b();
@@ -150,6 +161,56 @@ function operatorClosure(
   // Any other operator (mod, ^, xor, !): mathjs's own function. (Those mathjs evaluates lazily,
   // bitAnd, bitOr and nullish, never reach here: formulas holding them keep mathjs's evaluation.)
   return called(math[name], args);
+}
+
+/**
+ * The four arithmetic operators on two numbers, each its own function (one closure shared by every
+ * operator called its operation through one megamorphic site); switches and the rest go to mathjs
+ * as in the general case.
+ */
+function arithmeticClosure(
+  name: string,
+  a: Closure,
+  b: Closure,
+  fallback: (...args: unknown[]) => unknown,
+): Closure | null {
+  const slow = (x: unknown, y: unknown) => (isPlain(x) && isPlain(y) ? null : fallback(x, y));
+  switch (name) {
+    case 'add':
+      return () => {
+        const x = a();
+        const y = b();
+        return typeof x === 'number' && typeof y === 'number'
+          ? x + y
+          : (slow(x, y) ?? +(x as number) + +(y as number));
+      };
+    case 'subtract':
+      return () => {
+        const x = a();
+        const y = b();
+        return typeof x === 'number' && typeof y === 'number'
+          ? x - y
+          : (slow(x, y) ?? +(x as number) - +(y as number));
+      };
+    case 'multiply':
+      return () => {
+        const x = a();
+        const y = b();
+        return typeof x === 'number' && typeof y === 'number'
+          ? x * y
+          : (slow(x, y) ?? +(x as number) * +(y as number));
+      };
+    case 'divide':
+      return () => {
+        const x = a();
+        const y = b();
+        return typeof x === 'number' && typeof y === 'number'
+          ? x / y
+          : (slow(x, y) ?? +(x as number) / +(y as number));
+      };
+    default:
+      return null;
+  }
 }
 
 /**

@@ -6,6 +6,7 @@ import {
   formulaClosure,
   LAZY_OPERATORS,
   NotPlain,
+  type ScopeReaders,
 } from './formula-closure.js';
 
 /**
@@ -31,6 +32,17 @@ export const FORMULA_VARIABLES: Record<string, string> = {
   ...Object.fromEntries(
     DIMENSIONS.map((d) => [`benefit_${DIMENSION_COLUMNS[d]}`, `the measure's benefit in ${d}`]),
   ),
+};
+
+/** The main variables' readers (formula-closure.ts ScopeReaders); the per-dimension ones are read by name. */
+export const SCOPE_READERS: ScopeReaders = {
+  builtin: (scope) => scope.builtin,
+  benefit: (scope) => scope.benefit,
+  cost: (scope) => scope.cost,
+  bindingness: (scope) => scope.bindingness,
+  sovereignty: (scope) => scope.sovereignty,
+  trust_proposer: (scope) => scope.trust_proposer,
+  trust_members: (scope) => scope.trust_members,
 };
 
 const FUNCTIONS = new Set([
@@ -201,7 +213,12 @@ export function compileFormula(text: string, options: { viaMathjs?: boolean } = 
   const closure =
     options.viaMathjs || lazy
       ? viaMathjs
-      : formulaClosure(tree as unknown as FormulaNode, scope, restrictedFunctions as FormulaFunctions);
+      : formulaClosure(
+          tree as unknown as FormulaNode,
+          scope,
+          restrictedFunctions as FormulaFunctions,
+          SCOPE_READERS,
+        );
   const run = () => {
     try {
       return closure();

@@ -3,7 +3,7 @@ import { valueAt } from '../../src/engine/simulate.js';
 import { compileWorld } from '../../src/engine/world.js';
 import { formatProblem, InputError } from '../../src/input/errors.js';
 import { simulateRecorded } from '../../src/metrics/simulate-recorded.js';
-import { checkFormula, compileFormula } from '../../src/model/formula.js';
+import { checkFormula, compileFormula, FORMULA_VARIABLES, SCOPE_READERS } from '../../src/model/formula.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import { repoFile } from '../helpers.js';
 
@@ -108,5 +108,15 @@ describe('formulas cannot reach outside their variables', () => {
         /parameters\.voting\.formula: property or index access is not allowed/,
       );
     }
+  });
+});
+
+describe('the scope readers', () => {
+  it('each reads the variable it is named after, and every main variable has one', () => {
+    const scope = Object.fromEntries(Object.keys(FORMULA_VARIABLES).map((name, k) => [name, k + 0.5]));
+    for (const [name, read] of Object.entries(SCOPE_READERS))
+      expect([name, read(scope)]).toEqual([name, scope[name]]);
+    const main = Object.keys(FORMULA_VARIABLES).filter((name) => !/^(salience|benefit)_/.test(name));
+    expect(Object.keys(SCOPE_READERS).sort()).toEqual(main.sort());
   });
 });

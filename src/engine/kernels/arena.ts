@@ -30,8 +30,12 @@ interface Reusable {
   used: number;
 }
 const idle = new Map<number, Reusable[]>();
-/** Idle memories kept per size: a thread runs one run at a time, the finite guard's replay makes two. */
-const IDLE_PER_SIZE = 2;
+/**
+ * Idle memories kept: one per size (a thread runs one run at a time), and only small ones — a
+ * large world's step costs far more than making its memory, and an idle one would hold its size.
+ */
+const IDLE_PER_SIZE = 1;
+const IDLE_MAX_BYTES = 32 * 1024 * 1024;
 
 const PAGE = 65536;
 const MAX_PAGES = 65536;
@@ -85,6 +89,7 @@ export function createKernelArena(bytes: number, options: { wasm?: boolean } = {
       if (released) return;
       released = true;
       held.used = next;
+      if (pages * PAGE > IDLE_MAX_BYTES) return;
       const list = idle.get(pages) ?? [];
       if (list.length < IDLE_PER_SIZE) list.push(held);
       idle.set(pages, list);
