@@ -14,6 +14,11 @@ export interface Phase {
   name: string;
   mechanism: string;
   run: PhaseRun;
+  /**
+   * The phase never writes state.salience, so what the step computed from it stays valid after it
+   * (state.salienceBenefit). Only shipped phases say so; a phase of one's own is assumed to.
+   */
+  keepsSalience?: boolean;
 }
 
 /** A phase of one's own (a model extension, a probe in a test), named after its function. */
@@ -36,8 +41,8 @@ export function runStep(
   resetStepCounters(state);
   for (const phase of phases) {
     phase.run(world, state, random);
-    // What a phase computed from salience is not kept past it (state.salienceBenefit).
-    state.salienceEpoch++;
+    // What was computed from salience is not kept past a phase that may change it (state.salienceBenefit).
+    if (!phase.keepsSalience) state.salienceEpoch++;
     if (afterPhase?.(phase)) return;
   }
 }

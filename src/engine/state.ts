@@ -48,9 +48,9 @@ export interface RunState {
   salience: Float64Array;
   /**
    * Σ_d salience[i,d] × benefit[c,d] of state i and CBM c (score.ts), at [i × cbmCount + c], kept
-   * while salienceBenefitAt[…] equals salienceEpoch. The epoch moves after every phase (runStep),
-   * so a phase may change salience freely: the sums are reused only within one phase (the rounds of
-   * deliberation score the same members on the same measures again).
+   * while salienceBenefitAt[…] equals salienceEpoch. The epoch moves after every phase that may
+   * change salience (runStep: the events, and any phase of one's own), so deliberation's rounds and
+   * the votes after them compute each sum once a step.
    */
   salienceBenefit: Float64Array;
   salienceBenefitAt: Int32Array;
@@ -167,8 +167,9 @@ export interface RunState {
   participantAdversary: Float64Array;
   /** The negative evidence each participant's defection adds (scratch for implement.ts). */
   participantNegative: Float64Array;
-  /** A list of states a phase gathers and uses at once (the "no" voters a failed proposal's supporters blame). */
-  stateList: Int32Array;
+  /** Who adds negative evidence about whom (blame, resentment: kernels penalise), gathered by a phase and used at once. */
+  fromList: Int32Array;
+  toList: Int32Array;
   /** The leading powers' stances on the proposal being scored (score.ts leaderStances). */
   leaderStance: Float64Array;
   /** The epoch each stance in leaderStance was computed in, and the current one. */
@@ -445,6 +446,8 @@ function kernelListBytes(world: World): number {
     [n, 4],
     [n, 8],
     [n, 8],
+    [n, 4],
+    [n, 4],
   ]);
 }
 
@@ -459,7 +462,8 @@ function allocateScratch(world: World, arena: KernelArena) {
     participantOverruled: new Uint8Array(n),
     participantAdversary: arena.f64(n),
     participantNegative: arena.f64(n),
-    stateList: new Int32Array(n),
+    fromList: arena.i32(n),
+    toList: arena.i32(n),
     salienceBenefit: new Float64Array(n * world.cbmCount),
     salienceBenefitAt: new Int32Array(n * world.cbmCount),
     salienceEpoch: 1,

@@ -67,6 +67,18 @@ export function jsKernels(store: TrustArrays): TrustKernels {
         }
       }
     },
+    penalise(step, from, fromCount, to, toCount, subtract) {
+      for (let a = 0; a < fromCount; a++) {
+        const row = from[a] * n;
+        for (let b = 0; b < toCount; b++) {
+          const cell = row + to[b];
+          const kept = retention[step - updatedAt[cell]];
+          positive[cell] = positive[cell] * kept + 0;
+          negative[cell] = negative[cell] * kept + subtract;
+          updatedAt[cell] = step;
+        }
+      }
+    },
   };
   return kernels;
 }

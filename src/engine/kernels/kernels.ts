@@ -34,6 +34,18 @@ export interface TrustKernels {
     positive: Float64Array,
     negative: Float64Array,
   ): void;
+  /**
+   * Blame and resentment: each state from[a], a < fromCount, adds `negative` evidence (and no
+   * positive) about each to[b], b < toCount — addEvidence(i, j, step, 0, negative) pair by pair.
+   */
+  penalise(
+    step: number,
+    from: Int32Array,
+    fromCount: number,
+    to: Int32Array,
+    toCount: number,
+    negative: number,
+  ): void;
 }
 
 /** The arrays of a trust store the loops read and write (engine/trust.ts). */

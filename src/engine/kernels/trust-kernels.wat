@@ -136,4 +136,31 @@
           (br $next_k)))))
       (local.set $a (i32.add (local.get $a) (i32.const 1)))
       (br $next_a))))
+
+  ;; Blame, resentment: each listed state i = from[a] adds `negative` evidence (and no positive)
+  ;; about each listed j = to[b], as addEvidence(i, j, step, 0, negative) does, in that order.
+  (func (export "penalise") (param $step i32) (param $from i32) (param $fromCount i32) (param $to i32) (param $toCount i32) (param $negative f64)
+    (local $a i32) (local $b i32) (local $row i32) (local $cell i32) (local $c8 i32) (local $at i32) (local $kept f64)
+    (block $done_a (loop $next_a
+      (br_if $done_a (i32.ge_s (local.get $a) (local.get $fromCount)))
+      (local.set $row (i32.mul
+        (i32.load (i32.add (local.get $from) (i32.shl (local.get $a) (i32.const 2))))
+        (global.get $n)))
+      (local.set $b (i32.const 0))
+      (block $done_b (loop $next_b
+        (br_if $done_b (i32.ge_s (local.get $b) (local.get $toCount)))
+        (local.set $cell (i32.add (local.get $row) (i32.load (i32.add (local.get $to) (i32.shl (local.get $b) (i32.const 2))))))
+        (local.set $c8 (i32.shl (local.get $cell) (i32.const 3)))
+        (local.set $at (i32.add (global.get $U) (i32.shl (local.get $cell) (i32.const 2))))
+        (local.set $kept (f64.load (i32.add (global.get $RET)
+          (i32.shl (i32.sub (local.get $step) (i32.load (local.get $at))) (i32.const 3)))))
+        (f64.store (i32.add (global.get $P) (local.get $c8))
+          (f64.add (f64.mul (f64.load (i32.add (global.get $P) (local.get $c8))) (local.get $kept)) (f64.const 0)))
+        (f64.store (i32.add (global.get $N) (local.get $c8))
+          (f64.add (f64.mul (f64.load (i32.add (global.get $N) (local.get $c8))) (local.get $kept)) (local.get $negative)))
+        (i32.store (local.get $at) (local.get $step))
+        (local.set $b (i32.add (local.get $b) (i32.const 1)))
+        (br $next_b)))
+      (local.set $a (i32.add (local.get $a) (i32.const 1)))
+      (br $next_a))))
 )

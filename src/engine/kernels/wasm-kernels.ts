@@ -6,6 +6,14 @@ interface Exports {
   assess(step: number, list: number, count: number, mean: number, lowest: number): number;
   pairStats(step: number, list: number, count: number, threshold: number, above: number): number;
   evidence(step: number, list: number, size: number, done: number, positive: number, negative: number): void;
+  penalise(
+    step: number,
+    from: number,
+    fromCount: number,
+    to: number,
+    toCount: number,
+    negative: number,
+  ): void;
 }
 
 let compiled: WebAssembly.Module | null = null;
@@ -31,35 +39,16 @@ export function wasmKernels(
   const instance = reused ?? new WebAssembly.Instance(kernelModule(), { env: { memory } });
   const exports = instance.exports as unknown as Exports;
   const { buffer } = memory;
-  // The same few arrays come back call after call; their addresses are looked up once (a typed
-  // array's buffer and byteOffset cost tens of nanoseconds each).
-  const address = (bytes: number) => {
-    let last: ArrayBufferView | null = null;
-    let base = 0;
-    return (array: ArrayBufferView, index: number) => {
-      if (array !== last) {
-        if (array.buffer !== buffer) throw new Error('a trust kernel was given an array outside its memory');
-        last = array;
-        base = array.byteOffset;
-      }
-      return base + index * bytes;
-    };
-  };
-  const listAddress = () => {
-    let last: Int32Array | null = null;
-    let inMemory = false;
-    return (list: Int32Array, offset: number, count: number) => {
-      if (list !== last) {
-        last = list;
-        inMemory = list.buffer === buffer;
-      }
-      if (inMemory) return list.byteOffset + offset * 4;
-      listCopy.set(list.subarray(offset, offset + count));
-      return listCopy.byteOffset;
-    };
-  };
+  const address = (bytes: number) => addressOf(buffer, bytes);
+  const listAddress = () => listAddressOf(buffer, listCopy);
   const at = (array: ArrayBufferView, index: number, bytes: number) => address(bytes)(array, index);
-  const [assessList, statsList, evidenceList] = [listAddress(), listAddress(), listAddress()];
+  const [assessList, statsList, evidenceList, fromList, toList] = [
+    listAddress(),
+    listAddress(),
+    listAddress(),
+    address(4),
+    address(4),
+  ];
   const [meanAt, lowestAt, doneAt, positiveAt, negativeAt] = [
     address(8),
     address(8),
@@ -117,6 +106,46 @@ export function wasmKernels(
         positiveAt(positive, 0),
         negativeAt(negative, 0),
       ),
+    penalise: (
+      step: number,
+      from: Int32Array,
+      fromCount: number,
+      to: Int32Array,
+      toCount: number,
+      negative: number,
+    ) => exports.penalise(step, fromList(from, 0), fromCount, toList(to, 0), toCount, negative),
   };
   return kernels;
+}
+
+/**
+ * The byte address of array[index] in `buffer`, for an array that comes back call after call: its
+ * address is looked up once (a typed array's buffer and byteOffset cost tens of nanoseconds each).
+ */
+function addressOf(buffer: ArrayBuffer, bytes: number) {
+  let last: ArrayBufferView | null = null;
+  let base = 0;
+  return (array: ArrayBufferView, index: number) => {
+    if (array !== last) {
+      if (array.buffer !== buffer) throw new Error('a trust kernel was given an array outside its memory');
+      last = array;
+      base = array.byteOffset;
+    }
+    return base + index * bytes;
+  };
+}
+
+/** The byte address of list[offset ..] in `buffer`; a list from elsewhere is copied into `listCopy` first. */
+function listAddressOf(buffer: ArrayBuffer, listCopy: Int32Array) {
+  let last: Int32Array | null = null;
+  let inMemory = false;
+  return (list: Int32Array, offset: number, count: number) => {
+    if (list !== last) {
+      last = list;
+      inMemory = list.buffer === buffer;
+    }
+    if (inMemory) return list.byteOffset + offset * 4;
+    listCopy.set(list.subarray(offset, offset + count));
+    return listCopy.byteOffset;
+  };
 }

@@ -3,7 +3,6 @@ import { describeRule } from '../../rules/describe.js';
 import { ABSTAIN, NO, type Vote, YES } from '../../rules/votes.js';
 import { scoreProposal } from '../score.js';
 import { chairOf, currentYear, type RunState, ruleOfProposal } from '../state.js';
-import { addEvidence } from '../trust.js';
 import type { World } from '../world.js';
 import { resentOverruling } from './overruling.js';
 
@@ -58,20 +57,17 @@ function blame(world: World, state: RunState, p: number): void {
   if (penalty === 0) return;
   const { n } = world;
   const o = state.proposalOrg[p];
-  const count = state.memberCount[o];
-  // The members who voted no, in member order, gathered once (the pairs are yes × no).
-  const noes = state.stateList;
-  let noCount = 0;
-  for (let b = 0; b < count; b++) {
-    const j = state.memberList[o * n + b];
-    if (state.votes[p * n + j] === NO) noes[noCount++] = j;
+  // Each yes toward each no, in member order (kernels penalise).
+  const { fromList, toList } = state;
+  let yes = 0;
+  let no = 0;
+  for (let m = 0; m < state.memberCount[o]; m++) {
+    const i = state.memberList[o * n + m];
+    const vote = state.votes[p * n + i];
+    if (vote === YES) fromList[yes++] = i;
+    else if (vote === NO) toList[no++] = i;
   }
-  if (noCount === 0) return;
-  for (let a = 0; a < count; a++) {
-    const i = state.memberList[o * n + a];
-    if (state.votes[p * n + i] !== YES) continue;
-    for (let b = 0; b < noCount; b++) addEvidence(state.trust, i, noes[b], state.step, 0, penalty);
-  }
+  if (yes > 0 && no > 0) state.trust.kernels.penalise(state.step, fromList, yes, toList, no, penalty);
 }
 
 /**

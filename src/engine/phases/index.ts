@@ -32,21 +32,48 @@ export {
  */
 export const DEFAULT_PHASES: readonly Phase[] = [
   { name: 'applyEvents', mechanism: 'events and shocks (events:, parameters.events)', run: applyEvents },
-  { name: 'enlarge', mechanism: 'enlargement (parameters.enlargement)', run: enlarge },
-  { name: 'assessTrust', mechanism: 'trust assessment (parameters.trust)', run: assessTrust },
-  { name: 'tableProposals', mechanism: 'the agenda (parameters.agenda)', run: tableProposals },
-  { name: 'deliberate', mechanism: 'deliberation and amendment (parameters.amendment)', run: deliberate },
-  { name: 'castVotes', mechanism: 'voting (parameters.voting)', run: castVotes },
-  { name: 'decideProposals', mechanism: 'decision rules (organisations.<ID>.rules)', run: decideProposals },
+  { name: 'enlarge', mechanism: 'enlargement (parameters.enlargement)', run: enlarge, keepsSalience: true },
+  {
+    name: 'assessTrust',
+    mechanism: 'trust assessment (parameters.trust)',
+    run: assessTrust,
+    keepsSalience: true,
+  },
+  {
+    name: 'tableProposals',
+    mechanism: 'the agenda (parameters.agenda)',
+    run: tableProposals,
+    keepsSalience: true,
+  },
+  {
+    name: 'deliberate',
+    mechanism: 'deliberation and amendment (parameters.amendment)',
+    run: deliberate,
+    keepsSalience: true,
+  },
+  { name: 'castVotes', mechanism: 'voting (parameters.voting)', run: castVotes, keepsSalience: true },
+  {
+    name: 'decideProposals',
+    mechanism: 'decision rules (organisations.<ID>.rules)',
+    run: decideProposals,
+    keepsSalience: true,
+  },
   {
     name: 'implementMeasures',
     mechanism: 'implementation (parameters.implementation)',
     run: implementMeasures,
+    keepsSalience: true,
   },
   {
     name: 'reformInstitutions',
     mechanism: 'institutional reform (parameters.institutions)',
     run: reformInstitutions,
+    keepsSalience: true,
   },
-  { name: 'formPartnerships', mechanism: 'partnerships (parameters.partnerships)', run: formPartnerships },
+  {
+    name: 'formPartnerships',
+    mechanism: 'partnerships (parameters.partnerships)',
+    run: formPartnerships,
+    keepsSalience: true,
+  },
 ];

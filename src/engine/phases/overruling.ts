@@ -1,7 +1,6 @@
 import type { CompiledRule } from '../../rules/compile.js';
 import { NO, YES } from '../../rules/votes.js';
 import type { RunState } from '../state.js';
-import { addEvidence } from '../trust.js';
 import type { World } from '../world.js';
 
 /**
@@ -21,14 +20,16 @@ export function resentOverruling(
   const penalty = world.parameters.trust.overruledPenalty;
   if (penalty === 0 || rule.kind === 'opt-in') return;
   const { n } = world;
-  const count = state.memberCount[o];
   const row = voteRow * n;
-  for (let a = 0; a < count; a++) {
-    const i = state.memberList[o * n + a];
-    if (state.votes[row + i] !== NO) continue;
-    for (let b = 0; b < count; b++) {
-      const j = state.memberList[o * n + b];
-      if (state.votes[row + j] === YES) addEvidence(state.trust, i, j, state.step, 0, penalty);
-    }
+  // Each no toward each yes, in member order (kernels penalise).
+  const { fromList, toList } = state;
+  let no = 0;
+  let yes = 0;
+  for (let m = 0; m < state.memberCount[o]; m++) {
+    const i = state.memberList[o * n + m];
+    const vote = state.votes[row + i];
+    if (vote === NO) fromList[no++] = i;
+    else if (vote === YES) toList[yes++] = i;
   }
+  if (no > 0 && yes > 0) state.trust.kernels.penalise(state.step, fromList, no, toList, yes, penalty);
 }

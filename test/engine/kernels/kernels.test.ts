@@ -1,7 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { arenaBytes, createKernelArena, kernelBytes } from '../../../src/engine/kernels/arena.js';
-import { createTrustStore, type TrustStore, trustAt, trustStoreBytes } from '../../../src/engine/trust.js';
+import {
+  addEvidence,
+  createTrustStore,
+  type TrustStore,
+  trustAt,
+  trustStoreBytes,
+} from '../../../src/engine/trust.js';
 import { createRng, type Rng } from '../../../src/util/rng.js';
 import { BYTES_MODULE, wasmBytesModule } from './build-wasm.js';
 
@@ -119,6 +125,32 @@ describe('the pair loops in WebAssembly and in JavaScript', () => {
           40,
         ]);
       }
+    }
+  });
+
+  it('penalise leaves bit-identical stores, equal to addEvidence pair by pair', () => {
+    for (let t = 0; t < 30; t++) {
+      const n = 3 + (t % 9) * 7;
+      const { wasm, js, lists, count, pick } = pair(`penalise-${t}`, n, 40);
+      const split = Math.floor(pick.next() * count);
+      const penalty = pick.next();
+      const byHand = randomStore(createRng(`penalise-${t}`), n, 40, false, `penalise-${t}/cells`);
+      for (const store of [wasm, js]) {
+        const list = lists[store === wasm ? 0 : 1];
+        store.kernels.penalise(38, list, split, list.subarray(split), count - split, penalty);
+      }
+      for (let a = 0; a < split; a++)
+        for (let b = split; b < count; b++) addEvidence(byHand, lists[1][a], lists[1][b], 38, 0, penalty);
+      expect([bits(wasm.positive), bits(wasm.negative), bits(wasm.updatedAt)]).toEqual([
+        bits(js.positive),
+        bits(js.negative),
+        bits(js.updatedAt),
+      ]);
+      expect([bits(js.positive), bits(js.negative), bits(js.updatedAt)]).toEqual([
+        bits(byHand.positive),
+        bits(byHand.negative),
+        bits(byHand.updatedAt),
+      ]);
     }
   });
 
