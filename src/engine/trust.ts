@@ -1,5 +1,5 @@
 import { arenaBytes, createKernelArena, type KernelArena, kernelBytes } from './kernels/arena.js';
-import type { TrustKernels } from './kernels/kernels.js';
+import type { TrustArrays, TrustKernels } from './kernels/kernels.js';
 
 /**
  * Directed trust between every pair of states as Beta evidence (docs/MODEL.md §Trust): the pair's
@@ -18,18 +18,7 @@ import type { TrustKernels } from './kernels/kernels.js';
  * the start, so a read is a multiply and a lookup, and a step costs only the cells it touches.
  * Evidence "as of step t" is Σ_u e_u · forgetting^(t−u) over everything added at steps u ≤ t.
  */
-export interface TrustStore {
-  n: number;
-  /** Evidence gathered in the run, as of updatedAt. */
-  positive: Float64Array;
-  negative: Float64Array;
-  /** Structural evidence (never forgotten): r0, s0 — the run's own copy (dated relations change it). */
-  basePositive: Float64Array;
-  baseNegative: Float64Array;
-  /** The step each cell's evidence is expressed at. */
-  updatedAt: Int32Array;
-  /** retention[k] = forgetting^k, for k = 0 .. steps. */
-  retention: Float64Array;
+export interface TrustStore extends TrustArrays {
   /** The loops over pairs of states, over these arrays (kernels/kernels.ts). */
   kernels: TrustKernels;
 }
@@ -71,17 +60,8 @@ export function createTrustStore(
   base[0].set(basePositive);
   base[1].set(baseNegative);
   for (let k = 0; k <= steps; k++) retention[k] = forgetting ** k;
-  const arrays = {
-    n,
-    positive,
-    negative,
-    basePositive: base[0],
-    baseNegative: base[1],
-    updatedAt,
-    retention,
-  };
   // A literal, not a spread: a spread's object made every read of the store a quarter slower.
-  return {
+  const store: TrustStore = {
     n,
     positive,
     negative,
@@ -89,9 +69,14 @@ export function createTrustStore(
     baseNegative: base[1],
     updatedAt,
     retention,
-    kernels: arena.kernels(arrays),
+    kernels: UNBOUND,
   };
+  store.kernels = arena.kernels(store);
+  return store;
 }
+
+/** The kernels of a store until they are bound to its arrays (createTrustStore, two lines on). */
+const UNBOUND = {} as TrustKernels;
 
 /** Trust of i in j at `step`, without changing the store. */
 export function trustAt(store: TrustStore, i: number, j: number, step: number): number {

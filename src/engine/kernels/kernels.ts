@@ -48,13 +48,17 @@ export interface TrustKernels {
   ): void;
 }
 
-/** The arrays of a trust store the loops read and write (engine/trust.ts). */
+/** The arrays of a trust store (engine/trust.ts TrustStore), which the loops read and write. */
 export interface TrustArrays {
   n: number;
+  /** Evidence gathered in the run, as of updatedAt. */
   positive: Float64Array;
   negative: Float64Array;
+  /** Structural evidence (never forgotten): r0, s0 — the run's own copy (dated relations change it). */
   basePositive: Float64Array;
   baseNegative: Float64Array;
+  /** The step each cell's evidence is expressed at. */
   updatedAt: Int32Array;
+  /** retention[k] = forgetting^k, for k = 0 .. steps. */
   retention: Float64Array;
 }

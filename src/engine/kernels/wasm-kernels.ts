@@ -66,18 +66,10 @@ export function wasmKernels(
     at(store.updatedAt, 0, 4),
     at(store.retention, 0, 8),
   );
-  const kernels = {
+  const kernels: TrustKernels & { instance: WebAssembly.Instance } = {
     instance,
     above: 0,
-    assess: (
-      step: number,
-      list: Int32Array,
-      offset: number,
-      count: number,
-      mean: Float64Array,
-      lowest: Float64Array,
-      outOffset: number,
-    ) =>
+    assess: (step, list, offset, count, mean, lowest, outOffset) =>
       exports.assess(
         step,
         assessList(list, offset, count),
@@ -85,19 +77,12 @@ export function wasmKernels(
         meanAt(mean, outOffset),
         lowestAt(lowest, outOffset),
       ),
-    pairStats(step: number, list: Int32Array, offset: number, count: number, threshold: number) {
+    pairStats(step, list, offset, count, threshold) {
       const sum = exports.pairStats(step, statsList(list, offset, count), count, threshold, aboveAt);
       kernels.above = scratch[0];
       return sum;
     },
-    evidence: (
-      step: number,
-      list: Int32Array,
-      size: number,
-      done: Uint8Array,
-      positive: Float64Array,
-      negative: Float64Array,
-    ) =>
+    evidence: (step, list, size, done, positive, negative) =>
       exports.evidence(
         step,
         evidenceList(list, 0, size),
