@@ -60,12 +60,10 @@ export function createKernelArena(bytes: number, options: { wasm?: boolean } = {
   if (!useWasm) return jsArena();
   const reused = idle.get(pages)?.pop();
   if (reused) new Uint8Array(reused.memory.buffer, 0, reused.used).fill(0);
-  const held: Reusable = reused ?? {
-    memory: new WebAssembly.Memory({ initial: pages, maximum: pages }),
-    instance: null,
-    used: 0,
-  };
-  const { memory } = held;
+  const memory = reused?.memory ?? newMemory(pages);
+  // A memory this engine cannot reserve (a large world on a small machine): plain arrays then.
+  if (!memory) return jsArena();
+  const held: Reusable = reused ?? { memory, instance: null, used: 0 };
   let next = 0;
   let released = false;
   const take = (length: number, size: number) => {
@@ -95,6 +93,15 @@ export function createKernelArena(bytes: number, options: { wasm?: boolean } = {
       idle.set(pages, list);
     },
   };
+}
+
+function newMemory(pages: number): WebAssembly.Memory | null {
+  try {
+    return new WebAssembly.Memory({ initial: pages, maximum: pages });
+  } catch (error) {
+    if (error instanceof RangeError) return null;
+    throw error;
+  }
 }
 
 function jsArena(): KernelArena {
