@@ -92,7 +92,7 @@ function ownScore(world: World, state: RunState, p: number, i: number): number {
     : builtin;
 }
 
-/** Σ_d salience[i,d] × benefit[c,d], computed once a phase (state.salienceBenefit). */
+/** Σ_d salience[i,d] × benefit[c,d], computed once while salience stands (state.salienceBenefit). */
 function salienceBenefit(world: World, state: RunState, i: number, c: number): number {
   const key = i * world.cbmCount + c;
   if (state.salienceBenefitAt[key] === state.salienceEpoch) return state.salienceBenefit[key];

@@ -91,14 +91,8 @@ export function wasmKernels(
         positiveAt(positive, 0),
         negativeAt(negative, 0),
       ),
-    penalise: (
-      step: number,
-      from: Int32Array,
-      fromCount: number,
-      to: Int32Array,
-      toCount: number,
-      negative: number,
-    ) => exports.penalise(step, fromList(from, 0), fromCount, toList(to, 0), toCount, negative),
+    penalise: (step, from, fromCount, to, toCount, negative) =>
+      exports.penalise(step, fromList(from, 0), fromCount, toList(to, 0), toCount, negative),
   };
   return kernels;
 }
