@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { customPhase, type Phase, runStep } from '../../src/engine/phase.js';
+import { DEFAULT_PHASES } from '../../src/engine/phases/index.js';
 import { objectionBoundary, objectionProbability, objects } from '../../src/engine/score.js';
 import { compileWorld } from '../../src/engine/world.js';
 import { loadScenario } from '../../src/scenario/load.js';
-import { fixture, stateWithProposal } from '../helpers.js';
+import { fixture, scriptedRandom, stateWithProposal } from '../helpers.js';
 
 /**
  * Deliberation asks whether a member's chance of objecting reaches a threshold; `objects` answers
@@ -42,4 +44,38 @@ describe('objects: the likely-objector test without Math.exp', () => {
       expect(agreed).toBeGreaterThan(10);
     },
   );
+});
+
+describe('salience × benefit, kept while salience stands', () => {
+  const world = compileWorld(loadScenario(fixture('tiny.yaml')).scenario);
+  const raise = customPhase((_world, state) => {
+    state.salience.fill(1);
+  });
+  /** P(no) of member 1 after `phase` ran, and what a state that never scored before gives. */
+  const after = (phase: Phase) => {
+    const state = stateWithProposal(world, 0);
+    const before = objectionProbability(world, state, 0, 1);
+    runStep(world, state, scriptedRandom([]), [phase]);
+    const fresh = stateWithProposal(world, 0);
+    fresh.salience.fill(1);
+    return {
+      before,
+      now: objectionProbability(world, state, 0, 1),
+      fresh: objectionProbability(world, fresh, 0, 1),
+    };
+  };
+
+  it('is computed again after a phase of one’s own, which may have changed salience', () => {
+    const { before, now, fresh } = after(raise);
+    expect(now).toBe(fresh);
+    expect(now).not.toBe(before);
+  });
+
+  it('is kept after a phase that declares it keeps salience (the shipped ones but the events)', () => {
+    const { before, now } = after({ ...raise, keepsSalience: true });
+    expect(now).toBe(before);
+    expect(DEFAULT_PHASES.filter((phase) => !phase.keepsSalience).map((phase) => phase.name)).toEqual([
+      'applyEvents',
+    ]);
+  });
 });
