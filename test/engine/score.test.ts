@@ -52,7 +52,7 @@ describe('salience × benefit, kept while salience stands', () => {
     state.salience.fill(1);
   });
   /** P(no) of member 1 after `phase` ran, and what a state that never scored before gives. */
-  const after = (phase: Phase) => {
+  const scoredAfter = (phase: Phase) => {
     const state = stateWithProposal(world, 0);
     const before = objectionProbability(world, state, 0, 1);
     runStep(world, state, scriptedRandom([]), [phase]);
@@ -66,13 +66,13 @@ describe('salience × benefit, kept while salience stands', () => {
   };
 
   it('is computed again after a phase of one’s own, which may have changed salience', () => {
-    const { before, now, fresh } = after(raise);
+    const { before, now, fresh } = scoredAfter(raise);
     expect(now).toBe(fresh);
     expect(now).not.toBe(before);
   });
 
   it('is kept after a phase that declares it keeps salience (the shipped ones but the events)', () => {
-    const { before, now } = after({ ...raise, keepsSalience: true });
+    const { before, now } = scoredAfter({ ...raise, keepsSalience: true });
     expect(now).toBe(before);
     expect(DEFAULT_PHASES.filter((phase) => !phase.keepsSalience).map((phase) => phase.name)).toEqual([
       'applyEvents',
