@@ -175,6 +175,11 @@ export interface RunState {
   /** The epoch each stance in leaderStance was computed in, and the current one. */
   leaderStanceStamp: Int32Array;
   leaderStanceEpoch: number;
+  /**
+   * The member of each organisation last found a likely objector in deliberation (−1: none yet),
+   * tested first next time: where one objector settles it, finding one soon is all that matters.
+   */
+  lastObjector: Int32Array;
   /** Index of the first scheduled event not yet applied. */
   nextEvent: number;
 
@@ -470,5 +475,6 @@ function allocateScratch(world: World, arena: KernelArena) {
     leaderStance: new Float64Array(n),
     leaderStanceStamp: new Int32Array(n),
     leaderStanceEpoch: 0,
+    lastObjector: new Int32Array(world.orgCount).fill(-1),
   };
 }

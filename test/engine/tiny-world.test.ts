@@ -159,6 +159,20 @@ describe('amendment before the vote (worked by hand)', () => {
     expect(scoreProposal(world, state, 0, C)).toBeCloseTo(0.2, 14);
   });
 
+  it('tests the last objector first, which changes the answer in no case: the same two amendments', () => {
+    // Whoever is remembered — no one, the proposer A (a champion), B (no objector), C (the
+    // objector) — the rounds find an objector exactly when the scan in member order does.
+    for (const last of [-1, A, B, C]) {
+      const world = tinyWorld(amended);
+      const state = stateWithProposal(world, A);
+      state.lastObjector[0] = last;
+      deliberate(world, state);
+      expect(state.amendments[0]).toBe(2);
+      expect(state.proposalBindingness[0]).toBeCloseTo(0.5625, 15);
+      expect(state.lastObjector[0]).toBe(C);
+    }
+  });
+
   it('dilution costs substance: with benefit ∝ bindingness^½, C still objects after three rounds', () => {
     // β after k cuts = 0.75^(k/2). Round 1: benefit 0.5 × 0.866 = 0.433, C: 0.433 − 0.24 × 1.75 =
     // 0.013, P(no) = σ(−1.13) ≈ 0.24. Round 2: 0.375 − 0.192 × 1.5625 = 0.075, P(no) ≈ 0.148.

@@ -4,6 +4,44 @@ import { orgPasses, type RunState, ruleOfProposal } from '../state.js';
 import type { World } from '../world.js';
 
 /**
+ * Marks in proposal p's votes row (scratch: castVotes overwrites it) each member's expected vote:
+ * NO for a likely objector, YES otherwise; returns whether there is a likely objector. With
+ * `firstSettles` (one objector blocks) it stops at the first found, and tests first the member
+ * that objected last time in the organisation — the likeliest to again, so a round usually takes
+ * one score, not a scan. The answer does not depend on the order: only whether one exists is used.
+ */
+function marksObjectors(
+  world: World,
+  state: RunState,
+  p: number,
+  threshold: number,
+  boundary: number,
+  firstSettles: boolean,
+): boolean {
+  const { n } = world;
+  const o = state.proposalOrg[p];
+  const stances = leaderStances(world, state, state.leaderStance);
+  const last = firstSettles ? state.lastObjector[o] : -1;
+  const tested = last >= 0 && state.memberMark[o * n + last] ? last : -1;
+  let found = false;
+  // m = −1 is the last objector, when a member; it is not tested again in member order.
+  for (let m = tested >= 0 ? -1 : 0; m < state.memberCount[o]; m++) {
+    const i = m < 0 ? tested : state.memberList[o * n + m];
+    if (m >= 0 && i === tested) continue;
+    const objecting =
+      !champions(world, state, p, i) && objects(world, state, p, i, threshold, boundary, stances);
+    state.votes[p * n + i] = objecting ? NO : YES;
+    if (!objecting) continue;
+    found = true;
+    if (firstSettles) {
+      state.lastObjector[o] = i;
+      return true;
+    }
+  }
+  return found;
+}
+
+/**
  * Before each vote the chair amends the proposal (docs/MODEL.md §Deliberation). Why this is the
  * model of consensus: under consensus any objector blocks, so the chair lowers bindingness and
  * cost until no one is likely to object — more proposals pass, but diluted. Under a quota the
@@ -37,22 +75,8 @@ export function deliberate(world: World, state: RunState): void {
     const anyObjectorBlocks = (rule.kind === 'unanimity' || rule.kind === 'consensus') && !state.trace;
     // After the last amendment allowed the text goes to the vote as it is: no need to test it.
     for (let round = 0; round < allowed; round++) {
-      const stances = leaderStances(world, state, state.leaderStance);
-      // The votes row of this proposal serves as scratch: castVotes overwrites it afterwards.
-      let blocked = false;
-      for (let m = 0; m < count; m++) {
-        const i = state.memberList[base + m];
-        // Champions (the proposer, coordinators) vote yes (phases/vote.ts): never likely objectors.
-        const objecting =
-          !champions(world, state, p, i) &&
-          objects(world, state, p, i, objectionThreshold, boundary, stances);
-        state.votes[p * n + i] = objecting ? NO : YES;
-        if (objecting && anyObjectorBlocks) {
-          blocked = true;
-          break;
-        }
-      }
-      const expected = !blocked && orgPasses(world, state, o, rule, p);
+      const objector = marksObjectors(world, state, p, objectionThreshold, boundary, anyObjectorBlocks);
+      const expected = !(objector && anyObjectorBlocks) && orgPasses(world, state, o, rule, p);
       if (expected) break;
       if (state.trace) {
         const objectors: string[] = [];
