@@ -4,11 +4,16 @@
  *
  * Why: a ten-year run draws about ten thousand votes and implementations, each a comparison of a
  * uniform number with σ; Math.exp is a call into V8's C library and was a fourteenth of a run.
- * A comparison needs σ only near u. So σ is first approximated from a polynomial e^r on
- * |r| ≤ ln2 / 2 and a table of powers of two (absolute error below 1e-6, against a margin of
- * 1e-5); only when u falls within the margin is σ computed exactly, as `logistic` does. The
- * answer is therefore always the one `u < logistic(y)` gives, bit for bit (a test compares them
- * on millions of cases, at the boundary included).
+ * A comparison needs σ only near u, so it is decided in three tiers:
+ *   1. σ is increasing, so σ(y) lies between σ at the grid points of step 1/16 either side of y,
+ *      tabulated with `logistic` for |y| < 20: u below the lower one (less a margin of 1e-12, far
+ *      above the rounding of either σ) is below σ(y), u above the upper one is not. This settles
+ *      all but the one draw in fifty or so that falls between them, with two table reads.
+ *   2. Otherwise σ is approximated from a polynomial e^r on |r| ≤ ln2 / 2 and a table of powers of
+ *      two (absolute error below 1e-6, against a margin of 1e-5).
+ *   3. Only when u falls within that margin is σ computed exactly, as `logistic` does.
+ * The answer is therefore always the one `u < logistic(y)` gives, bit for bit (a test compares
+ * them on millions of cases, at the boundary and at the grid's points included).
  */
 
 export function logistic(x: number): number {
@@ -17,6 +22,12 @@ export function logistic(x: number): number {
 
 /** Whether u < logistic(y): exactly that comparison's answer. */
 export function belowLogistic(u: number, y: number): boolean {
+  const scaled = y * GRID_STEPS;
+  if (scaled > -GRID_OFFSET && scaled < GRID_OFFSET) {
+    const k = Math.floor(scaled) + GRID_OFFSET;
+    if (u < GRID[k] - GRID_MARGIN) return true;
+    if (u > GRID[k + 1] + GRID_MARGIN) return false;
+  }
   const approximate = approximateLogistic(y);
   if (u < approximate - MARGIN) return true;
   if (u > approximate + MARGIN) return false;
@@ -25,12 +36,33 @@ export function belowLogistic(u: number, y: number): boolean {
 
 /** Whether u ≥ 1 − logistic(y): exactly that comparison's answer (a "no" drawn from the upper tail). */
 export function atLeastComplementOfLogistic(u: number, y: number): boolean {
+  const scaled = y * GRID_STEPS;
+  if (scaled > -GRID_OFFSET && scaled < GRID_OFFSET) {
+    // 1 − σ(y) lies between 1 − σ at the grid point above y and 1 − σ at the one below.
+    const k = Math.floor(scaled) + GRID_OFFSET;
+    if (u > 1 - GRID[k] + GRID_MARGIN) return true;
+    if (u < 1 - GRID[k + 1] - GRID_MARGIN) return false;
+  }
   const approximate = 1 - approximateLogistic(y);
   if (u > approximate + MARGIN) return true;
   if (u < approximate - MARGIN) return false;
   return u >= 1 - logistic(y);
 }
 
+/** Grid points a unit of y (a power of two, so y × GRID_STEPS and the points are exact). */
+const GRID_STEPS = 16;
+/** The grid covers |y| < 20, where σ is not yet 0 or 1 to the margin's precision: 20 × GRID_STEPS. */
+const GRID_OFFSET = 20 * GRID_STEPS;
+/** GRID[k] = logistic((k − GRID_OFFSET) / GRID_STEPS), as computed: 5 KiB, in cache. */
+const GRID = Float64Array.from({ length: 2 * GRID_OFFSET + 2 }, (_, k) =>
+  logistic((k - GRID_OFFSET) / GRID_STEPS),
+);
+/**
+ * Far more than what the computed σ can be off the true one (a few units in the last place of a
+ * number at most 1, about 1e-15), the rounding of 1 − σ included; σ is increasing, so these
+ * bounds hold for the computed values too.
+ */
+const GRID_MARGIN = 1e-12;
 /** Far more than the approximation's error (below 1e-6) and the rounding of 1 − σ. */
 const MARGIN = 1e-5;
 /** Beyond this |y| the approximation is not attempted (NaN is returned, so the exact path decides). */

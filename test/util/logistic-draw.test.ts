@@ -7,7 +7,7 @@ import {
 } from '../../src/util/logistic-draw.js';
 import { createRng } from '../../src/util/rng.js';
 
-/** The next double above or below x (x finite and positive here). */
+/** The double next to x: one unit in the last place further from zero (`up`) or nearer (x finite, not 0). */
 function nextAfter(x: number, up: boolean): number {
   const view = new DataView(new ArrayBuffer(8));
   view.setFloat64(0, x);
@@ -34,6 +34,17 @@ describe('the logistic draw', () => {
       // u at σ(y), 1 − σ(y) and the doubles either side: the cases a margin must hand to Math.exp.
       for (const at of [logistic(y), 1 - logistic(y)])
         if (at > 0 && at < 1) cases.push([at, y], [nextAfter(at, true), y], [nextAfter(at, false), y]);
+    }
+    // y at the grid's points (step 1/16 up to ±20) and the doubles either side; u at σ there,
+    // and just inside and outside the grid's margin of 1e-12.
+    for (let k = -20 * 16 - 1; k <= 20 * 16 + 1; k++) {
+      const point = k / 16;
+      for (const y of point === 0
+        ? [0, 1e-300, -1e-300]
+        : [point, nextAfter(point, true), nextAfter(point, false)])
+        for (const at of [logistic(point), 1 - logistic(point)])
+          for (const u of [at, at - 1e-12, at + 1e-12, at - 2e-12, at + 2e-12])
+            if (u > 0 && u < 1) cases.push([u, y], [nextAfter(u, true), y], [nextAfter(u, false), y]);
     }
     for (const y of [0, Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, 745, -745, 1e-300])
       for (const u of [0, 0.5, 1 - 2 ** -53]) cases.push([u, y]);
