@@ -55,7 +55,8 @@ if (wanted('builtin_runs_per_s'))
     figure: 'builtin_runs_per_s',
     value: builtinRunsPerSecond(seconds),
     unit: 'runs/s',
-    target: { op: '>=', value: 500 },
+    // Issue #18: a thousand ten-year runs a second on one core (500 was the first round's).
+    target: { op: '>=', value: 1000 },
   });
 if (wanted('builtin_formula_runs_per_s'))
   add({

@@ -1,10 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { loadExperiment } from '../../dist/experiment/load.js';
 import { runExperiment } from '../../dist/experiment/run-experiment.js';
+import { mainThreadCpuMs } from './thread-cpu.js';
 
 /** Figures of whole experiments: throughput on the worker pool, and peak memory. */
 
@@ -38,22 +39,6 @@ variants:
  */
 export async function experimentRunsPerSecond(threads: number, replications: number): Promise<number> {
   return (await experimentThroughput(threads, replications)).runsPerSecond;
-}
-
-/**
- * The main thread's CPU time so far, in milliseconds: Linux's scheduler statistics of this thread
- * (`/proc/self/task/<pid>/schedstat`, nanoseconds on a CPU). Node 20 has no per-thread CPU clock
- * (process.cpuUsage counts the workers too); elsewhere this is null and the event loop's active
- * time stands in, which also counts the time the thread waited for a core the workers held.
- */
-export function mainThreadCpuMs(): number | null {
-  try {
-    const [onCpu] = readFileSync(`/proc/self/task/${process.pid}/schedstat`, 'utf8').split(' ');
-    const nanoseconds = Number(onCpu);
-    return Number.isFinite(nanoseconds) ? nanoseconds / 1e6 : null;
-  } catch {
-    return null;
-  }
 }
 
 /**
