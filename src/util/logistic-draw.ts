@@ -7,8 +7,9 @@
  * A comparison needs σ only near u, so it is decided in three tiers:
  *   1. σ is increasing, so σ(y) lies between σ at the grid points of step 1/16 either side of y,
  *      tabulated with `logistic` for |y| < 20: u below the lower one (less a margin of 1e-12, far
- *      above the rounding of either σ) is below σ(y), u above the upper one is not. This settles
- *      all but the one draw in fifty or so that falls between them, with two table reads.
+ *      above the rounding of either σ) is below σ(y), u above the upper one is not. Two table
+ *      reads settle every draw but those whose u falls between the two: σ's slope is at most ¼,
+ *      so at most one draw in 64.
  *   2. Otherwise σ is approximated from a polynomial e^r on |r| ≤ ln2 / 2 and a table of powers of
  *      two (absolute error below 1e-6, against a margin of 1e-5).
  *   3. Only when u falls within that margin is σ computed exactly, as `logistic` does.
