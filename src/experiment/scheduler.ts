@@ -14,8 +14,9 @@ import type { BlockResult, BlockTask } from './block.js';
  *
  * Why blocks of about a second: the main thread merges each block's statistics whole, whatever
  * its size, so its cost per run falls as blocks grow. Measured on the built-in world
- * (main_thread_ms_per_run in `npm run bench`): 0.75 ms a run at 150 ms blocks, 0.52 at 500,
- * 0.37 at 1000 — the last the first to keep up with 16 workers at one core's rate.
+ * (main_thread_ms_per_run in `npm run bench`, then its event loop's time): 0.75 ms a run at 150 ms
+ * blocks, 0.52 at 500, 0.37 at 1000 — the last the first to keep up with 16 workers at one core's
+ * rate (0.09–0.17 ms of CPU time now: docs/PERFORMANCE.md).
  */
 const TARGET_BLOCK_MS = 1000;
 const MAX_BLOCK = 512;
