@@ -29,7 +29,8 @@ export function addExact(partials: ExactSum, value: number): void {
   }
   if (kept < partials.length) {
     partials[kept] = x;
-    partials.length = kept + 1;
+    // Setting an array's length is a call into the runtime even when it does not change it.
+    if (partials.length !== kept + 1) partials.length = kept + 1;
   } else partials.push(x);
 }
 
