@@ -106,16 +106,24 @@ export function createAggregate(
   };
 }
 
-/** Adds one run's time series (laid out as RunResult.values) to the cells of world `w`. */
-export function addSeries(aggregate: ExperimentAggregate, w: number, values: Float64Array): void {
+/**
+ * Adds the time series of `runs` runs to the cells of world `w`: `values` holds them one after
+ * another, each laid out as RunResult.values. Cell by cell, all runs at once: a cell's sums and
+ * summary are several small objects, and a world's thousands of them do not stay in cache from
+ * one run to the next. The order of the additions does not change the result (exact sums, counts).
+ */
+export function addSeries(aggregate: ExperimentAggregate, w: number, values: Float64Array, runs = 1): void {
   const world = aggregate.worlds[w];
-  for (let c = 0; c < world.cells.length; c++) {
-    const value = values[c];
-    if (Number.isNaN(value)) continue; // undefined this step (e.g. no proposals): not a value
+  const cells = world.cells.length;
+  for (let c = 0; c < cells; c++) {
     const cell = world.cells[c];
-    addExact(cell.sum, value);
-    addExact(cell.sumSquares, value * value);
-    addValue(cell.values, value);
+    for (let r = 0; r < runs; r++) {
+      const value = values[r * cells + c];
+      if (Number.isNaN(value)) continue; // undefined this step (e.g. no proposals): not a value
+      addExact(cell.sum, value);
+      addExact(cell.sumSquares, value * value);
+      addValue(cell.values, value);
+    }
   }
 }
 
