@@ -29,18 +29,63 @@ export function scoreProposal(
   i: number,
   stances: Float64Array | null = null,
 ): number {
+  return scoreMember(world, state, scoringTerms(world, state, p), i, stances);
+}
+
+/**
+ * What every member's score on one proposal shares, read once per proposal (scoringTerms) rather
+ * than once per member: the phases that score a whole membership (the votes, deliberation's
+ * rounds) read them once and call scoreMember for each member.
+ */
+export interface ScoringTerms {
+  p: number;
+  /** The proposal's organisation, measure and proposer. */
+  o: number;
+  c: number;
+  proposer: number;
+  /** β_p, the share of the measure's benefit the text still delivers; c_p and b_p as amended. */
+  benefitShare: number;
+  cost: number;
+  bindingness: number;
+  /** What the organisation's Fund, if built, pays a member that would lose by the measure. */
+  sidePayment: number;
+}
+
+/** The terms of proposal p, in the run's one ScoringTerms (state.scoringTerms): valid until the next call. */
+export function scoringTerms(world: World, state: RunState, p: number): ScoringTerms {
+  const terms = state.scoringTerms;
   const o = state.proposalOrg[p];
-  let score = ownScore(world, state, p, i);
+  terms.p = p;
+  terms.o = o;
+  terms.c = state.proposalCbm[p];
+  terms.proposer = state.proposalProposer[p];
+  terms.benefitShare = state.proposalBenefit[p];
+  terms.cost = state.proposalCost[p];
+  terms.bindingness = state.proposalBindingness[p];
+  terms.sidePayment = world.stageSidePayment[world.stageOffset[o] + state.stage[o]];
+  return terms;
+}
+
+/** scoreProposal of member i, with the proposal's terms already read. */
+export function scoreMember(
+  world: World,
+  state: RunState,
+  terms: ScoringTerms,
+  i: number,
+  stances: Float64Array | null,
+): number {
+  let score = ownScore(world, state, terms, i);
   const { leaderWeight } = world.parameters.voting;
   if (leaderWeight !== 0) {
+    const row = terms.o * world.n;
     for (let k = world.leaderOffset[i]; k < world.leaderOffset[i + 1]; k++) {
       const g = world.leaderState[k];
-      if (!state.memberMark[o * world.n + g]) continue;
+      if (!state.memberMark[row + g]) continue;
       let stance: number;
-      if (!stances) stance = stanceOf(world, state, p, g);
+      if (!stances) stance = stanceOf(world, state, terms, g);
       else if (state.leaderStanceStamp[g] === state.leaderStanceEpoch) stance = stances[g];
       else {
-        stance = stanceOf(world, state, p, g);
+        stance = stanceOf(world, state, terms, g);
         stances[g] = stance;
         state.leaderStanceStamp[g] = state.leaderStanceEpoch;
       }
@@ -48,13 +93,13 @@ export function scoreProposal(
     }
   }
   // A Fund, once built, pays members who would lose by the measure (docs/MODEL.md §Institutions).
-  return score < 0 ? score + world.stageSidePayment[world.stageOffset[o] + state.stage[o]] : score;
+  return score < 0 ? score + terms.sidePayment : score;
 }
 
-/** P(yes) − P(no) of leading power g on proposal p, from its own score. */
-function stanceOf(world: World, state: RunState, p: number, g: number): number {
+/** P(yes) − P(no) of leading power g on the proposal, from its own score. */
+function stanceOf(world: World, state: RunState, terms: ScoringTerms, g: number): number {
   const { temperature, abstention } = world.parameters.voting;
-  const x = ownScore(world, state, p, g) / temperature;
+  const x = ownScore(world, state, terms, g) / temperature;
   return logistic(x - abstention) - logistic(-x - abstention);
 }
 
@@ -69,18 +114,13 @@ export function leaderStances(world: World, state: RunState, stances: Float64Arr
   return stances;
 }
 
-/** State i's own interest in proposal p, before its leading powers' pull (the formula's, if any). */
-function ownScore(world: World, state: RunState, p: number, i: number): number {
-  const o = state.proposalOrg[p];
-  const c = state.proposalCbm[p];
-  const proposer = state.proposalProposer[p];
+/** State i's own interest in the proposal, before its leading powers' pull (the formula's, if any). */
+function ownScore(world: World, state: RunState, terms: ScoringTerms, i: number): number {
   const { voting } = world.parameters;
-  const benefit = salienceBenefit(world, state, i, c) * state.proposalBenefit[p];
-  const cost =
-    state.proposalCost[p] *
-    (1 + voting.sovereigntyWeight * world.sovereignty[i] * state.proposalBindingness[p]);
-  const proposerTrust = trustAt(state.trust, i, proposer, state.step);
-  const memberTrust = state.meanTrustToMembers[o * world.n + i];
+  const benefit = salienceBenefit(world, state, i, terms.c) * terms.benefitShare;
+  const cost = terms.cost * (1 + voting.sovereigntyWeight * world.sovereignty[i] * terms.bindingness);
+  const proposerTrust = trustAt(state.trust, i, terms.proposer, state.step);
+  const memberTrust = state.meanTrustToMembers[terms.o * world.n + i];
   const builtin =
     benefit -
     cost +
@@ -88,7 +128,7 @@ function ownScore(world: World, state: RunState, p: number, i: number): number {
     voting.memberTrustWeight * (memberTrust - 0.5);
   // A scenario's formula replaces the built-in score; without one, mathjs is never called.
   return world.formula
-    ? formulaScore(world, state, world.formula, p, i, builtin, benefit, proposerTrust, memberTrust)
+    ? formulaScore(world, state, world.formula, terms.p, i, builtin, benefit, proposerTrust, memberTrust)
     : builtin;
 }
 
@@ -170,7 +210,7 @@ export function objectionBoundary(threshold: number): number {
 }
 
 /**
- * Whether P(no) of member i on proposal p is at least `threshold` (deliberation's test of a
+ * Whether P(no) of member i on the proposal of `terms` is at least `threshold` (deliberation's test of a
  * likely objector): objectionProbability(…) ≥ threshold, without Math.exp in all but a sliver of
  * cases. σ is increasing, so away from `boundary` (objectionBoundary(threshold)) comparing
  * arguments decides; within 1e-6 of it, or for thresholds so near 0 or 1 that the margin would
@@ -179,14 +219,14 @@ export function objectionBoundary(threshold: number): number {
 export function objects(
   world: World,
   state: RunState,
-  p: number,
+  terms: ScoringTerms,
   i: number,
   threshold: number,
   boundary: number,
   stances: Float64Array | null = null,
 ): boolean {
   const { temperature, abstention } = world.parameters.voting;
-  const x = -scoreProposal(world, state, p, i, stances) / temperature - abstention;
+  const x = -scoreMember(world, state, terms, i, stances) / temperature - abstention;
   if (threshold > 1e-6 && threshold < 1 - 1e-6) {
     if (x > boundary + 1e-6) return true;
     if (x < boundary - 1e-6) return false;
@@ -195,13 +235,12 @@ export function objects(
 }
 
 /**
- * Whether member i champions proposal p — its proposer, or a coordinator of its dimension — and so
+ * Whether member i champions the proposal — its proposer, or a coordinator of its dimension — and so
  * votes yes without a draw (phases/vote.ts) and is never a likely objector (phases/deliberate.ts).
  */
-export function champions(world: World, state: RunState, p: number, i: number): boolean {
-  const o = state.proposalOrg[p];
+export function champions(world: World, terms: ScoringTerms, i: number): boolean {
   return (
-    i === state.proposalProposer[p] ||
-    world.coordinator[(o * world.n + i) * DIMENSION_COUNT + world.cbmDimension[state.proposalCbm[p]]] === 1
+    i === terms.proposer ||
+    world.coordinator[(terms.o * world.n + i) * DIMENSION_COUNT + world.cbmDimension[terms.c]] === 1
   );
 }

@@ -5,6 +5,7 @@ import { type CompiledRule, compileRule } from '../rules/compile.js';
 import { markVetoHolders, passes } from '../rules/decide.js';
 import type { VotingBody } from '../rules/voting-body.js';
 import { arenaBytes, createKernelArena, type KernelArena } from './kernels/arena.js';
+import type { ScoringTerms } from './score.js';
 import type { TraceSink } from './trace.js';
 import { createTrustStore, type TrustStore, trustStoreBytes } from './trust.js';
 import type { World } from './world.js';
@@ -170,6 +171,8 @@ export interface RunState {
   /** Who adds negative evidence about whom (blame, resentment: kernels penalise), gathered by a phase and used at once. */
   fromList: Int32Array;
   toList: Int32Array;
+  /** The proposal being scored, as score.ts reads it once for all its members (scoringTerms). */
+  scoringTerms: ScoringTerms;
   /** The leading powers' stances on the proposal being scored (score.ts leaderStances). */
   leaderStance: Float64Array;
   /** The epoch each stance in leaderStance was computed in, and the current one. */
@@ -472,6 +475,16 @@ function allocateScratch(world: World, arena: KernelArena) {
     salienceBenefit: new Float64Array(n * world.cbmCount),
     salienceBenefitAt: new Int32Array(n * world.cbmCount),
     salienceEpoch: 1,
+    scoringTerms: {
+      p: -1,
+      o: -1,
+      c: -1,
+      proposer: -1,
+      benefitShare: 0,
+      cost: 0,
+      bindingness: 0,
+      sidePayment: 0,
+    },
     leaderStance: new Float64Array(n),
     leaderStanceStamp: new Int32Array(n),
     leaderStanceEpoch: 0,

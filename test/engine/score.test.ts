@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { customPhase, type Phase, runStep } from '../../src/engine/phase.js';
 import { DEFAULT_PHASES } from '../../src/engine/phases/index.js';
-import { objectionBoundary, objectionProbability, objects } from '../../src/engine/score.js';
+import { objectionBoundary, objectionProbability, objects, scoringTerms } from '../../src/engine/score.js';
 import { compileWorld } from '../../src/engine/world.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import { fixture, scriptedRandom, stateWithProposal } from '../helpers.js';
@@ -36,9 +36,10 @@ describe('objects: the likely-objector test without Math.exp', () => {
       let agreed = 0;
       for (const cost of costs.filter((c) => c >= 0)) {
         state.proposalCost[0] = cost;
-        expect(objects(world, state, 0, voter, threshold, boundary), `cost ${cost}`).toBe(
-          definition(threshold),
-        );
+        expect(
+          objects(world, state, scoringTerms(world, state, 0), voter, threshold, boundary),
+          `cost ${cost}`,
+        ).toBe(definition(threshold));
         agreed++;
       }
       expect(agreed).toBeGreaterThan(10);

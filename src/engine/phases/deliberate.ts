@@ -1,5 +1,5 @@
 import { NO, YES } from '../../rules/votes.js';
-import { champions, leaderStances, objectionBoundary, objects } from '../score.js';
+import { champions, leaderStances, objectionBoundary, objects, scoringTerms } from '../score.js';
 import { orgPasses, type RunState, ruleOfProposal } from '../state.js';
 import type { World } from '../world.js';
 
@@ -20,6 +20,7 @@ function marksObjectors(
 ): boolean {
   const { n } = world;
   const o = state.proposalOrg[p];
+  const terms = scoringTerms(world, state, p);
   const stances = leaderStances(world, state, state.leaderStance);
   const last = firstSettles ? state.lastObjector[o] : -1;
   const tested = last >= 0 && state.memberMark[o * n + last] ? last : -1;
@@ -29,7 +30,7 @@ function marksObjectors(
     const i = m < 0 ? tested : state.memberList[o * n + m];
     if (m >= 0 && i === tested) continue;
     const objecting =
-      !champions(world, state, p, i) && objects(world, state, p, i, threshold, boundary, stances);
+      !champions(world, terms, i) && objects(world, state, terms, i, threshold, boundary, stances);
     state.votes[p * n + i] = objecting ? NO : YES;
     if (!objecting) continue;
     found = true;

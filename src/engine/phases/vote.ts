@@ -1,6 +1,6 @@
 import { YES } from '../../rules/votes.js';
 import type { RunRandom } from '../random.js';
-import { champions, drawVote, leaderStances, scoreProposal } from '../score.js';
+import { champions, drawVote, leaderStances, scoreMember, scoringTerms } from '../score.js';
 import type { RunState } from '../state.js';
 import type { World } from '../world.js';
 
@@ -17,16 +17,17 @@ export function castVotes(world: World, state: RunState, random: RunRandom): voi
   for (let p = 0; p < state.proposalCount; p++) {
     const o = state.proposalOrg[p];
     const rng = random.votes[o];
+    const terms = scoringTerms(world, state, p);
     const stances = leaderStances(world, state, state.leaderStance);
     for (let m = 0; m < state.memberCount[o]; m++) {
       const i = state.memberList[o * n + m];
       // The proposer, and the coordinators of the measure's dimension, champion it.
-      if (champions(world, state, p, i)) {
+      if (champions(world, terms, i)) {
         state.votes[p * n + i] = YES;
         continue;
       }
       state.votes[p * n + i] = drawVote(
-        scoreProposal(world, state, p, i, stances),
+        scoreMember(world, state, terms, i, stances),
         temperature,
         abstention,
         rng.next(),
