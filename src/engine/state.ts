@@ -164,10 +164,11 @@ export interface RunState {
   participantMark: Uint8Array;
   /** participantOverruled[i] = 1 when participant i of the measure being implemented voted against it. */
   participantOverruled: Uint8Array;
-  /** How much each participant of the measure being implemented distrusts its most distrusted fellow (0–1). */
-  participantAdversary: Float64Array;
-  /** The negative evidence each participant's defection adds (scratch for implement.ts). */
+  /** The positive evidence each participant's implementation adds, the negative its defection adds (scratch for implement.ts). */
+  participantPositive: Float64Array;
   participantNegative: Float64Array;
+  /** The compliance chance's terms shared by the participants of the measure being implemented (implement.ts). */
+  complianceTerms: ComplianceTerms;
   /** Who adds negative evidence about whom (blame, resentment: kernels penalise), gathered by a phase and used at once. */
   fromList: Int32Array;
   toList: Int32Array;
@@ -195,6 +196,26 @@ export interface RunState {
   /** Hazard intensities of the World's clash and rival pairs, as relation events leave them. */
   clashIntensity: Float64Array;
   rivalIntensity: Float64Array;
+}
+
+/**
+ * The terms of the compliance chance that one implementation round's participants share
+ * (phases/implement.ts): the implementation parameters, the measure's bindingness and cost as
+ * adopted, and the monitoring logit of the institutions its organisation has reached.
+ */
+export interface ComplianceTerms {
+  /** implementation.probability: 0 and 1 are certainties, with no logit. */
+  probability: number;
+  /** logit(probability). */
+  intercept: number;
+  capabilityWeight: number;
+  sovereigntyWeight: number;
+  costWeight: number;
+  adversaryWeight: number;
+  overruledWeight: number;
+  bindingness: number;
+  cost: number;
+  monitoring: number;
 }
 
 export function createRunState(world: World): RunState {
@@ -468,8 +489,20 @@ function allocateScratch(world: World, arena: KernelArena) {
     participantList: arena.i32(n),
     participantMark: new Uint8Array(n),
     participantOverruled: new Uint8Array(n),
-    participantAdversary: arena.f64(n),
+    participantPositive: arena.f64(n),
     participantNegative: arena.f64(n),
+    complianceTerms: {
+      probability: 0,
+      intercept: 0,
+      capabilityWeight: 0,
+      sovereigntyWeight: 0,
+      costWeight: 0,
+      adversaryWeight: 0,
+      overruledWeight: 0,
+      bindingness: 0,
+      cost: 0,
+      monitoring: 0,
+    },
     fromList: arena.i32(n),
     toList: arena.i32(n),
     salienceBenefit: new Float64Array(n * world.cbmCount),

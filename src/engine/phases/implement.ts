@@ -3,7 +3,7 @@ import { NO } from '../../rules/votes.js';
 import { belowLogistic } from '../../util/logistic-draw.js';
 import type { Rng } from '../../util/rng.js';
 import type { RunRandom } from '../random.js';
-import { currentYear, type RunState } from '../state.js';
+import { type ComplianceTerms, currentYear, type RunState } from '../state.js';
 import type { World } from '../world.js';
 
 /**
@@ -201,7 +201,8 @@ function periodSteps(world: World): number {
 /**
  * One round of implementing a measure of organisation o (bindingness b, cost as adopted) by the participants in
  * participantList[0 .. size): each implements with its compliance chance (implementedBy), then
- * every ordered pair exchanges evidence weighted by the implementer's signal.
+ * every ordered pair exchanges evidence weighted by the implementer's signal. One pass over the
+ * participants, in list order (the order of the draws), with the parameters read once.
  */
 function implementRound(
   world: World,
@@ -214,44 +215,47 @@ function implementRound(
   size: number,
 ): void {
   const list = state.participantList;
-  const adversary = state.participantAdversary;
   const done = state.implementedBy;
+  const overruled = state.participantOverruled;
   const { adversaryBelow } = world.parameters.implementation;
   const { implementationEvidence, defectionEvidence, cheapTalk, signalWeight, adversarySignal } =
     world.parameters.trust;
-  for (let a = 0; a < size; a++)
-    adversary[list[a]] = adversity(world, state, list[a], o, partner, adversaryBelow);
-  const monitoring = world.stageImplementation[world.stageOffset[o] + state.stage[o]];
-  const intercept = interceptOf(world);
-  for (let a = 0; a < size; a++) {
-    const i = list[a];
-    done[i] = complies(
-      world,
-      rng.next(),
-      intercept,
-      i,
-      b,
-      cost,
-      adversary[i],
-      state.participantOverruled[i],
-      monitoring,
-    )
-      ? 1
-      : 0;
-  }
+  const chance = complianceTerms(world, state, o, b, cost);
   // What each participant's conduct adds to the others' view of it: its signal, as positive
-  // evidence if it implemented, negative if not (over the adversity, no longer needed).
+  // evidence if it implemented, negative if not.
   const signal = cheapTalk + signalWeight * cost * b;
-  const positiveAdd = adversary;
+  const positiveAdd = state.participantPositive;
   const negativeAdd = state.participantNegative;
   for (let a = 0; a < size; a++) {
-    const j = list[a];
-    const weight = signal * (1 + adversarySignal * adversary[j]);
-    positiveAdd[j] = done[j] ? implementationEvidence * weight : 0;
-    negativeAdd[j] = done[j] ? 0 : defectionEvidence * weight;
+    const i = list[a];
+    const adversary = adversity(world, state, i, o, partner, adversaryBelow);
+    done[i] = complies(world, chance, rng.next(), i, adversary, overruled[i]) ? 1 : 0;
+    const weight = signal * (1 + adversarySignal * adversary);
+    positiveAdd[i] = done[i] ? implementationEvidence * weight : 0;
+    negativeAdd[i] = done[i] ? 0 : defectionEvidence * weight;
   }
   // addEvidence for each ordered pair (kernels/kernels.ts evidence): a large share of a run's time.
   state.trust.kernels.evidence(state.step, list, size, done, positiveAdd, negativeAdd);
+}
+
+/**
+ * The terms of the compliance chance that one round's participants share (state.complianceTerms,
+ * the run's one): the parameters, the measure's bindingness and cost, and o's monitoring.
+ */
+function complianceTerms(world: World, state: RunState, o: number, b: number, cost: number): ComplianceTerms {
+  const terms = state.complianceTerms;
+  const parameters = world.parameters.implementation;
+  terms.probability = parameters.probability;
+  terms.intercept = interceptOf(world);
+  terms.capabilityWeight = parameters.capabilityWeight;
+  terms.sovereigntyWeight = parameters.sovereigntyWeight;
+  terms.costWeight = parameters.costWeight;
+  terms.adversaryWeight = parameters.adversaryWeight;
+  terms.overruledWeight = parameters.overruledWeight;
+  terms.bindingness = b;
+  terms.cost = cost;
+  terms.monitoring = world.stageImplementation[world.stageOffset[o] + state.stage[o]];
+  return terms;
 }
 
 /** logit(implementation.probability), ±∞ at 1 and 0. */
@@ -287,32 +291,27 @@ function adversity(
 
 /**
  * Whether participant i implements a measure, drawn with its chance (docs/MODEL.md §Implementation):
- * u < P(i), with `intercept` = logit(probability); decided mostly without Math.exp (belowLogistic).
+ * u < P(i), with the intercept logit(probability); decided mostly without Math.exp (belowLogistic).
  */
 function complies(
   world: World,
+  terms: ComplianceTerms,
   u: number,
-  intercept: number,
   i: number,
-  bindingness: number,
-  cost: number,
   adversary: number,
   overruled: number,
-  monitoring: number,
 ): boolean {
-  const { probability, capabilityWeight, sovereigntyWeight, costWeight, adversaryWeight, overruledWeight } =
-    world.parameters.implementation;
-  if (probability <= 0) return false;
-  if (probability >= 1) return u < 1;
+  if (terms.probability <= 0) return false;
+  if (terms.probability >= 1) return u < 1;
   return belowLogistic(
     u,
-    intercept +
-      capabilityWeight * (world.capability[i] - 0.5) -
-      sovereigntyWeight * world.sovereignty[i] * bindingness -
-      costWeight * cost -
-      adversaryWeight * adversary -
-      overruledWeight * overruled +
-      monitoring,
+    terms.intercept +
+      terms.capabilityWeight * (world.capability[i] - 0.5) -
+      terms.sovereigntyWeight * world.sovereignty[i] * terms.bindingness -
+      terms.costWeight * terms.cost -
+      terms.adversaryWeight * adversary -
+      terms.overruledWeight * overruled +
+      terms.monitoring,
   );
 }
 
