@@ -5,9 +5,11 @@ import { type CompiledRule, compileRule } from '../rules/compile.js';
 import { markVetoHolders, passes } from '../rules/decide.js';
 import type { VotingBody } from '../rules/voting-body.js';
 import { arenaBytes, createKernelArena, type KernelArena } from './kernels/arena.js';
+import type { VoteKernel } from './kernels/vote-kernel.js';
 import type { ScoringTerms } from './score.js';
 import type { TraceSink } from './trace.js';
 import { createTrustStore, type TrustStore, trustStoreBytes } from './trust.js';
+import { createVoteKernel, votingBytes } from './vote-arrays.js';
 import type { World } from './world.js';
 
 /**
@@ -179,6 +181,8 @@ export interface RunState {
   /** The epoch each stance in leaderStance was computed in, and the current one. */
   leaderStanceStamp: Int32Array;
   leaderStanceEpoch: number;
+  /** The votes' WebAssembly kernel (kernels/vote-kernel.ts), null where the arena is plain arrays. */
+  voteKernel: VoteKernel | null;
   /**
    * The member of each organisation last found a likely objector in deliberation (−1: none yet),
    * tested first next time: where one objector settles it, finding one soon is all that matters.
@@ -220,6 +224,7 @@ export interface ComplianceTerms {
 
 export function createRunState(world: World): RunState {
   const state = allocateRunState(world);
+  state.voteKernel = createVoteKernel(world, state);
   for (let o = 0; o < world.orgCount; o++) {
     refreshRules(world, state, o);
     for (let k = 0; k < state.stage[o]; k++) state.rungReachedStep[world.rungOffset[o] + k] = 0;
@@ -255,9 +260,9 @@ export function refreshRules(world: World, state: RunState, o: number): void {
   );
 }
 
-function allocateRunState(world: World): RunState {
-  const { n, orgCount } = world;
-  // The most CBM proposals a step can have: each agenda at its largest over the ladder.
+/** The most CBM proposals a step can have: each agenda at its largest over the ladder, a crisis response, joint CBMs. */
+function maxProposalsOf(world: World): number {
+  const { orgCount } = world;
   let maxProposals = 0;
   for (let o = 0; o < orgCount; o++) {
     let extra = 0;
@@ -267,8 +272,18 @@ function allocateRunState(world: World): RunState {
     maxProposals += world.agendaSize[o] + extra + 1;
   }
   // Each possible partnership tables its joint CBMs as one proposal in each organisation.
-  maxProposals += orgCount * (orgCount - 1) * world.parameters.partnerships.jointAgenda;
-  const { arena, trust, memberList } = allocateTrust(world);
+  return maxProposals + orgCount * (orgCount - 1) * world.parameters.partnerships.jointAgenda;
+}
+
+function copied(into: Float64Array, from: Float64Array): Float64Array {
+  into.set(from);
+  return into;
+}
+
+function allocateRunState(world: World): RunState {
+  const { n, orgCount } = world;
+  const maxProposals = maxProposalsOf(world);
+  const { arena, trust, memberList } = allocateTrust(world, maxProposals);
   // An organisation founded during the run has no members until then (phases/dated.ts).
   const memberCount = world.memberCount.map((count, o) => (world.foundingStep[o] > 0 ? 0 : count));
   return {
@@ -279,7 +294,7 @@ function allocateRunState(world: World): RunState {
     arena,
     memberList,
     memberCount,
-    memberMark: memberMarks(world, memberCount),
+    memberMark: memberMarks(world, memberCount, arena.u8(orgCount * n)),
     bodies: Array.from({ length: orgCount }, (_, o) => ({
       members: memberList,
       memberOffset: o * n,
@@ -293,7 +308,7 @@ function allocateRunState(world: World): RunState {
       PROPOSAL_KINDS.map((kind) => [kind, new Array<CompiledRule>(orgCount)]),
     ) as Record<ProposalKind, CompiledRule[]>,
     partnered: world.partnered.slice(),
-    salience: world.salience.slice(),
+    salience: copied(arena.f64(world.salience.length), world.salience),
     crisisPending: new Uint8Array(orgCount),
     implementedTotal: new Float64Array(orgCount),
     lastReformStep: new Int32Array(orgCount),
@@ -319,7 +334,7 @@ function allocateRunState(world: World): RunState {
     proposalCost: new Float64Array(maxProposals),
     proposalBenefit: new Float64Array(maxProposals),
     // One row per possible proposal, and one more (scratchRow) for reform votes and veto holders.
-    votes: new Int8Array((maxProposals + 1) * n),
+    votes: arena.i8((maxProposals + 1) * n),
     scratchRow: maxProposals,
     participants: new Uint8Array(maxProposals * n),
     passed: new Uint8Array(maxProposals),
@@ -383,8 +398,7 @@ export function admitMember(world: World, state: RunState, o: number, j: number)
   state.bodies[o].count = count + 1;
 }
 
-function memberMarks(world: World, memberCount: Int32Array): Uint8Array {
-  const marks = new Uint8Array(world.orgCount * world.n);
+function memberMarks(world: World, memberCount: Int32Array, marks: Uint8Array): Uint8Array {
   for (let o = 0; o < world.orgCount; o++)
     for (let m = 0; m < memberCount[o]; m++) marks[o * world.n + world.memberList[o * world.n + m]] = 1;
   return marks;
@@ -448,9 +462,11 @@ function allocateMeasuresInForce(world: World) {
 }
 
 /** The trust store and the lists the pair loops read, in one arena (engine/kernels/arena.ts). */
-function allocateTrust(world: World) {
+function allocateTrust(world: World, maxProposals: number) {
   const { n, orgCount } = world;
-  const arena = createKernelArena(trustStoreBytes(n, world.steps) + kernelListBytes(world));
+  const arena = createKernelArena(
+    trustStoreBytes(n, world.steps) + kernelListBytes(world) + votingBytes(world, maxProposals),
+  );
   const trust = createTrustStore(
     n,
     world.parameters.trust.forgetting,
@@ -505,8 +521,8 @@ function allocateScratch(world: World, arena: KernelArena) {
     },
     fromList: arena.i32(n),
     toList: arena.i32(n),
-    salienceBenefit: new Float64Array(n * world.cbmCount),
-    salienceBenefitAt: new Int32Array(n * world.cbmCount),
+    salienceBenefit: arena.f64(n * world.cbmCount),
+    salienceBenefitAt: arena.i32(n * world.cbmCount),
     salienceEpoch: 1,
     scoringTerms: {
       p: -1,
@@ -518,9 +534,10 @@ function allocateScratch(world: World, arena: KernelArena) {
       bindingness: 0,
       sidePayment: 0,
     },
-    leaderStance: new Float64Array(n),
-    leaderStanceStamp: new Int32Array(n),
+    leaderStance: arena.f64(n),
+    leaderStanceStamp: arena.i32(n),
     leaderStanceEpoch: 0,
+    voteKernel: null,
     lastObjector: new Int32Array(world.orgCount).fill(-1),
   };
 }

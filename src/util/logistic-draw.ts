@@ -64,6 +64,12 @@ const GRID = Float64Array.from({ length: 2 * GRID_OFFSET + 2 }, (_, k) =>
  * bounds hold for the computed values too.
  */
 const GRID_MARGIN = 1e-12;
+/**
+ * The grid as the votes' WebAssembly kernel reads it (engine/kernels/vote-kernel.wat), which
+ * settles the grid's tier itself and calls belowLogistic and atLeastComplementOfLogistic for the
+ * rest: points a unit of y, the index of y = 0, the margin, σ at the points.
+ */
+export const LOGISTIC_GRID = { steps: GRID_STEPS, offset: GRID_OFFSET, margin: GRID_MARGIN, values: GRID };
 /** Far more than the approximation's error (below 1e-6) and the rounding of 1 − σ. */
 const MARGIN = 1e-5;
 /** Beyond this |y| the approximation is not attempted (NaN is returned, so the exact path decides). */

@@ -1,5 +1,6 @@
 import { jsKernels } from './js-kernels.js';
 import type { TrustArrays, TrustKernels } from './kernels.js';
+import { type VoteArrays, type VoteKernel, type VoteParameters, wasmVoteKernel } from './vote-kernel.js';
 import { wasmKernels } from './wasm-kernels.js';
 
 /**
@@ -13,8 +14,14 @@ export interface KernelArena {
   f64(length: number): Float64Array;
   i32(length: number): Int32Array;
   u8(length: number): Uint8Array;
+  i8(length: number): Int8Array;
   /** The loops over `store`, whose arrays came from this arena (room for kernelBytes(n) left). */
   kernels(store: TrustArrays): TrustKernels;
+  /**
+   * The votes' kernel over `store` and `arrays`, all from this arena; null where the arena is
+   * plain arrays (the votes are then cast in JavaScript).
+   */
+  voteKernel(store: TrustArrays, arrays: VoteArrays, parameters: VoteParameters): VoteKernel | null;
   /**
    * Hands the memory back for the next run of this thread (simulate does, at the end of a run):
    * a memory costs more to make than a short run's step. Nothing handed out may be used after.
@@ -22,10 +29,11 @@ export interface KernelArena {
   release(): void;
 }
 
-/** A WebAssembly memory with its kernels' instance, idle between runs of one size. */
+/** A WebAssembly memory with its kernels' instances, idle between runs of one size. */
 interface Reusable {
   memory: WebAssembly.Memory;
   instance: WebAssembly.Instance | null;
+  voteInstance: WebAssembly.Instance | null;
   /** Bytes handed out in its last use: zeroed before the next. */
   used: number;
 }
@@ -63,7 +71,7 @@ export function createKernelArena(bytes: number, options: { wasm?: boolean } = {
   const memory = reused?.memory ?? newMemory(pages);
   // A memory this engine cannot reserve (a large world on a small machine): plain arrays then.
   if (!memory) return jsArena();
-  const held: Reusable = reused ?? { memory, instance: null, used: 0 };
+  const held: Reusable = reused ?? { memory, instance: null, voteInstance: null, used: 0 };
   let next = 0;
   let released = false;
   const take = (length: number, size: number) => {
@@ -78,10 +86,16 @@ export function createKernelArena(bytes: number, options: { wasm?: boolean } = {
     f64: (length) => new Float64Array(memory.buffer, take(length, 8), length),
     i32: (length) => new Int32Array(memory.buffer, take(length, 4), length),
     u8: (length) => new Uint8Array(memory.buffer, take(length, 1), length),
+    i8: (length) => new Int8Array(memory.buffer, take(length, 1), length),
     kernels(store) {
       const kernels = wasmKernels(memory, held.instance, store, this.f64(1), this.i32(store.n));
       held.instance = kernels.instance;
       return kernels;
+    },
+    voteKernel(store, arrays, parameters) {
+      const kernel = wasmVoteKernel(memory, held.voteInstance, store, arrays, parameters);
+      held.voteInstance = kernel.instance;
+      return kernel;
     },
     release() {
       if (released) return;
@@ -110,7 +124,9 @@ function jsArena(): KernelArena {
     f64: (length) => new Float64Array(length),
     i32: (length) => new Int32Array(length),
     u8: (length) => new Uint8Array(length),
+    i8: (length) => new Int8Array(length),
     kernels: (store) => jsKernels(store),
+    voteKernel: () => null,
     release() {},
   };
 }

@@ -1,6 +1,14 @@
 import { YES } from '../../rules/votes.js';
+import type { VoteKernel } from '../kernels/vote-kernel.js';
 import type { RunRandom } from '../random.js';
-import { champions, drawVote, leaderStances, scoreMember, scoringTerms } from '../score.js';
+import {
+  champions,
+  drawVote,
+  leaderStances,
+  type ScoringTerms,
+  scoreMember,
+  scoringTerms,
+} from '../score.js';
 import type { RunState } from '../state.js';
 import type { World } from '../world.js';
 
@@ -10,28 +18,82 @@ import type { World } from '../world.js';
  *   P(yes) = σ(x − a),  P(no) = σ(−x − a),  P(abstain) = 1 − P(yes) − P(no) ≥ 0.
  * One uniform draw u per vote: yes if u < P(yes), no if u ≥ 1 − P(no), abstain otherwise.
  * The proposer, and the coordinators of the measure's dimension, vote yes without a draw.
+ *
+ * The built-in score's votes are cast in WebAssembly where the run has the kernel (a scenario's
+ * formula is evaluated here): the same scores, draws and votes, bit for bit.
  */
 export function castVotes(world: World, state: RunState, random: RunRandom): void {
-  const { n } = world;
-  const { temperature, abstention } = world.parameters.voting;
+  const kernel = world.formula ? null : state.voteKernel;
   for (let p = 0; p < state.proposalCount; p++) {
-    const o = state.proposalOrg[p];
-    const rng = random.votes[o];
     const terms = scoringTerms(world, state, p);
     const stances = leaderStances(world, state, state.leaderStance);
-    for (let m = 0; m < state.memberCount[o]; m++) {
-      const i = state.memberList[o * n + m];
-      // The proposer, and the coordinators of the measure's dimension, champion it.
-      if (champions(world, terms, i)) {
-        state.votes[p * n + i] = YES;
-        continue;
-      }
-      state.votes[p * n + i] = drawVote(
-        scoreMember(world, state, terms, i, stances),
-        temperature,
-        abstention,
-        rng.next(),
-      );
-    }
+    if (kernel) castInKernel(world, state, random, terms, kernel);
+    else castHere(world, state, random, terms, stances);
   }
+}
+
+function castHere(
+  world: World,
+  state: RunState,
+  random: RunRandom,
+  terms: ScoringTerms,
+  stances: Float64Array | null,
+): void {
+  const { n } = world;
+  const { temperature, abstention } = world.parameters.voting;
+  const { p, o } = terms;
+  const rng = random.votes[o];
+  for (let m = 0; m < state.memberCount[o]; m++) {
+    const i = state.memberList[o * n + m];
+    // The proposer, and the coordinators of the measure's dimension, champion it.
+    if (champions(world, terms, i)) {
+      state.votes[p * n + i] = YES;
+      continue;
+    }
+    state.votes[p * n + i] = drawVote(
+      scoreMember(world, state, terms, i, stances),
+      temperature,
+      abstention,
+      rng.next(),
+    );
+  }
+}
+
+/** castHere's votes, the champions' and the uniform numbers drawn here, the rest in the kernel. */
+function castInKernel(
+  world: World,
+  state: RunState,
+  random: RunRandom,
+  terms: ScoringTerms,
+  kernel: VoteKernel,
+): void {
+  const { n } = world;
+  const { p, o } = terms;
+  const rng = random.votes[o];
+  const { voters, uniforms } = kernel;
+  let count = 0;
+  for (let m = 0; m < state.memberCount[o]; m++) {
+    const i = state.memberList[o * n + m];
+    if (champions(world, terms, i)) {
+      state.votes[p * n + i] = YES;
+      continue;
+    }
+    // Scoring draws nothing, so drawing every voter's number first keeps the stream's order.
+    voters[count] = i;
+    uniforms[count++] = rng.next();
+  }
+  kernel.vote(
+    p * n,
+    count,
+    state.step,
+    o,
+    terms.c,
+    terms.proposer,
+    terms.benefitShare,
+    terms.cost,
+    terms.bindingness,
+    terms.sidePayment,
+    state.salienceEpoch,
+    state.leaderStanceEpoch,
+  );
 }

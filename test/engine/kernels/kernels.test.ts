@@ -61,7 +61,7 @@ const bits = (array: Float64Array | Int32Array) =>
   Array.from(array, (x) => (Object.is(x, -0) ? '-0' : String(x)));
 
 describe('the pair loops in WebAssembly and in JavaScript', () => {
-  it('wasm-bytes.ts is the compiled trust-kernels.wat (npm run kernels)', async () => {
+  it('wasm-bytes.ts is the compiled .wat files (npm run kernels)', async () => {
     expect(readFileSync(BYTES_MODULE, 'utf8')).toBe(await wasmBytesModule());
   });
 

@@ -1,0 +1,85 @@
+import { DIMENSION_COUNT } from '../model/dimensions.js';
+import { LOGISTIC_GRID } from '../util/logistic-draw.js';
+import { arenaBytes } from './kernels/arena.js';
+import type { VoteKernel } from './kernels/vote-kernel.js';
+import type { RunState } from './state.js';
+import type { World } from './world.js';
+
+/**
+ * What the votes' kernel needs in a run's arena (kernels/vote-kernel.ts): the run's arrays that
+ * scoring reads and writes (allocated there by state.ts), the world's that it reads (copied there
+ * once a run), and the voters and their uniform numbers of one call.
+ */
+export function votingBytes(world: World, maxProposals: number): number {
+  const { n, orgCount, cbmCount } = world;
+  const links = world.leaderState.length;
+  return arenaBytes([
+    // The run's: memberMark, salience, votes, salienceBenefit and its epochs, the stances and theirs.
+    [orgCount * n, 1],
+    [n * DIMENSION_COUNT, 8],
+    [(maxProposals + 1) * n, 1],
+    [n * cbmCount, 8],
+    [n * cbmCount, 4],
+    [n, 8],
+    [n, 4],
+    // The world's: benefits, sovereignty, leading powers (offsets, states, ties), σ's grid.
+    [cbmCount * DIMENSION_COUNT, 8],
+    [n, 8],
+    [n + 1, 4],
+    [links, 4],
+    [links, 8],
+    [LOGISTIC_GRID.values.length, 8],
+    // A call's voters, their uniform numbers, the kernel's scratch.
+    [n, 4],
+    [n, 8],
+    [n, 8],
+  ]);
+}
+
+/**
+ * The votes' kernel over the run's arena, with the world's arrays copied into it; null where the
+ * arena is plain arrays (the votes are then cast in JavaScript, phases/vote.ts).
+ */
+export function createVoteKernel(world: World, state: RunState): VoteKernel | null {
+  const { arena } = state;
+  if (!arena.wasm) return null;
+  const { n } = world;
+  const copy = <T extends Float64Array | Int32Array>(into: T, from: ArrayLike<number>): T => {
+    into.set(from);
+    return into;
+  };
+  const { voting } = world.parameters;
+  return arena.voteKernel(
+    state.trust,
+    {
+      salience: state.salience,
+      cbmBenefit: copy(arena.f64(world.cbmBenefit.length), world.cbmBenefit),
+      salienceBenefit: state.salienceBenefit,
+      salienceBenefitAt: state.salienceBenefitAt,
+      sovereignty: copy(arena.f64(n), world.sovereignty),
+      meanTrustToMembers: state.meanTrustToMembers,
+      memberMark: state.memberMark,
+      leaderOffset: copy(arena.i32(n + 1), world.leaderOffset),
+      leaderState: copy(arena.i32(world.leaderState.length), world.leaderState),
+      leaderTie: copy(arena.f64(world.leaderTie.length), world.leaderTie),
+      leaderStance: state.leaderStance,
+      leaderStanceStamp: state.leaderStanceStamp,
+      votes: state.votes,
+      voters: arena.i32(n),
+      uniforms: arena.f64(n),
+      grid: copy(arena.f64(LOGISTIC_GRID.values.length), LOGISTIC_GRID.values),
+      scratch: arena.f64(n),
+    },
+    {
+      n,
+      cbmCount: world.cbmCount,
+      dimensions: DIMENSION_COUNT,
+      sovereigntyWeight: voting.sovereigntyWeight,
+      proposerTrustWeight: voting.proposerTrustWeight,
+      memberTrustWeight: voting.memberTrustWeight,
+      leaderWeight: voting.leaderWeight,
+      temperature: voting.temperature,
+      abstention: voting.abstention,
+    },
+  );
+}

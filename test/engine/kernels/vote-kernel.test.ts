@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import type { VoteKernel } from '../../../src/engine/kernels/vote-kernel.js';
+import type { Phase } from '../../../src/engine/phase.js';
+import { DEFAULT_PHASES } from '../../../src/engine/phases/index.js';
+import { scoreMember, scoringTerms } from '../../../src/engine/score.js';
+import type { RunResult } from '../../../src/engine/simulate.js';
+import type { RunState } from '../../../src/engine/state.js';
+import type { TraceRecord } from '../../../src/engine/trace.js';
+import { compileWorld, type World } from '../../../src/engine/world.js';
+import { simulateRecorded } from '../../../src/metrics/simulate-recorded.js';
+import { loadScenario } from '../../../src/scenario/load.js';
+import { repoFile } from '../../helpers.js';
+
+/**
+ * The votes cast in WebAssembly (kernels/vote-kernel.wat) against the votes cast in JavaScript
+ * (phases/vote.ts castHere, whose scores the tiny-world tests check by hand): the same world and
+ * seed run once with the kernel and once without must give the same run, bit for bit — every
+ * value, every vote and score in the trace, the final trust. The worlds are chosen to reach every
+ * branch: leading powers' stances and none, a temperature so low that nearly every draw is off
+ * σ's grid (the exact tiers in JavaScript) and one so high that scores sit near σ's middle.
+ */
+const world = (overrides: Record<string, unknown> = {}) =>
+  compileWorld(loadScenario(repoFile('scenarios/asia-2025.yaml'), { overrides }).scenario, { years: 6 });
+
+/** The shipped phases, after one that notes whether the run has the kernel and, for `withoutKernel`, takes it away. */
+function phases(withoutKernel: boolean, seen: { kernel: boolean }): Phase[] {
+  const first: Phase = {
+    name: 'kernelSwitch',
+    mechanism: 'the test of the votes kernel',
+    keepsSalience: true,
+    run: (world, state) => {
+      seen.kernel = state.voteKernel !== null;
+      if (withoutKernel) state.voteKernel = null;
+      else if (state.voteKernel) state.voteKernel = checkingScores(world, state, state.voteKernel);
+    },
+  };
+  return [first, ...DEFAULT_PHASES];
+}
+
+/**
+ * The kernel, with each call's scores checked against scoreMember's in JavaScript, bit for bit
+ * (a vote is drawn from its score, but equal votes alone would not show equal scores).
+ */
+function checkingScores(world: World, state: RunState, kernel: VoteKernel): VoteKernel {
+  const { temperature } = world.parameters.voting;
+  return {
+    ...kernel,
+    vote(row, count, ...rest) {
+      kernel.vote(row, count, ...rest);
+      const terms = scoringTerms(world, state, row / world.n);
+      for (let v = 0; v < count; v++) {
+        const expected = scoreMember(world, state, terms, kernel.voters[v], null) / temperature;
+        if (!Object.is(kernel.x[v], expected)) mismatches.push(`${kernel.x[v]} ≠ ${expected}`);
+      }
+      scored.count += count;
+    },
+  };
+}
+const mismatches: string[] = [];
+const scored = { count: 0 };
+
+function runTwice(w: World, seed: number) {
+  const seen = { kernel: false };
+  const run = (withoutKernel: boolean) => {
+    const trace: TraceRecord[] = [];
+    const result = simulateRecorded(w, seed, {
+      phases: phases(withoutKernel, seen),
+      trace: (record) => trace.push(record),
+    });
+    return { result, trace, hadKernel: seen.kernel };
+  };
+  return { kernel: run(false), javascript: run(true) };
+}
+
+const bits = (result: RunResult) => ({
+  values: Array.from(result.values, String),
+  trust: Array.from(result.finalTrust ?? [], String),
+  vetoes: Array.from(result.vetoesByState ?? [], String),
+});
+
+describe('the votes kernel', () => {
+  const cases: [string, Record<string, unknown>][] = [
+    ['the built-in world', {}],
+    ['no leading powers', { 'parameters.voting.leaderWeight': 0 }],
+    ['a strong pull of leading powers', { 'parameters.voting.leaderWeight': 0.9 }],
+    ['a temperature that sends draws off the grid', { 'parameters.voting.temperature': 0.01 }],
+    [
+      'a high temperature, no abstention',
+      { 'parameters.voting.temperature': 5, 'parameters.voting.abstention': 0 },
+    ],
+    ['consensus-minus-1 in CICA', { 'organisations.CICA.rules.cbm': { kind: 'consensus-minus', k: 1 } }],
+  ];
+  for (const [name, overrides] of cases)
+    it(`casts the same votes as JavaScript, bit for bit: ${name}`, () => {
+      const w = world(overrides);
+      let votes = 0;
+      for (const seed of [1, 2, 3]) {
+        const { kernel, javascript } = runTwice(w, seed);
+        expect(kernel.hadKernel).toBe(true);
+        expect(bits(kernel.result)).toEqual(bits(javascript.result));
+        // Every vote and its score, proposal by proposal.
+        expect(JSON.stringify(kernel.trace)).toBe(JSON.stringify(javascript.trace));
+        votes += kernel.trace.filter((record) => record.type === 'proposal').length;
+      }
+      expect(votes).toBeGreaterThan(20);
+      expect(mismatches.slice(0, 5)).toEqual([]);
+      expect(scored.count).toBeGreaterThan(500);
+      scored.count = 0;
+    });
+
+  it('a world with a formula keeps its votes in JavaScript, where mathjs evaluates it', () => {
+    const w = world({ 'parameters.voting.formula': 'builtin + 0.1 * (trust_proposer - trust_members)' });
+    const { kernel, javascript } = runTwice(w, 4);
+    expect(bits(kernel.result)).toEqual(bits(javascript.result));
+  });
+});
