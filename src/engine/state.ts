@@ -5,11 +5,11 @@ import { type CompiledRule, compileRule } from '../rules/compile.js';
 import { markVetoHolders, passes } from '../rules/decide.js';
 import type { VotingBody } from '../rules/voting-body.js';
 import { arenaBytes, createKernelArena, type KernelArena } from './kernels/arena.js';
-import type { VoteKernel } from './kernels/vote-kernel.js';
+import type { MemberKernels } from './kernels/member-kernels.js';
+import { createMemberKernels, memberKernelBytes } from './member-arrays.js';
 import type { ScoringTerms } from './score.js';
 import type { TraceSink } from './trace.js';
 import { createTrustStore, type TrustStore, trustStoreBytes } from './trust.js';
-import { createVoteKernel, votingBytes } from './vote-arrays.js';
 import type { World } from './world.js';
 
 /**
@@ -181,8 +181,8 @@ export interface RunState {
   /** The epoch each stance in leaderStance was computed in, and the current one. */
   leaderStanceStamp: Int32Array;
   leaderStanceEpoch: number;
-  /** The votes' WebAssembly kernel (kernels/vote-kernel.ts), null where the arena is plain arrays. */
-  voteKernel: VoteKernel | null;
+  /** The votes' WebAssembly kernel (kernels/member-kernels.ts), null where the arena is plain arrays. */
+  memberKernels: MemberKernels | null;
   /**
    * The member of each organisation last found a likely objector in deliberation (−1: none yet),
    * tested first next time: where one objector settles it, finding one soon is all that matters.
@@ -224,7 +224,7 @@ export interface ComplianceTerms {
 
 export function createRunState(world: World): RunState {
   const state = allocateRunState(world);
-  state.voteKernel = createVoteKernel(world, state);
+  state.memberKernels = createMemberKernels(world, state);
   for (let o = 0; o < world.orgCount; o++) {
     refreshRules(world, state, o);
     for (let k = 0; k < state.stage[o]; k++) state.rungReachedStep[world.rungOffset[o] + k] = 0;
@@ -465,7 +465,7 @@ function allocateMeasuresInForce(world: World) {
 function allocateTrust(world: World, maxProposals: number) {
   const { n, orgCount } = world;
   const arena = createKernelArena(
-    trustStoreBytes(n, world.steps) + kernelListBytes(world) + votingBytes(world, maxProposals),
+    trustStoreBytes(n, world.steps) + kernelListBytes(world) + memberKernelBytes(world, maxProposals),
   );
   const trust = createTrustStore(
     n,
@@ -504,7 +504,7 @@ function allocateScratch(world: World, arena: KernelArena) {
     implementedBy: arena.u8(n),
     participantList: arena.i32(n),
     participantMark: new Uint8Array(n),
-    participantOverruled: new Uint8Array(n),
+    participantOverruled: arena.u8(n),
     participantPositive: arena.f64(n),
     participantNegative: arena.f64(n),
     complianceTerms: {
@@ -537,7 +537,7 @@ function allocateScratch(world: World, arena: KernelArena) {
     leaderStance: arena.f64(n),
     leaderStanceStamp: arena.i32(n),
     leaderStanceEpoch: 0,
-    voteKernel: null,
+    memberKernels: null,
     lastObjector: new Int32Array(world.orgCount).fill(-1),
   };
 }

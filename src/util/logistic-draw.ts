@@ -21,6 +21,11 @@ export function logistic(x: number): number {
   return 1 / (1 + Math.exp(-x));
 }
 
+/** σ's inverse, logit(p) = log(p / (1 − p)): ±∞ at 1 and 0. */
+export function logit(p: number): number {
+  return Math.log(p / (1 - p));
+}
+
 /** Whether u < logistic(y): exactly that comparison's answer. */
 export function belowLogistic(u: number, y: number): boolean {
   const scaled = y * GRID_STEPS;
@@ -65,7 +70,7 @@ const GRID = Float64Array.from({ length: 2 * GRID_OFFSET + 2 }, (_, k) =>
  */
 const GRID_MARGIN = 1e-12;
 /**
- * The grid as the votes' WebAssembly kernel reads it (engine/kernels/vote-kernel.wat), which
+ * The grid as the votes' WebAssembly kernel reads it (engine/kernels/member-kernels.wat), which
  * settles the grid's tier itself and calls belowLogistic and atLeastComplementOfLogistic for the
  * rest: points a unit of y, the index of y = 0, the margin, σ at the points.
  */

@@ -1,6 +1,11 @@
 import { jsKernels } from './js-kernels.js';
 import type { TrustArrays, TrustKernels } from './kernels.js';
-import { type VoteArrays, type VoteKernel, type VoteParameters, wasmVoteKernel } from './vote-kernel.js';
+import {
+  type MemberArrays,
+  type MemberKernels,
+  type MemberParameters,
+  wasmMemberKernels,
+} from './member-kernels.js';
 import { wasmKernels } from './wasm-kernels.js';
 
 /**
@@ -21,7 +26,7 @@ export interface KernelArena {
    * The votes' kernel over `store` and `arrays`, all from this arena; null where the arena is
    * plain arrays (the votes are then cast in JavaScript).
    */
-  voteKernel(store: TrustArrays, arrays: VoteArrays, parameters: VoteParameters): VoteKernel | null;
+  memberKernels(store: TrustArrays, arrays: MemberArrays, parameters: MemberParameters): MemberKernels | null;
   /**
    * Hands the memory back for the next run of this thread (simulate does, at the end of a run):
    * a memory costs more to make than a short run's step. Nothing handed out may be used after.
@@ -33,7 +38,7 @@ export interface KernelArena {
 interface Reusable {
   memory: WebAssembly.Memory;
   instance: WebAssembly.Instance | null;
-  voteInstance: WebAssembly.Instance | null;
+  memberInstance: WebAssembly.Instance | null;
   /** Bytes handed out in its last use: zeroed before the next. */
   used: number;
 }
@@ -71,7 +76,7 @@ export function createKernelArena(bytes: number, options: { wasm?: boolean } = {
   const memory = reused?.memory ?? newMemory(pages);
   // A memory this engine cannot reserve (a large world on a small machine): plain arrays then.
   if (!memory) return jsArena();
-  const held: Reusable = reused ?? { memory, instance: null, voteInstance: null, used: 0 };
+  const held: Reusable = reused ?? { memory, instance: null, memberInstance: null, used: 0 };
   let next = 0;
   let released = false;
   const take = (length: number, size: number) => {
@@ -92,9 +97,9 @@ export function createKernelArena(bytes: number, options: { wasm?: boolean } = {
       held.instance = kernels.instance;
       return kernels;
     },
-    voteKernel(store, arrays, parameters) {
-      const kernel = wasmVoteKernel(memory, held.voteInstance, store, arrays, parameters);
-      held.voteInstance = kernel.instance;
+    memberKernels(store, arrays, parameters) {
+      const kernel = wasmMemberKernels(memory, held.memberInstance, store, arrays, parameters);
+      held.memberInstance = kernel.instance;
       return kernel;
     },
     release() {
@@ -126,7 +131,7 @@ function jsArena(): KernelArena {
     u8: (length) => new Uint8Array(length),
     i8: (length) => new Int8Array(length),
     kernels: (store) => jsKernels(store),
-    voteKernel: () => null,
+    memberKernels: () => null,
     release() {},
   };
 }

@@ -1,6 +1,6 @@
 import { DIMENSION_COUNT } from '../../model/dimensions.js';
 import { NO } from '../../rules/votes.js';
-import { belowLogistic } from '../../util/logistic-draw.js';
+import { belowLogistic, logit } from '../../util/logistic-draw.js';
 import type { Rng } from '../../util/rng.js';
 import type { RunRandom } from '../random.js';
 import { type ComplianceTerms, currentYear, type RunState } from '../state.js';
@@ -201,10 +201,40 @@ function periodSteps(world: World): number {
 /**
  * One round of implementing a measure of organisation o (bindingness b, cost as adopted) by the participants in
  * participantList[0 .. size): each implements with its compliance chance (implementedBy), then
- * every ordered pair exchanges evidence weighted by the implementer's signal. One pass over the
- * participants, in list order (the order of the draws), with the parameters read once.
+ * every ordered pair exchanges evidence weighted by the implementer's signal. The participants'
+ * compliance runs in WebAssembly where the run has the kernel (member-kernels.wat), their uniform
+ * numbers drawn here first, in list order; complyHere is the same in JavaScript, the reference.
  */
 function implementRound(
+  world: World,
+  state: RunState,
+  rng: Rng,
+  o: number,
+  partner: number,
+  b: number,
+  cost: number,
+  size: number,
+): void {
+  const kernels = state.memberKernels;
+  if (kernels) {
+    // Compliance draws nothing else, so drawing every participant's number first keeps the order.
+    for (let a = 0; a < size; a++) kernels.uniforms[a] = rng.next();
+    const monitoring = world.stageImplementation[world.stageOffset[o] + state.stage[o]];
+    kernels.comply(o, partner, size, b, cost, monitoring);
+  } else complyHere(world, state, rng, o, partner, b, cost, size);
+  // addEvidence for each ordered pair (kernels/kernels.ts evidence): a large share of a run's time.
+  state.trust.kernels.evidence(
+    state.step,
+    state.participantList,
+    size,
+    state.implementedBy,
+    state.participantPositive,
+    state.participantNegative,
+  );
+}
+
+/** Each participant's compliance and the evidence its conduct adds, in one pass in list order. */
+export function complyHere(
   world: World,
   state: RunState,
   rng: Rng,
@@ -234,19 +264,23 @@ function implementRound(
     positiveAdd[i] = done[i] ? implementationEvidence * weight : 0;
     negativeAdd[i] = done[i] ? 0 : defectionEvidence * weight;
   }
-  // addEvidence for each ordered pair (kernels/kernels.ts evidence): a large share of a run's time.
-  state.trust.kernels.evidence(state.step, list, size, done, positiveAdd, negativeAdd);
 }
 
 /**
  * The terms of the compliance chance that one round's participants share (state.complianceTerms,
  * the run's one): the parameters, the measure's bindingness and cost, and o's monitoring.
  */
-function complianceTerms(world: World, state: RunState, o: number, b: number, cost: number): ComplianceTerms {
+export function complianceTerms(
+  world: World,
+  state: RunState,
+  o: number,
+  b: number,
+  cost: number,
+): ComplianceTerms {
   const terms = state.complianceTerms;
   const parameters = world.parameters.implementation;
   terms.probability = parameters.probability;
-  terms.intercept = interceptOf(world);
+  terms.intercept = logit(parameters.probability);
   terms.capabilityWeight = parameters.capabilityWeight;
   terms.sovereigntyWeight = parameters.sovereigntyWeight;
   terms.costWeight = parameters.costWeight;
@@ -258,19 +292,13 @@ function complianceTerms(world: World, state: RunState, o: number, b: number, co
   return terms;
 }
 
-/** logit(implementation.probability), ±∞ at 1 and 0. */
-function interceptOf(world: World): number {
-  const { probability } = world.parameters.implementation;
-  return Math.log(probability / (1 - probability));
-}
-
 /**
  * Adversity of state i in organisation o (and its partner, for a joint measure; the larger):
  * (θ − lowest trust of i in a member) / θ when below θ = implementation.adversaryBelow, else 0 —
  * trust as assessed at the start of the step (phases/assess.ts). The members are the parties to
  * the organisation's measures: an adversary among them is an adversary in the measure.
  */
-function adversity(
+export function adversity(
   world: World,
   state: RunState,
   i: number,
@@ -291,7 +319,7 @@ function adversity(
 
 /**
  * Whether participant i implements a measure, drawn with its chance (docs/MODEL.md §Implementation):
- * u < P(i), with the intercept logit(probability); decided mostly without Math.exp (belowLogistic).
+ * u < σ(complianceLogit), decided mostly without Math.exp (belowLogistic).
  */
 function complies(
   world: World,
@@ -303,15 +331,25 @@ function complies(
 ): boolean {
   if (terms.probability <= 0) return false;
   if (terms.probability >= 1) return u < 1;
-  return belowLogistic(
-    u,
+  return belowLogistic(u, complianceLogit(world, terms, i, adversary, overruled));
+}
+
+/** The logit of participant i's compliance chance, with the intercept logit(probability). */
+export function complianceLogit(
+  world: World,
+  terms: ComplianceTerms,
+  i: number,
+  adversary: number,
+  overruled: number,
+): number {
+  return (
     terms.intercept +
-      terms.capabilityWeight * (world.capability[i] - 0.5) -
-      terms.sovereigntyWeight * world.sovereignty[i] * terms.bindingness -
-      terms.costWeight * terms.cost -
-      terms.adversaryWeight * adversary -
-      terms.overruledWeight * overruled +
-      terms.monitoring,
+    terms.capabilityWeight * (world.capability[i] - 0.5) -
+    terms.sovereigntyWeight * world.sovereignty[i] * terms.bindingness -
+    terms.costWeight * terms.cost -
+    terms.adversaryWeight * adversary -
+    terms.overruledWeight * overruled +
+    terms.monitoring
   );
 }
 

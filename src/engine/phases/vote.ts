@@ -1,5 +1,5 @@
 import { YES } from '../../rules/votes.js';
-import type { VoteKernel } from '../kernels/vote-kernel.js';
+import type { MemberKernels } from '../kernels/member-kernels.js';
 import type { RunRandom } from '../random.js';
 import {
   champions,
@@ -23,7 +23,7 @@ import type { World } from '../world.js';
  * formula is evaluated here): the same scores, draws and votes, bit for bit.
  */
 export function castVotes(world: World, state: RunState, random: RunRandom): void {
-  const kernel = world.formula ? null : state.voteKernel;
+  const kernel = world.formula ? null : state.memberKernels;
   for (let p = 0; p < state.proposalCount; p++) {
     const terms = scoringTerms(world, state, p);
     const stances = leaderStances(world, state, state.leaderStance);
@@ -65,7 +65,7 @@ function castInKernel(
   state: RunState,
   random: RunRandom,
   terms: ScoringTerms,
-  kernel: VoteKernel,
+  kernel: MemberKernels,
 ): void {
   const { n } = world;
   const { p, o } = terms;

@@ -3,7 +3,7 @@ import wabt from 'wabt';
 
 /**
  * `npm run kernels`: compiles the WebAssembly kernels of src/engine/kernels (trust-kernels.wat,
- * vote-kernel.wat) with wabt into src/engine/kernels/wasm-bytes.ts (base64), so the engine needs
+ * member-kernels.wat) with wabt into src/engine/kernels/wasm-bytes.ts (base64), so the engine needs
  * no compiler at run time and the playground's bundle carries the bytes. kernels.test.ts checks
  * the file is up to date.
  */
@@ -12,7 +12,7 @@ export const BYTES_MODULE = `${KERNELS}wasm-bytes.ts`;
 /** Each .wat and the constant that carries its bytes. */
 const MODULES: readonly [file: string, constant: string][] = [
   ['trust-kernels.wat', 'TRUST_KERNELS_WASM'],
-  ['vote-kernel.wat', 'VOTE_KERNEL_WASM'],
+  ['member-kernels.wat', 'MEMBER_KERNELS_WASM'],
 ];
 
 /** The module wasm-bytes.ts should hold for the current .wat files. */

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { VoteKernel } from '../../../src/engine/kernels/vote-kernel.js';
+import type { MemberKernels } from '../../../src/engine/kernels/member-kernels.js';
 import type { Phase } from '../../../src/engine/phase.js';
+import {
+  adversity,
+  complianceLogit,
+  complianceTerms,
+  complyHere,
+} from '../../../src/engine/phases/implement.js';
 import { DEFAULT_PHASES } from '../../../src/engine/phases/index.js';
 import { scoreMember, scoringTerms } from '../../../src/engine/score.js';
 import type { RunResult } from '../../../src/engine/simulate.js';
@@ -12,7 +18,7 @@ import { loadScenario } from '../../../src/scenario/load.js';
 import { repoFile } from '../../helpers.js';
 
 /**
- * The votes cast in WebAssembly (kernels/vote-kernel.wat) against the votes cast in JavaScript
+ * The votes cast in WebAssembly (kernels/member-kernels.wat) against the votes cast in JavaScript
  * (phases/vote.ts castHere, whose scores the tiny-world tests check by hand): the same world and
  * seed run once with the kernel and once without must give the same run, bit for bit — every
  * value, every vote and score in the trace, the final trust. The worlds are chosen to reach every
@@ -26,22 +32,24 @@ const world = (overrides: Record<string, unknown> = {}) =>
 function phases(withoutKernel: boolean, seen: { kernel: boolean }): Phase[] {
   const first: Phase = {
     name: 'kernelSwitch',
-    mechanism: 'the test of the votes kernel',
+    mechanism: 'the test of the member kernels',
     keepsSalience: true,
     run: (world, state) => {
-      seen.kernel = state.voteKernel !== null;
-      if (withoutKernel) state.voteKernel = null;
-      else if (state.voteKernel) state.voteKernel = checkingScores(world, state, state.voteKernel);
+      seen.kernel = state.memberKernels !== null;
+      if (withoutKernel) state.memberKernels = null;
+      else if (state.memberKernels) state.memberKernels = checkingScores(world, state, state.memberKernels);
     },
   };
   return [first, ...DEFAULT_PHASES];
 }
 
 /**
- * The kernel, with each call's scores checked against scoreMember's in JavaScript, bit for bit
- * (a vote is drawn from its score, but equal votes alone would not show equal scores).
+ * The kernels, with each call checked against JavaScript bit for bit: each vote's score against
+ * scoreMember's, each compliance round against complyHere's (run again on the same numbers) and
+ * each compliance logit against complianceLogit's — a vote or a compliance is drawn from a
+ * number, and equal outcomes alone would not show equal numbers.
  */
-function checkingScores(world: World, state: RunState, kernel: VoteKernel): VoteKernel {
+function checkingScores(world: World, state: RunState, kernel: MemberKernels): MemberKernels {
   const { temperature } = world.parameters.voting;
   return {
     ...kernel,
@@ -54,10 +62,42 @@ function checkingScores(world: World, state: RunState, kernel: VoteKernel): Vote
       }
       scored.count += count;
     },
+    comply(o, partner, size, b, cost, monitoring) {
+      kernel.comply(o, partner, size, b, cost, monitoring);
+      const list = Array.from(state.participantList.subarray(0, size));
+      const outcome = () => ({
+        done: list.map((i) => state.implementedBy[i]),
+        positive: list.map((i) => String(state.participantPositive[i])),
+        negative: list.map((i) => String(state.participantNegative[i])),
+      });
+      const inKernel = outcome();
+      const logits = Array.from(kernel.x.subarray(0, size), String);
+      // The reference, with the same uniform numbers: it writes the same arrays over again.
+      const uniforms = Array.from(kernel.uniforms.subarray(0, size));
+      let k = 0;
+      complyHere(world, state, { next: () => uniforms[k++] }, o, partner, b, cost, size);
+      const terms = complianceTerms(world, state, o, b, cost);
+      const below = world.parameters.implementation.adversaryBelow;
+      const expectedLogits = list.map((i) =>
+        String(
+          complianceLogit(
+            world,
+            terms,
+            i,
+            adversity(world, state, i, o, partner, below),
+            state.participantOverruled[i],
+          ),
+        ),
+      );
+      if (JSON.stringify([inKernel, logits]) !== JSON.stringify([outcome(), expectedLogits]))
+        mismatches.push(`compliance of ${list.length} in ${world.orgIds[o]} at step ${state.step}`);
+      complied.count += size;
+    },
   };
 }
 const mismatches: string[] = [];
 const scored = { count: 0 };
+const complied = { count: 0 };
 
 function runTwice(w: World, seed: number) {
   const seen = { kernel: false };
@@ -78,20 +118,19 @@ const bits = (result: RunResult) => ({
   vetoes: Array.from(result.vetoesByState ?? [], String),
 });
 
-describe('the votes kernel', () => {
+describe('the member kernels (votes, compliance)', () => {
+  // Votes so near a coin's that nothing passes under consensus: no compliance rounds to compare.
+  const adoptsNothing = 'a high temperature, no abstention';
   const cases: [string, Record<string, unknown>][] = [
     ['the built-in world', {}],
     ['no leading powers', { 'parameters.voting.leaderWeight': 0 }],
     ['a strong pull of leading powers', { 'parameters.voting.leaderWeight': 0.9 }],
     ['a temperature that sends draws off the grid', { 'parameters.voting.temperature': 0.01 }],
-    [
-      'a high temperature, no abstention',
-      { 'parameters.voting.temperature': 5, 'parameters.voting.abstention': 0 },
-    ],
+    [adoptsNothing, { 'parameters.voting.temperature': 5, 'parameters.voting.abstention': 0 }],
     ['consensus-minus-1 in CICA', { 'organisations.CICA.rules.cbm': { kind: 'consensus-minus', k: 1 } }],
   ];
   for (const [name, overrides] of cases)
-    it(`casts the same votes as JavaScript, bit for bit: ${name}`, () => {
+    it(`votes and complies as JavaScript does, bit for bit: ${name}`, () => {
       const w = world(overrides);
       let votes = 0;
       for (const seed of [1, 2, 3]) {
@@ -105,7 +144,9 @@ describe('the votes kernel', () => {
       expect(votes).toBeGreaterThan(20);
       expect(mismatches.slice(0, 5)).toEqual([]);
       expect(scored.count).toBeGreaterThan(500);
+      if (name !== adoptsNothing) expect(complied.count).toBeGreaterThan(500);
       scored.count = 0;
+      complied.count = 0;
     });
 
   it('a world with a formula keeps its votes in JavaScript, where mathjs evaluates it', () => {

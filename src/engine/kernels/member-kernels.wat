@@ -1,13 +1,15 @@
-;; The votes on one proposal, in WebAssembly: each voter's score (engine/score.ts scoreMember,
-;; the built-in score) and its vote drawn from it (score.ts drawVote), over the run's memory.
+;; The loops over the members of a step that draw, in WebAssembly: the votes on a proposal (each
+;; voter's score, engine/score.ts scoreMember with the built-in score, and its vote drawn from
+;; it, score.ts drawVote) and an implementation round's compliance (phases/implement.ts: each
+;; participant's adversity, its draw, the evidence its conduct adds), over the run's memory.
 ;; Operation for operation the JavaScript's (IEEE-754 doubles, the same additions in the same
-;; order), so the votes are the same bit for bit whichever casts them;
-;; test/engine/kernels/vote-kernel.test.ts compares the two on random proposals.
+;; order), so the outcome is the same bit for bit whichever runs it;
+;; test/engine/kernels/member-kernels.test.ts runs worlds both ways and compares.
 ;;
-;; What stays in JavaScript (phases/vote.ts): the champions' automatic yes, the uniform numbers
-;; (drawn in member order from the organisation's stream, one per voter, before the call), σ
-;; itself (imported: the leading powers' stances need it once a proposal) and the exact tiers of
-;; a draw that the grid of σ does not settle (imported: one draw in 64 at most).
+;; What stays in JavaScript: the champions' automatic yes (phases/vote.ts), the uniform numbers
+;; (drawn in member order from the organisation's stream, one per voter or participant, before
+;; the call), σ itself (imported: the leading powers' stances need it once a proposal) and the
+;; exact tiers of a draw that the grid of σ does not settle (imported: one draw in 64 at most).
 ;;
 ;; Compiled by `npm run kernels` (wabt) into wasm-bytes.ts. Addresses are byte offsets into the
 ;; run's memory, set once a run (setTrust, setArrays, setParameters).
@@ -60,6 +62,28 @@
   (global $GRID (mut i32) (i32.const 0))     ;; σ at the grid's points, f64
   (global $SCRATCH (mut i32) (i32.const 0))  ;; a value per voter between the passes of a call, f64[n]
 
+  ;; Compliance (parameters.implementation, parameters.trust) and its arrays.
+  (global $probability (mut f64) (f64.const 0))
+  (global $intercept (mut f64) (f64.const 0))
+  (global $capabilityWeight (mut f64) (f64.const 0))
+  (global $complianceSovereigntyWeight (mut f64) (f64.const 0))
+  (global $costWeight (mut f64) (f64.const 0))
+  (global $adversaryWeight (mut f64) (f64.const 0))
+  (global $overruledWeight (mut f64) (f64.const 0))
+  (global $adversaryBelow (mut f64) (f64.const 0))
+  (global $implementationEvidence (mut f64) (f64.const 0))
+  (global $defectionEvidence (mut f64) (f64.const 0))
+  (global $cheapTalk (mut f64) (f64.const 0))
+  (global $signalWeight (mut f64) (f64.const 0))
+  (global $adversarySignal (mut f64) (f64.const 0))
+  (global $CAP (mut i32) (i32.const 0))      ;; capability, f64[n]
+  (global $LTM (mut i32) (i32.const 0))      ;; lowest trust to the members, f64[orgs × n]
+  (global $LIST (mut i32) (i32.const 0))     ;; a round's participants, i32[n]
+  (global $DONE (mut i32) (i32.const 0))     ;; whether each implemented, u8[n]
+  (global $OVR (mut i32) (i32.const 0))      ;; whether each voted against the measure, u8[n]
+  (global $POS (mut i32) (i32.const 0))      ;; the positive evidence each adds, f64[n]
+  (global $NEG (mut i32) (i32.const 0))      ;; the negative evidence each adds, f64[n]
+
   ;; The proposal being voted on (the call's).
   (global $step (mut i32) (i32.const 0))
   (global $o (mut i32) (i32.const 0))
@@ -87,6 +111,26 @@
     (global.set $LST (local.get $LST)) (global.set $LSTAMP (local.get $LSTAMP))
     (global.set $VOTES (local.get $VOTES)) (global.set $VOTERS (local.get $VOTERS))
     (global.set $UNI (local.get $UNI)) (global.set $GRID (local.get $GRID)) (global.set $SCRATCH (local.get $SCRATCH)))
+
+  (func (export "setComplianceArrays")
+    (param $CAP i32) (param $LTM i32) (param $LIST i32) (param $DONE i32) (param $OVR i32) (param $POS i32) (param $NEG i32)
+    (global.set $CAP (local.get $CAP)) (global.set $LTM (local.get $LTM)) (global.set $LIST (local.get $LIST))
+    (global.set $DONE (local.get $DONE)) (global.set $OVR (local.get $OVR)) (global.set $POS (local.get $POS))
+    (global.set $NEG (local.get $NEG)))
+
+  (func (export "setComplianceParameters")
+    (param $probability f64) (param $intercept f64) (param $capabilityWeight f64) (param $sovereigntyWeight f64)
+    (param $costWeight f64) (param $adversaryWeight f64) (param $overruledWeight f64) (param $adversaryBelow f64)
+    (param $implementationEvidence f64) (param $defectionEvidence f64) (param $cheapTalk f64)
+    (param $signalWeight f64) (param $adversarySignal f64)
+    (global.set $probability (local.get $probability)) (global.set $intercept (local.get $intercept))
+    (global.set $capabilityWeight (local.get $capabilityWeight))
+    (global.set $complianceSovereigntyWeight (local.get $sovereigntyWeight))
+    (global.set $costWeight (local.get $costWeight)) (global.set $adversaryWeight (local.get $adversaryWeight))
+    (global.set $overruledWeight (local.get $overruledWeight)) (global.set $adversaryBelow (local.get $adversaryBelow))
+    (global.set $implementationEvidence (local.get $implementationEvidence))
+    (global.set $defectionEvidence (local.get $defectionEvidence)) (global.set $cheapTalk (local.get $cheapTalk))
+    (global.set $signalWeight (local.get $signalWeight)) (global.set $adversarySignal (local.get $adversarySignal)))
 
   (func (export "setParameters")
     (param $n i32) (param $cbms i32) (param $dims i32)
@@ -282,5 +326,80 @@
               (else (i32.const 0))))))
       (i32.store8 (i32.add (global.get $VOTES) (i32.add (local.get $row) (local.get $i))) (local.get $vote))
       (local.set $v (i32.add (local.get $v) (i32.const 1)))
+      (br $next))))
+
+  ;; Adversity of participant i (implement.ts adversity): (θ − lowest trust of i in a member of o,
+  ;; or of the partner organisation) / θ when below θ = adversaryBelow, else 0.
+  (func $adversity (param $i i32) (param $o i32) (param $partner i32) (result f64)
+    (local $lowest f64) (local $k i32) (local $orgs i32) (local $cell i32) (local $trust f64)
+    (local.set $lowest (global.get $adversaryBelow))
+    (local.set $orgs (select (i32.const 2) (i32.const 1) (i32.ge_s (local.get $partner) (i32.const 0))))
+    (block $done (loop $next
+      (br_if $done (i32.ge_s (local.get $k) (local.get $orgs)))
+      (local.set $cell (i32.add
+        (i32.mul (select (local.get $o) (local.get $partner) (i32.eqz (local.get $k))) (global.get $n))
+        (local.get $i)))
+      (if (i32.load8_u (i32.add (global.get $MARK) (local.get $cell))) (then
+        (local.set $trust (f64.load (i32.add (global.get $LTM) (i32.shl (local.get $cell) (i32.const 3)))))
+        (if (f64.lt (local.get $trust) (local.get $lowest)) (then (local.set $lowest (local.get $trust))))))
+      (local.set $k (i32.add (local.get $k) (i32.const 1)))
+      (br $next)))
+    (f64.div (f64.sub (global.get $adversaryBelow) (local.get $lowest)) (global.get $adversaryBelow)))
+
+  ;; The logit of participant i's compliance chance (implement.ts complianceLogit): logit(probability)
+  ;; + capabilityWeight × (capability − ½) − sovereigntyWeight × sovereignty × b − costWeight × c
+  ;; − adversaryWeight × adversary − overruledWeight × overruled + monitoring.
+  (func $complianceLogit (param $i i32) (param $b f64) (param $cost f64) (param $monitoring f64)
+    (param $adversary f64) (param $overruled i32) (result f64)
+    (f64.add
+      (f64.sub
+        (f64.sub
+          (f64.sub
+            (f64.sub
+              (f64.add (global.get $intercept)
+                (f64.mul (global.get $capabilityWeight)
+                  (f64.sub (f64.load (i32.add (global.get $CAP) (i32.shl (local.get $i) (i32.const 3)))) (f64.const 0.5))))
+              (f64.mul
+                (f64.mul (global.get $complianceSovereigntyWeight)
+                  (f64.load (i32.add (global.get $SOV) (i32.shl (local.get $i) (i32.const 3)))))
+                (local.get $b)))
+            (f64.mul (global.get $costWeight) (local.get $cost)))
+          (f64.mul (global.get $adversaryWeight) (local.get $adversary)))
+        (f64.mul (global.get $overruledWeight) (f64.convert_i32_u (local.get $overruled))))
+      (local.get $monitoring)))
+
+  ;; Whether a participant implements, drawn with u against its logit y (implement.ts complies).
+  (func $complies (param $u f64) (param $y f64) (result i32)
+    (if (f64.le (global.get $probability) (f64.const 0)) (then (return (i32.const 0))))
+    (if (f64.ge (global.get $probability) (f64.const 1)) (then (return (f64.lt (local.get $u) (f64.const 1)))))
+    (call $below (local.get $u) (local.get $y)))
+
+  ;; One implementation round of a measure of o (and its partner, −1 if none), bindingness b and
+  ;; cost as adopted, by the participants list[0 .. size) with their uniform numbers: whether each
+  ;; implemented (DONE), and the positive or negative evidence its conduct adds (POS, NEG), its
+  ;; signal (cheapTalk + signalWeight × cost × b) × (1 + adversarySignal × adversary) weighted;
+  ;; each one's logit is left in SCRATCH.
+  (func (export "comply")
+    (param $o i32) (param $partner i32) (param $size i32) (param $b f64) (param $cost f64) (param $monitoring f64)
+    (local $a i32) (local $i i32) (local $adversary f64) (local $y f64) (local $done i32) (local $signal f64) (local $weight f64)
+    (local.set $signal (f64.add (global.get $cheapTalk)
+      (f64.mul (f64.mul (global.get $signalWeight) (local.get $cost)) (local.get $b))))
+    (block $end (loop $next
+      (br_if $end (i32.ge_s (local.get $a) (local.get $size)))
+      (local.set $i (i32.load (i32.add (global.get $LIST) (i32.shl (local.get $a) (i32.const 2)))))
+      (local.set $adversary (call $adversity (local.get $i) (local.get $o) (local.get $partner)))
+      (local.set $y (call $complianceLogit (local.get $i) (local.get $b) (local.get $cost) (local.get $monitoring)
+        (local.get $adversary) (i32.load8_u (i32.add (global.get $OVR) (local.get $i)))))
+      (f64.store (i32.add (global.get $SCRATCH) (i32.shl (local.get $a) (i32.const 3))) (local.get $y))
+      (local.set $done (call $complies
+        (f64.load (i32.add (global.get $UNI) (i32.shl (local.get $a) (i32.const 3)))) (local.get $y)))
+      (i32.store8 (i32.add (global.get $DONE) (local.get $i)) (local.get $done))
+      (local.set $weight (f64.mul (local.get $signal)
+        (f64.add (f64.const 1) (f64.mul (global.get $adversarySignal) (local.get $adversary)))))
+      (f64.store (i32.add (global.get $POS) (i32.shl (local.get $i) (i32.const 3)))
+        (select (f64.mul (global.get $implementationEvidence) (local.get $weight)) (f64.const 0) (local.get $done)))
+      (f64.store (i32.add (global.get $NEG) (i32.shl (local.get $i) (i32.const 3)))
+        (select (f64.const 0) (f64.mul (global.get $defectionEvidence) (local.get $weight)) (local.get $done)))
+      (local.set $a (i32.add (local.get $a) (i32.const 1)))
       (br $next))))
 )

@@ -5,18 +5,22 @@ import {
   logistic,
 } from '../../util/logistic-draw.js';
 import type { TrustArrays } from './kernels.js';
-import { VOTE_KERNEL_WASM } from './wasm-bytes.js';
+import { MEMBER_KERNELS_WASM } from './wasm-bytes.js';
 
 /**
- * The votes on one proposal in WebAssembly (vote-kernel.wat): each voter's built-in score and the
- * vote drawn from it, as engine/score.ts and phases/vote.ts compute them, bit for bit. The caller
- * lists the voters (champions excluded) in `voters` and their uniform numbers in `uniforms`, in
- * member order, then calls `vote`.
+ * The loops over the members of a step that draw, in WebAssembly (member-kernels.wat), bit for
+ * bit as JavaScript computes them: the votes on one proposal (engine/score.ts, phases/vote.ts)
+ * and an implementation round's compliance (phases/implement.ts). The caller lists the voters
+ * (champions excluded) in `voters`, or the participants in participantList, and their uniform
+ * numbers in `uniforms`, in order, then calls `vote` or `comply`.
  */
-export interface VoteKernel {
+export interface MemberKernels {
   voters: Int32Array;
   uniforms: Float64Array;
-  /** After a call, x = score / temperature of each voter, in the order of `voters`. */
+  /**
+   * After `vote`, x = score / temperature of each voter, in the order of `voters`; after `comply`,
+   * the logit of each participant's compliance chance, in list order.
+   */
   x: Float64Array;
   /**
    * The votes of voters[0 .. count) on proposal p of organisation o (CBM c, proposer, β_p, c_p,
@@ -37,10 +41,16 @@ export interface VoteKernel {
     salienceEpoch: number,
     stanceEpoch: number,
   ): void;
+  /**
+   * The compliance of participantList[0 .. size) with a measure of organisation o (and its
+   * partner, −1 if none), bindingness b and cost as adopted, under o's monitoring: implementedBy,
+   * participantPositive and participantNegative of each participant.
+   */
+  comply(o: number, partner: number, size: number, b: number, cost: number, monitoring: number): void;
 }
 
 /** The arrays the votes read and write: all in the kernel's memory (the run's arena). */
-export interface VoteArrays {
+export interface MemberArrays {
   salience: Float64Array;
   cbmBenefit: Float64Array;
   salienceBenefit: Float64Array;
@@ -59,10 +69,17 @@ export interface VoteArrays {
   grid: Float64Array;
   /** The kernel's own: a value per voter between its passes. */
   scratch: Float64Array;
+  capability: Float64Array;
+  lowestTrustToMembers: Float64Array;
+  participantList: Int32Array;
+  implementedBy: Uint8Array;
+  participantOverruled: Uint8Array;
+  participantPositive: Float64Array;
+  participantNegative: Float64Array;
 }
 
 /** The world's sizes and the voting parameters (parameters.voting). */
-export interface VoteParameters {
+export interface MemberParameters {
   n: number;
   cbmCount: number;
   dimensions: number;
@@ -72,6 +89,25 @@ export interface VoteParameters {
   leaderWeight: number;
   temperature: number;
   abstention: number;
+  /** parameters.implementation, with logit(probability) as `intercept`. */
+  implementation: {
+    probability: number;
+    intercept: number;
+    capabilityWeight: number;
+    sovereigntyWeight: number;
+    costWeight: number;
+    adversaryWeight: number;
+    overruledWeight: number;
+    adversaryBelow: number;
+  };
+  /** parameters.trust: what an implementation or a defection signals. */
+  signals: {
+    implementationEvidence: number;
+    defectionEvidence: number;
+    cheapTalk: number;
+    signalWeight: number;
+    adversarySignal: number;
+  };
 }
 
 interface Exports {
@@ -91,13 +127,16 @@ interface Exports {
     gridOffset: number,
     gridMargin: number,
   ): void;
-  vote: VoteKernel['vote'];
+  vote: MemberKernels['vote'];
+  setComplianceArrays(...addresses: number[]): void;
+  setComplianceParameters(...values: number[]): void;
+  comply: MemberKernels['comply'];
 }
 
 let compiled: WebAssembly.Module | null = null;
 
-function voteModule(): WebAssembly.Module {
-  compiled ??= new WebAssembly.Module(Uint8Array.from(atob(VOTE_KERNEL_WASM), (c) => c.charCodeAt(0)));
+function memberModule(): WebAssembly.Module {
+  compiled ??= new WebAssembly.Module(Uint8Array.from(atob(MEMBER_KERNELS_WASM), (c) => c.charCodeAt(0)));
   return compiled;
 }
 
@@ -109,7 +148,7 @@ const IMPORTS = {
 };
 
 /** The order of setArrays's addresses. */
-const ARRAY_ORDER: readonly (keyof VoteArrays)[] = [
+const ARRAY_ORDER: readonly (keyof MemberArrays)[] = [
   'salience',
   'cbmBenefit',
   'salienceBenefit',
@@ -128,20 +167,29 @@ const ARRAY_ORDER: readonly (keyof VoteArrays)[] = [
   'grid',
   'scratch',
 ];
+const COMPLIANCE_ARRAY_ORDER: readonly (keyof MemberArrays)[] = [
+  'capability',
+  'lowestTrustToMembers',
+  'participantList',
+  'implementedBy',
+  'participantOverruled',
+  'participantPositive',
+  'participantNegative',
+];
 
 /** The kernel over `memory`, where the store's arrays and `arrays` must lie (an instance reused if given). */
-export function wasmVoteKernel(
+export function wasmMemberKernels(
   memory: WebAssembly.Memory,
   reused: WebAssembly.Instance | null,
   store: TrustArrays,
-  arrays: VoteArrays,
-  parameters: VoteParameters,
-): VoteKernel & { instance: WebAssembly.Instance } {
-  const instance = reused ?? new WebAssembly.Instance(voteModule(), { env: { memory, ...IMPORTS } });
+  arrays: MemberArrays,
+  parameters: MemberParameters,
+): MemberKernels & { instance: WebAssembly.Instance } {
+  const instance = reused ?? new WebAssembly.Instance(memberModule(), { env: { memory, ...IMPORTS } });
   const exports = instance.exports as unknown as Exports;
   const address = (array: ArrayBufferView) => {
     if (array.buffer !== memory.buffer)
-      throw new Error('the vote kernel was given an array outside its memory');
+      throw new Error('a member kernel was given an array outside its memory');
     return array.byteOffset;
   };
   exports.setTrust(
@@ -168,11 +216,29 @@ export function wasmVoteKernel(
     LOGISTIC_GRID.offset,
     LOGISTIC_GRID.margin,
   );
+  exports.setComplianceArrays(...COMPLIANCE_ARRAY_ORDER.map((name) => address(arrays[name])));
+  const { implementation: c, signals } = p;
+  exports.setComplianceParameters(
+    c.probability,
+    c.intercept,
+    c.capabilityWeight,
+    c.sovereigntyWeight,
+    c.costWeight,
+    c.adversaryWeight,
+    c.overruledWeight,
+    c.adversaryBelow,
+    signals.implementationEvidence,
+    signals.defectionEvidence,
+    signals.cheapTalk,
+    signals.signalWeight,
+    signals.adversarySignal,
+  );
   return {
     instance,
     voters: arrays.voters,
     uniforms: arrays.uniforms,
     x: arrays.scratch,
     vote: exports.vote,
+    comply: exports.comply,
   };
 }

@@ -1,16 +1,16 @@
 import { DIMENSION_COUNT } from '../model/dimensions.js';
-import { LOGISTIC_GRID } from '../util/logistic-draw.js';
+import { LOGISTIC_GRID, logit } from '../util/logistic-draw.js';
 import { arenaBytes } from './kernels/arena.js';
-import type { VoteKernel } from './kernels/vote-kernel.js';
+import type { MemberKernels } from './kernels/member-kernels.js';
 import type { RunState } from './state.js';
 import type { World } from './world.js';
 
 /**
- * What the votes' kernel needs in a run's arena (kernels/vote-kernel.ts): the run's arrays that
+ * What the votes' kernel needs in a run's arena (kernels/member-kernels.ts): the run's arrays that
  * scoring reads and writes (allocated there by state.ts), the world's that it reads (copied there
  * once a run), and the voters and their uniform numbers of one call.
  */
-export function votingBytes(world: World, maxProposals: number): number {
+export function memberKernelBytes(world: World, maxProposals: number): number {
   const { n, orgCount, cbmCount } = world;
   const links = world.leaderState.length;
   return arenaBytes([
@@ -33,6 +33,9 @@ export function votingBytes(world: World, maxProposals: number): number {
     [n, 4],
     [n, 8],
     [n, 8],
+    // Capability, copied; the participants' overruled flags (the run's).
+    [n, 8],
+    [n, 1],
   ]);
 }
 
@@ -40,7 +43,7 @@ export function votingBytes(world: World, maxProposals: number): number {
  * The votes' kernel over the run's arena, with the world's arrays copied into it; null where the
  * arena is plain arrays (the votes are then cast in JavaScript, phases/vote.ts).
  */
-export function createVoteKernel(world: World, state: RunState): VoteKernel | null {
+export function createMemberKernels(world: World, state: RunState): MemberKernels | null {
   const { arena } = state;
   if (!arena.wasm) return null;
   const { n } = world;
@@ -48,8 +51,8 @@ export function createVoteKernel(world: World, state: RunState): VoteKernel | nu
     into.set(from);
     return into;
   };
-  const { voting } = world.parameters;
-  return arena.voteKernel(
+  const { voting, implementation } = world.parameters;
+  return arena.memberKernels(
     state.trust,
     {
       salience: state.salience,
@@ -69,6 +72,13 @@ export function createVoteKernel(world: World, state: RunState): VoteKernel | nu
       uniforms: arena.f64(n),
       grid: copy(arena.f64(LOGISTIC_GRID.values.length), LOGISTIC_GRID.values),
       scratch: arena.f64(n),
+      capability: copy(arena.f64(n), world.capability),
+      lowestTrustToMembers: state.lowestTrustToMembers,
+      participantList: state.participantList,
+      implementedBy: state.implementedBy,
+      participantOverruled: state.participantOverruled,
+      participantPositive: state.participantPositive,
+      participantNegative: state.participantNegative,
     },
     {
       n,
@@ -80,6 +90,8 @@ export function createVoteKernel(world: World, state: RunState): VoteKernel | nu
       leaderWeight: voting.leaderWeight,
       temperature: voting.temperature,
       abstention: voting.abstention,
+      implementation: { ...implementation, intercept: logit(implementation.probability) },
+      signals: world.parameters.trust,
     },
   );
 }
