@@ -33,9 +33,10 @@ export function memberKernelBytes(world: World, maxProposals: number): number {
     [n, 4],
     [n, 8],
     [n, 8],
-    // Capability, copied; the participants' overruled flags (the run's).
+    // Capability, copied; the participants' overruled flags (the run's); the coordinators, copied.
     [n, 8],
     [n, 1],
+    [orgCount * n * DIMENSION_COUNT, 1],
   ]);
 }
 
@@ -47,7 +48,7 @@ export function createMemberKernels(world: World, state: RunState): MemberKernel
   const { arena } = state;
   if (!arena.wasm) return null;
   const { n } = world;
-  const copy = <T extends Float64Array | Int32Array>(into: T, from: ArrayLike<number>): T => {
+  const copy = <T extends Float64Array | Int32Array | Uint8Array>(into: T, from: ArrayLike<number>): T => {
     into.set(from);
     return into;
   };
@@ -79,6 +80,8 @@ export function createMemberKernels(world: World, state: RunState): MemberKernel
       participantOverruled: state.participantOverruled,
       participantPositive: state.participantPositive,
       participantNegative: state.participantNegative,
+      memberList: state.memberList,
+      coordinator: copy(arena.u8(world.coordinator.length), world.coordinator),
     },
     {
       n,

@@ -8,11 +8,12 @@ import type { TrustArrays } from './kernels.js';
 import { MEMBER_KERNELS_WASM } from './wasm-bytes.js';
 
 /**
- * The loops over the members of a step that draw, in WebAssembly (member-kernels.wat), bit for
- * bit as JavaScript computes them: the votes on one proposal (engine/score.ts, phases/vote.ts)
- * and an implementation round's compliance (phases/implement.ts). The caller lists the voters
- * (champions excluded) in `voters`, or the participants in participantList, and their uniform
- * numbers in `uniforms`, in order, then calls `vote` or `comply`.
+ * The loops over the members of a step that score or draw, in WebAssembly (member-kernels.wat),
+ * bit for bit as JavaScript computes them: a round of deliberation (phases/deliberate.ts), the
+ * votes on one proposal (engine/score.ts, phases/vote.ts) and an implementation round's
+ * compliance (phases/implement.ts). For the draws, the caller lists the voters (champions
+ * excluded) in `voters`, or the participants in participantList, and their uniform numbers in
+ * `uniforms`, in order, then calls `vote` or `comply`.
  */
 export interface MemberKernels {
   voters: Int32Array;
@@ -47,6 +48,31 @@ export interface MemberKernels {
    * participantPositive and participantNegative of each participant.
    */
   comply(o: number, partner: number, size: number, b: number, cost: number, monitoring: number): void;
+  /**
+   * A round of deliberation on proposal p (votes row `row` = p × n) of organisation o with `count`
+   * members: each member, `tested` first when ≥ 0, marked NO in the row if a likely objector (not
+   * a champion of the measure's dimension `dim`, and P(no) ≥ threshold, `boundary` its logit),
+   * YES otherwise; with `firstSettles` it stops at the first objector. Returns the first, or −1.
+   */
+  markObjectors(
+    row: number,
+    count: number,
+    tested: number,
+    firstSettles: number,
+    threshold: number,
+    boundary: number,
+    dim: number,
+    step: number,
+    o: number,
+    c: number,
+    proposer: number,
+    benefitShare: number,
+    cost: number,
+    bindingness: number,
+    sidePayment: number,
+    salienceEpoch: number,
+    stanceEpoch: number,
+  ): number;
 }
 
 /** The arrays the votes read and write: all in the kernel's memory (the run's arena). */
@@ -76,6 +102,8 @@ export interface MemberArrays {
   participantOverruled: Uint8Array;
   participantPositive: Float64Array;
   participantNegative: Float64Array;
+  memberList: Int32Array;
+  coordinator: Uint8Array;
 }
 
 /** The world's sizes and the voting parameters (parameters.voting). */
@@ -131,6 +159,8 @@ interface Exports {
   setComplianceArrays(...addresses: number[]): void;
   setComplianceParameters(...values: number[]): void;
   comply: MemberKernels['comply'];
+  setDeliberationArrays(memberList: number, coordinator: number): void;
+  markObjectors: MemberKernels['markObjectors'];
 }
 
 let compiled: WebAssembly.Module | null = null;
@@ -216,6 +246,7 @@ export function wasmMemberKernels(
     LOGISTIC_GRID.offset,
     LOGISTIC_GRID.margin,
   );
+  exports.setDeliberationArrays(address(arrays.memberList), address(arrays.coordinator));
   exports.setComplianceArrays(...COMPLIANCE_ARRAY_ORDER.map((name) => address(arrays[name])));
   const { implementation: c, signals } = p;
   exports.setComplianceParameters(
@@ -240,5 +271,6 @@ export function wasmMemberKernels(
     x: arrays.scratch,
     vote: exports.vote,
     comply: exports.comply,
+    markObjectors: exports.markObjectors,
   };
 }

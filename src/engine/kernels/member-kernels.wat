@@ -1,7 +1,9 @@
-;; The loops over the members of a step that draw, in WebAssembly: the votes on a proposal (each
-;; voter's score, engine/score.ts scoreMember with the built-in score, and its vote drawn from
-;; it, score.ts drawVote) and an implementation round's compliance (phases/implement.ts: each
-;; participant's adversity, its draw, the evidence its conduct adds), over the run's memory.
+;; The loops over the members of a step that score or draw, in WebAssembly: a round of
+;; deliberation's search for likely objectors (phases/deliberate.ts, score.ts objects), the votes
+;; on a proposal (each voter's score, score.ts scoreMember with the built-in score, and its vote
+;; drawn from it, score.ts drawVote) and an implementation round's compliance
+;; (phases/implement.ts: each participant's adversity, its draw, the evidence its conduct adds),
+;; over the run's memory.
 ;; Operation for operation the JavaScript's (IEEE-754 doubles, the same additions in the same
 ;; order), so the outcome is the same bit for bit whichever runs it;
 ;; test/engine/kernels/member-kernels.test.ts runs worlds both ways and compares.
@@ -83,6 +85,9 @@
   (global $OVR (mut i32) (i32.const 0))      ;; whether each voted against the measure, u8[n]
   (global $POS (mut i32) (i32.const 0))      ;; the positive evidence each adds, f64[n]
   (global $NEG (mut i32) (i32.const 0))      ;; the negative evidence each adds, f64[n]
+  ;; Deliberation's: the members of each organisation, and who coordinates what.
+  (global $MEMBERS (mut i32) (i32.const 0))  ;; memberList, i32[orgs × n]
+  (global $COORD (mut i32) (i32.const 0))    ;; coordinator, u8[orgs × n × dims]
 
   ;; The proposal being voted on (the call's).
   (global $step (mut i32) (i32.const 0))
@@ -111,6 +116,9 @@
     (global.set $LST (local.get $LST)) (global.set $LSTAMP (local.get $LSTAMP))
     (global.set $VOTES (local.get $VOTES)) (global.set $VOTERS (local.get $VOTERS))
     (global.set $UNI (local.get $UNI)) (global.set $GRID (local.get $GRID)) (global.set $SCRATCH (local.get $SCRATCH)))
+
+  (func (export "setDeliberationArrays") (param $MEMBERS i32) (param $COORD i32)
+    (global.set $MEMBERS (local.get $MEMBERS)) (global.set $COORD (local.get $COORD)))
 
   (func (export "setComplianceArrays")
     (param $CAP i32) (param $LTM i32) (param $LIST i32) (param $DONE i32) (param $OVR i32) (param $POS i32) (param $NEG i32)
@@ -277,7 +285,73 @@
         (then (return (i32.const 0))))))
     (call $atLeastExact (local.get $u) (local.get $y)))
 
-;; The votes of voters[0 .. count) on the proposal in votes row `row` (a byte offset from VOTES):
+;; The proposal a call scores: its step, organisation, CBM, proposer, β_p, c_p, b_p, the Fund's
+  ;; side payment, and the epochs of the caches of Σ salience × benefit and of the stances.
+  (func $setProposal (param $step i32) (param $o i32) (param $c i32) (param $proposer i32)
+    (param $share f64) (param $cost f64) (param $bindingness f64) (param $sidePayment f64)
+    (param $salienceEpoch i32) (param $stanceEpoch i32)
+    (global.set $step (local.get $step)) (global.set $o (local.get $o)) (global.set $c (local.get $c))
+    (global.set $proposer (local.get $proposer)) (global.set $share (local.get $share))
+    (global.set $cost (local.get $cost)) (global.set $bindingness (local.get $bindingness))
+    (global.set $sidePayment (local.get $sidePayment))
+    (global.set $salienceEpoch (local.get $salienceEpoch)) (global.set $stanceEpoch (local.get $stanceEpoch)))
+
+  ;; Whether P(no) of member i is at least `threshold` (score.ts objects): x = −score / temperature
+  ;; − abstention against `boundary` = logit(threshold), σ itself only within 1e-6 of it.
+  (func $objects (param $i i32) (param $threshold f64) (param $boundary f64) (result i32)
+    (local $x f64)
+    (local.set $x (f64.sub
+      (f64.div (f64.neg (call $score (local.get $i) (call $trustInProposer (local.get $i)))) (global.get $temperature))
+      (global.get $abstention)))
+    (if (i32.and
+          (f64.gt (local.get $threshold) (f64.const 1e-6))
+          (f64.lt (local.get $threshold) (f64.sub (f64.const 1) (f64.const 1e-6))))
+      (then
+        (if (f64.gt (local.get $x) (f64.add (local.get $boundary) (f64.const 1e-6))) (then (return (i32.const 1))))
+        (if (f64.lt (local.get $x) (f64.sub (local.get $boundary) (f64.const 1e-6))) (then (return (i32.const 0))))))
+    (f64.ge (call $logistic (local.get $x)) (local.get $threshold)))
+
+  ;; A round of deliberation on the proposal in votes row `row` (deliberate.ts marksObjectors): each
+  ;; member of o, `tested` first when ≥ 0, marked NO if a likely objector (not a champion: the
+  ;; proposer or a coordinator of dimension `dim`, and P(no) ≥ threshold), YES otherwise; with
+  ;; `firstSettles` it stops at the first objector. Returns the first objector, or −1.
+  (func (export "markObjectors")
+    (param $row i32) (param $count i32) (param $tested i32) (param $firstSettles i32)
+    (param $threshold f64) (param $boundary f64) (param $dim i32)
+    (param $step i32) (param $o i32) (param $c i32) (param $proposer i32)
+    (param $share f64) (param $cost f64) (param $bindingness f64) (param $sidePayment f64)
+    (param $salienceEpoch i32) (param $stanceEpoch i32)
+    (result i32)
+    (local $m i32) (local $i i32) (local $first i32) (local $objecting i32)
+    (call $setProposal (local.get $step) (local.get $o) (local.get $c) (local.get $proposer)
+      (local.get $share) (local.get $cost) (local.get $bindingness) (local.get $sidePayment)
+      (local.get $salienceEpoch) (local.get $stanceEpoch))
+    (local.set $first (i32.const -1))
+    ;; m = −1 is the member tested first; it is not tested again in member order.
+    (local.set $m (select (i32.const -1) (i32.const 0) (i32.ge_s (local.get $tested) (i32.const 0))))
+    (block $done (loop $next
+      (br_if $done (i32.ge_s (local.get $m) (local.get $count)))
+      (local.set $i (select (local.get $tested)
+        (i32.load (i32.add (global.get $MEMBERS)
+          (i32.shl (i32.add (i32.mul (local.get $o) (global.get $n)) (select (i32.const 0) (local.get $m) (i32.lt_s (local.get $m) (i32.const 0)))) (i32.const 2))))
+        (i32.lt_s (local.get $m) (i32.const 0))))
+      (if (i32.eqz (i32.and (i32.ge_s (local.get $m) (i32.const 0)) (i32.eq (local.get $i) (local.get $tested)))) (then
+        (local.set $objecting (i32.const 0))
+        (if (i32.eqz (i32.or
+              (i32.eq (local.get $i) (local.get $proposer))
+              (i32.load8_u (i32.add (global.get $COORD)
+                (i32.add (i32.mul (i32.add (i32.mul (local.get $o) (global.get $n)) (local.get $i)) (global.get $dims)) (local.get $dim))))))
+          (then (local.set $objecting (call $objects (local.get $i) (local.get $threshold) (local.get $boundary)))))
+        (i32.store8 (i32.add (global.get $VOTES) (i32.add (local.get $row) (local.get $i)))
+          (select (i32.const -1) (i32.const 1) (local.get $objecting)))
+        (if (local.get $objecting) (then
+          (if (i32.lt_s (local.get $first) (i32.const 0)) (then (local.set $first (local.get $i))))
+          (br_if $done (local.get $firstSettles))))))
+      (local.set $m (i32.add (local.get $m) (i32.const 1)))
+      (br $next)))
+    (local.get $first))
+
+  ;; The votes of voters[0 .. count) on the proposal in votes row `row` (a byte offset from VOTES):
   ;; x = score / temperature; yes when u < σ(x − a), no when u ≥ 1 − σ(−x − a), abstain otherwise.
   ;; In three passes over the voters (their trust in the proposer, their x, their votes), each into
   ;; SCRATCH: one voter's score is a long chain of dependent operations with two divisions in it,
@@ -287,11 +361,9 @@
     (param $share f64) (param $cost f64) (param $bindingness f64) (param $sidePayment f64)
     (param $salienceEpoch i32) (param $stanceEpoch i32)
     (local $v i32) (local $i i32) (local $u f64) (local $x f64) (local $vote i32) (local $at i32)
-    (global.set $step (local.get $step)) (global.set $o (local.get $o)) (global.set $c (local.get $c))
-    (global.set $proposer (local.get $proposer)) (global.set $share (local.get $share))
-    (global.set $cost (local.get $cost)) (global.set $bindingness (local.get $bindingness))
-    (global.set $sidePayment (local.get $sidePayment))
-    (global.set $salienceEpoch (local.get $salienceEpoch)) (global.set $stanceEpoch (local.get $stanceEpoch))
+    (call $setProposal (local.get $step) (local.get $o) (local.get $c) (local.get $proposer)
+      (local.get $share) (local.get $cost) (local.get $bindingness) (local.get $sidePayment)
+      (local.get $salienceEpoch) (local.get $stanceEpoch))
     (block $done (loop $next
       (br_if $done (i32.ge_s (local.get $v) (local.get $count)))
       (f64.store (i32.add (global.get $SCRATCH) (i32.shl (local.get $v) (i32.const 3)))

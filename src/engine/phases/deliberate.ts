@@ -1,5 +1,12 @@
 import { NO, YES } from '../../rules/votes.js';
-import { champions, leaderStances, objectionBoundary, objects, scoringTerms } from '../score.js';
+import {
+  champions,
+  leaderStances,
+  objectionBoundary,
+  objects,
+  type ScoringTerms,
+  scoringTerms,
+} from '../score.js';
 import { orgPasses, type RunState, ruleOfProposal } from '../state.js';
 import type { World } from '../world.js';
 
@@ -9,6 +16,8 @@ import type { World } from '../world.js';
  * `firstSettles` (one objector blocks) it stops at the first found, and tests first the member
  * that objected last time in the organisation — the likeliest to again, so a round usually takes
  * one score, not a scan. The answer does not depend on the order: only whether one exists is used.
+ * The search runs in WebAssembly where the run has the kernel (member-kernels.wat) and the score
+ * is the built-in one; markHere is the same in JavaScript, the reference.
  */
 function marksObjectors(
   world: World,
@@ -19,12 +28,51 @@ function marksObjectors(
   firstSettles: boolean,
 ): boolean {
   const { n } = world;
-  const o = state.proposalOrg[p];
   const terms = scoringTerms(world, state, p);
-  const stances = leaderStances(world, state, state.leaderStance);
+  const { o } = terms;
+  leaderStances(world, state, state.leaderStance);
   const last = firstSettles ? state.lastObjector[o] : -1;
   const tested = last >= 0 && state.memberMark[o * n + last] ? last : -1;
-  let found = false;
+  const kernels = world.formula ? null : state.memberKernels;
+  const first = kernels
+    ? kernels.markObjectors(
+        p * n,
+        state.memberCount[o],
+        tested,
+        firstSettles ? 1 : 0,
+        threshold,
+        boundary,
+        world.cbmDimension[terms.c],
+        state.step,
+        o,
+        terms.c,
+        terms.proposer,
+        terms.benefitShare,
+        terms.cost,
+        terms.bindingness,
+        terms.sidePayment,
+        state.salienceEpoch,
+        state.leaderStanceEpoch,
+      )
+    : markHere(world, state, terms, threshold, boundary, firstSettles, tested);
+  if (first >= 0 && firstSettles) state.lastObjector[o] = first;
+  return first >= 0;
+}
+
+/** marksObjectors's search in JavaScript: returns the first likely objector found, or −1. */
+export function markHere(
+  world: World,
+  state: RunState,
+  terms: ScoringTerms,
+  threshold: number,
+  boundary: number,
+  firstSettles: boolean,
+  tested: number,
+): number {
+  const { n } = world;
+  const { p, o } = terms;
+  const stances = world.parameters.voting.leaderWeight === 0 ? null : state.leaderStance;
+  let first = -1;
   // m = −1 is the last objector, when a member; it is not tested again in member order.
   for (let m = tested >= 0 ? -1 : 0; m < state.memberCount[o]; m++) {
     const i = m < 0 ? tested : state.memberList[o * n + m];
@@ -33,13 +81,10 @@ function marksObjectors(
       !champions(world, terms, i) && objects(world, state, terms, i, threshold, boundary, stances);
     state.votes[p * n + i] = objecting ? NO : YES;
     if (!objecting) continue;
-    found = true;
-    if (firstSettles) {
-      state.lastObjector[o] = i;
-      return true;
-    }
+    if (first < 0) first = i;
+    if (firstSettles) return i;
   }
-  return found;
+  return first;
 }
 
 /**

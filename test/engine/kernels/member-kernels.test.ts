@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { MemberKernels } from '../../../src/engine/kernels/member-kernels.js';
 import type { Phase } from '../../../src/engine/phase.js';
+import { markHere } from '../../../src/engine/phases/deliberate.js';
 import {
   adversity,
   complianceLogit,
@@ -45,9 +46,10 @@ function phases(withoutKernel: boolean, seen: { kernel: boolean }): Phase[] {
 
 /**
  * The kernels, with each call checked against JavaScript bit for bit: each vote's score against
- * scoreMember's, each compliance round against complyHere's (run again on the same numbers) and
- * each compliance logit against complianceLogit's — a vote or a compliance is drawn from a
- * number, and equal outcomes alone would not show equal numbers.
+ * scoreMember's, each round of deliberation against markHere's, each compliance round against
+ * complyHere's (run again on the same numbers) and each compliance logit against
+ * complianceLogit's — a vote or a compliance is drawn from a number, and equal outcomes alone
+ * would not show equal numbers.
  */
 function checkingScores(world: World, state: RunState, kernel: MemberKernels): MemberKernels {
   const { temperature } = world.parameters.voting;
@@ -61,6 +63,17 @@ function checkingScores(world: World, state: RunState, kernel: MemberKernels): M
         if (!Object.is(kernel.x[v], expected)) mismatches.push(`${kernel.x[v]} ≠ ${expected}`);
       }
       scored.count += count;
+    },
+    markObjectors(row, count, tested, firstSettles, threshold, boundary, ...rest) {
+      const first = kernel.markObjectors(row, count, tested, firstSettles, threshold, boundary, ...rest);
+      const terms = scoringTerms(world, state, row / world.n);
+      const marks = () => Array.from(state.votes.subarray(row, row + world.n));
+      const inKernel = marks();
+      const again = markHere(world, state, terms, threshold, boundary, firstSettles === 1, tested);
+      if (again !== first || JSON.stringify(marks()) !== JSON.stringify(inKernel))
+        mismatches.push(`deliberation in ${world.orgIds[terms.o]} at step ${state.step}`);
+      deliberated.count += 1;
+      return first;
     },
     comply(o, partner, size, b, cost, monitoring) {
       kernel.comply(o, partner, size, b, cost, monitoring);
@@ -98,6 +111,7 @@ function checkingScores(world: World, state: RunState, kernel: MemberKernels): M
 const mismatches: string[] = [];
 const scored = { count: 0 };
 const complied = { count: 0 };
+const deliberated = { count: 0 };
 
 function runTwice(w: World, seed: number) {
   const seen = { kernel: false };
@@ -145,7 +159,9 @@ describe('the member kernels (votes, compliance)', () => {
       expect(mismatches.slice(0, 5)).toEqual([]);
       expect(scored.count).toBeGreaterThan(500);
       if (name !== adoptsNothing) expect(complied.count).toBeGreaterThan(500);
+      expect(deliberated.count).toBeGreaterThan(50);
       scored.count = 0;
+      deliberated.count = 0;
       complied.count = 0;
     });
 
