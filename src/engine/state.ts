@@ -174,6 +174,8 @@ export interface RunState {
   /** Who adds negative evidence about whom (blame, resentment: kernels penalise), gathered by a phase and used at once. */
   fromList: Int32Array;
   toList: Int32Array;
+  /** How many are in toList after phases/decide.ts splitVotes (the no voters of a proposal). */
+  noCount: number;
   /** The proposal being scored, as score.ts reads it once for all its members (scoringTerms). */
   scoringTerms: ScoringTerms;
   /** The leading powers' stances on the proposal being scored (score.ts leaderStances). */
@@ -521,6 +523,7 @@ function allocateScratch(world: World, arena: KernelArena) {
     },
     fromList: arena.i32(n),
     toList: arena.i32(n),
+    noCount: 0,
     salienceBenefit: arena.f64(n * world.cbmCount),
     salienceBenefitAt: arena.i32(n * world.cbmCount),
     salienceEpoch: 1,

@@ -49,15 +49,14 @@ function traceProposal(world: World, state: RunState, p: number, passed: boolean
 }
 
 /**
- * A failed proposal costs a little trust toward those who blocked it: each member that voted yes
- * adds `trust.blockingPenalty` of negative evidence toward each member that voted no.
+ * Who voted yes and who no on proposal p, each in member order: the yes voters in state.fromList,
+ * the no voters in state.toList (the lists the pair loops read). One pass for what a failed
+ * proposal's vetoes, blocks and blame all need. Returns the number of yes voters; the no voters
+ * are then in state.noCount.
  */
-function blame(world: World, state: RunState, p: number): void {
-  const penalty = world.parameters.trust.blockingPenalty;
-  if (penalty === 0) return;
+function splitVotes(world: World, state: RunState, p: number): number {
   const { n } = world;
   const o = state.proposalOrg[p];
-  // Each yes toward each no, in member order (kernels penalise).
   const { fromList, toList } = state;
   let yes = 0;
   let no = 0;
@@ -67,7 +66,19 @@ function blame(world: World, state: RunState, p: number): void {
     if (vote === YES) fromList[yes++] = i;
     else if (vote === NO) toList[no++] = i;
   }
-  if (yes > 0 && no > 0) state.trust.kernels.penalise(state.step, fromList, yes, toList, no, penalty);
+  state.noCount = no;
+  return yes;
+}
+
+/**
+ * A failed proposal costs a little trust toward those who blocked it: each member that voted yes
+ * adds `trust.blockingPenalty` of negative evidence toward each member that voted no (the lists
+ * of splitVotes, in member order: kernels penalise).
+ */
+function blame(world: World, state: RunState, yes: number, no: number): void {
+  const penalty = world.parameters.trust.blockingPenalty;
+  if (penalty === 0 || yes === 0 || no === 0) return;
+  state.trust.kernels.penalise(state.step, state.fromList, yes, state.toList, no, penalty);
 }
 
 /**
@@ -75,38 +86,28 @@ function blame(world: World, state: RunState, p: number): void {
  * pivotal — a "yes" instead would have passed it (rules/decide.ts markPivotal). Under consensus a
  * lone objector's no is a block (and a veto); under a quota a no is a block when the measure fell
  * one vote short. A joint CBM that passed here and failed in the partner organisation was blocked
- * there, not here.
+ * there, not here. The no voters are state.toList[0 .. no), from splitVotes.
  */
-function countBlocks(world: World, state: RunState, p: number): void {
+function countBlocks(world: World, state: RunState, p: number, yes: number, no: number): void {
   const { n } = world;
   const o = state.proposalOrg[p];
   const rule = ruleOfProposal(state, p);
-  const { votes } = state;
+  const { votes, toList } = state;
   const count = state.memberCount[o];
   if (rule.kind !== 'quota') {
     // A rule of counts: a "no" is a block when one more yes and one fewer no would pass it.
-    let yes = 0;
-    let no = 0;
-    for (let m = 0; m < count; m++) {
-      const vote = votes[p * n + state.memberList[o * n + m]];
-      if (vote === YES) yes++;
-      else if (vote === NO) no++;
-    }
     // A joint CBM this organisation adopted failed in its partner: nobody here blocked it.
     if (passesByCount(rule, yes, no, count) || !passesByCount(rule, yes + 1, no - 1, count)) return;
-    for (let m = 0; m < count; m++) {
-      const i = state.memberList[o * n + m];
-      if (votes[p * n + i] !== NO) continue;
+    for (let k = 0; k < no; k++) {
       state.blocks[o]++;
-      state.blocksByState[o * n + i]++;
+      state.blocksByState[o * n + toList[k]]++;
     }
     return;
   }
   if (passes(rule, state.bodies[o], votes, p * n)) return;
   // Only a "no" can be a block: each is flipped to "yes" in turn (markPivotal's test, on the few).
-  for (let m = 0; m < count; m++) {
-    const i = state.memberList[o * n + m];
-    if (votes[p * n + i] !== NO) continue;
+  for (let k = 0; k < no; k++) {
+    const i = toList[k];
     votes[p * n + i] = YES;
     if (passes(rule, state.bodies[o], votes, p * n)) {
       state.blocks[o]++;
@@ -159,15 +160,19 @@ export function decideProposals(world: World, state: RunState): void {
       resentOverruling(world, state, state.proposalOrg[p], ruleOfProposal(state, p), p);
       continue;
     }
-    // Veto holders are those of the CBM rule: vetoes are counted on CBM proposals.
-    for (let m = 0; m < state.memberCount[o] && state.proposalKind[p] === 0; m++) {
-      const i = state.memberList[o * n + m];
-      if (state.votes[p * n + i] === NO && state.vetoHolder[o * n + i]) {
-        state.vetoes[o]++;
-        state.vetoesByState[o * n + i]++;
+    const yes = splitVotes(world, state, p);
+    const no = state.noCount;
+    if (state.proposalKind[p] === 0) {
+      // Veto holders are those of the CBM rule: vetoes are counted on CBM proposals.
+      for (let k = 0; k < no; k++) {
+        const i = state.toList[k];
+        if (state.vetoHolder[o * n + i]) {
+          state.vetoes[o]++;
+          state.vetoesByState[o * n + i]++;
+        }
       }
+      countBlocks(world, state, p, yes, no);
     }
-    if (state.proposalKind[p] === 0) countBlocks(world, state, p);
-    blame(world, state, p);
+    blame(world, state, yes, no);
   }
 }
