@@ -6,9 +6,10 @@ import type { RunState } from './state.js';
 import type { World } from './world.js';
 
 /**
- * What the votes' kernel needs in a run's arena (kernels/member-kernels.ts): the run's arrays that
- * scoring reads and writes (allocated there by state.ts), the world's that it reads (copied there
- * once a run), and the voters and their uniform numbers of one call.
+ * What the member kernels need in a run's arena (kernels/member-kernels.ts) beyond the trust
+ * store and the pair loops' lists: the run's arrays that scoring, deliberation and compliance read
+ * and write (allocated there by state.ts), the world's that they read (copied there once a run),
+ * and a call's voters, uniform numbers and scratch.
  */
 export function memberKernelBytes(world: World, maxProposals: number): number {
   const { n, orgCount, cbmCount } = world;
@@ -41,8 +42,8 @@ export function memberKernelBytes(world: World, maxProposals: number): number {
 }
 
 /**
- * The votes' kernel over the run's arena, with the world's arrays copied into it; null where the
- * arena is plain arrays (the votes are then cast in JavaScript, phases/vote.ts).
+ * The member kernels over the run's arena, with the world's arrays copied into it; null where the
+ * arena is plain arrays (deliberation, the votes and compliance then run in JavaScript).
  */
 export function createMemberKernels(world: World, state: RunState): MemberKernels | null {
   const { arena } = state;

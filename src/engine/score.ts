@@ -3,6 +3,7 @@ import { DIMENSION_COLUMNS, DIMENSION_COUNT, DIMENSIONS } from '../model/dimensi
 import { type CompiledFormula, FormulaValueError } from '../model/formula.js';
 import { ABSTAIN, NO, type Vote, YES } from '../rules/votes.js';
 import { atLeastComplementOfLogistic, belowLogistic, logistic } from '../util/logistic-draw.js';
+import type { KernelProposal } from './kernels/member-kernels.js';
 import type { RunState } from './state.js';
 import { trustAt } from './trust.js';
 import type { World } from './world.js';
@@ -37,18 +38,9 @@ export function scoreProposal(
  * than once per member: the phases that score a whole membership (the votes, deliberation's
  * rounds) read them once and call scoreMember for each member.
  */
-export interface ScoringTerms {
+export interface ScoringTerms extends KernelProposal {
+  /** The proposal's index (its votes row). */
   p: number;
-  /** The proposal's organisation, measure and proposer. */
-  o: number;
-  c: number;
-  proposer: number;
-  /** β_p, the share of the measure's benefit the text still delivers; c_p and b_p as amended. */
-  benefitShare: number;
-  cost: number;
-  bindingness: number;
-  /** What the organisation's Fund, if built, pays a member that would lose by the measure. */
-  sidePayment: number;
 }
 
 /** The terms of proposal p, in the run's one ScoringTerms (state.scoringTerms): valid until the next call. */

@@ -23,8 +23,8 @@ export interface KernelArena {
   /** The loops over `store`, whose arrays came from this arena (room for kernelBytes(n) left). */
   kernels(store: TrustArrays): TrustKernels;
   /**
-   * The votes' kernel over `store` and `arrays`, all from this arena; null where the arena is
-   * plain arrays (the votes are then cast in JavaScript).
+   * The member kernels (member-kernels.ts) over `store` and `arrays`, all from this arena; null
+   * where the arena is plain arrays (their loops then run in JavaScript).
    */
   memberKernels(store: TrustArrays, arrays: MemberArrays, parameters: MemberParameters): MemberKernels | null;
   /**

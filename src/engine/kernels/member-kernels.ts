@@ -1,3 +1,4 @@
+import type { Parameters } from '../../scenario/schema.js';
 import {
   atLeastComplementOfLogistic,
   belowLogistic,
@@ -24,24 +25,12 @@ export interface MemberKernels {
    */
   x: Float64Array;
   /**
-   * The votes of voters[0 .. count) on proposal p of organisation o (CBM c, proposer, β_p, c_p,
-   * b_p as amended, the Fund's side payment), written to votes[row + i]; stances and Σ salience ×
-   * benefit are read and written in their caches under the epochs given.
+   * The proposal the next calls of `vote` and `markObjectors` score (a ScoringTerms of score.ts),
+   * at `step`, with the epochs under which Σ salience × benefit and the stances are cached.
    */
-  vote(
-    row: number,
-    count: number,
-    step: number,
-    o: number,
-    c: number,
-    proposer: number,
-    benefitShare: number,
-    cost: number,
-    bindingness: number,
-    sidePayment: number,
-    salienceEpoch: number,
-    stanceEpoch: number,
-  ): void;
+  setProposal(step: number, proposal: KernelProposal, salienceEpoch: number, stanceEpoch: number): void;
+  /** The votes of voters[0 .. count) on the proposal set, written to votes[row + i] (row = p × n). */
+  vote(row: number, count: number): void;
   /**
    * The compliance of participantList[0 .. size) with a measure of organisation o (and its
    * partner, −1 if none), bindingness b and cost as adopted, under o's monitoring: implementedBy,
@@ -49,8 +38,8 @@ export interface MemberKernels {
    */
   comply(o: number, partner: number, size: number, b: number, cost: number, monitoring: number): void;
   /**
-   * A round of deliberation on proposal p (votes row `row` = p × n) of organisation o with `count`
-   * members: each member, `tested` first when ≥ 0, marked NO in the row if a likely objector (not
+   * A round of deliberation on the proposal set (votes row `row` = p × n), of an organisation with
+   * `count` members: each member, `tested` first when ≥ 0, marked NO in the row if a likely objector (not
    * a champion of the measure's dimension `dim`, and P(no) ≥ threshold, `boundary` its logit),
    * YES otherwise; with `firstSettles` it stops at the first objector. Returns the first, or −1.
    */
@@ -62,20 +51,24 @@ export interface MemberKernels {
     threshold: number,
     boundary: number,
     dim: number,
-    step: number,
-    o: number,
-    c: number,
-    proposer: number,
-    benefitShare: number,
-    cost: number,
-    bindingness: number,
-    sidePayment: number,
-    salienceEpoch: number,
-    stanceEpoch: number,
   ): number;
 }
 
-/** The arrays the votes read and write: all in the kernel's memory (the run's arena). */
+/** What a member's score on a proposal reads of it (score.ts ScoringTerms extends this). */
+export interface KernelProposal {
+  /** The proposal's organisation, measure and proposer. */
+  o: number;
+  c: number;
+  proposer: number;
+  /** β_p, the share of the measure's benefit the text still delivers; c_p and b_p as amended. */
+  benefitShare: number;
+  cost: number;
+  bindingness: number;
+  /** What the organisation's Fund, if built, pays a member that would lose by the measure. */
+  sidePayment: number;
+}
+
+/** The arrays the member kernels read and write: all in their memory (the run's arena). */
 export interface MemberArrays {
   salience: Float64Array;
   cbmBenefit: Float64Array;
@@ -118,24 +111,9 @@ export interface MemberParameters {
   temperature: number;
   abstention: number;
   /** parameters.implementation, with logit(probability) as `intercept`. */
-  implementation: {
-    probability: number;
-    intercept: number;
-    capabilityWeight: number;
-    sovereigntyWeight: number;
-    costWeight: number;
-    adversaryWeight: number;
-    overruledWeight: number;
-    adversaryBelow: number;
-  };
+  implementation: Parameters['implementation'] & { intercept: number };
   /** parameters.trust: what an implementation or a defection signals. */
-  signals: {
-    implementationEvidence: number;
-    defectionEvidence: number;
-    cheapTalk: number;
-    signalWeight: number;
-    adversarySignal: number;
-  };
+  signals: Parameters['trust'];
 }
 
 interface Exports {
@@ -156,6 +134,18 @@ interface Exports {
     gridMargin: number,
   ): void;
   vote: MemberKernels['vote'];
+  setProposal(
+    step: number,
+    o: number,
+    c: number,
+    proposer: number,
+    benefitShare: number,
+    cost: number,
+    bindingness: number,
+    sidePayment: number,
+    salienceEpoch: number,
+    stanceEpoch: number,
+  ): void;
   setComplianceArrays(...addresses: number[]): void;
   setComplianceParameters(...values: number[]): void;
   comply: MemberKernels['comply'];
@@ -269,6 +259,19 @@ export function wasmMemberKernels(
     voters: arrays.voters,
     uniforms: arrays.uniforms,
     x: arrays.scratch,
+    setProposal: (step, proposal, salienceEpoch, stanceEpoch) =>
+      exports.setProposal(
+        step,
+        proposal.o,
+        proposal.c,
+        proposal.proposer,
+        proposal.benefitShare,
+        proposal.cost,
+        proposal.bindingness,
+        proposal.sidePayment,
+        salienceEpoch,
+        stanceEpoch,
+      ),
     vote: exports.vote,
     comply: exports.comply,
     markObjectors: exports.markObjectors,

@@ -285,9 +285,10 @@
         (then (return (i32.const 0))))))
     (call $atLeastExact (local.get $u) (local.get $y)))
 
-;; The proposal a call scores: its step, organisation, CBM, proposer, β_p, c_p, b_p, the Fund's
-  ;; side payment, and the epochs of the caches of Σ salience × benefit and of the stances.
-  (func $setProposal (param $step i32) (param $o i32) (param $c i32) (param $proposer i32)
+;; The proposal the next calls of vote and markObjectors score: its step, organisation, CBM,
+  ;; proposer, β_p, c_p, b_p, the Fund's side payment, and the epochs of the caches of
+  ;; Σ salience × benefit and of the stances.
+  (func $setProposal (export "setProposal") (param $step i32) (param $o i32) (param $c i32) (param $proposer i32)
     (param $share f64) (param $cost f64) (param $bindingness f64) (param $sidePayment f64)
     (param $salienceEpoch i32) (param $stanceEpoch i32)
     (global.set $step (local.get $step)) (global.set $o (local.get $o)) (global.set $c (local.get $c))
@@ -311,21 +312,17 @@
         (if (f64.lt (local.get $x) (f64.sub (local.get $boundary) (f64.const 1e-6))) (then (return (i32.const 0))))))
     (f64.ge (call $logistic (local.get $x)) (local.get $threshold)))
 
-  ;; A round of deliberation on the proposal in votes row `row` (deliberate.ts marksObjectors): each
+  ;; A round of deliberation on the proposal set (setProposal), votes row `row` (deliberate.ts marksObjectors): each
   ;; member of o, `tested` first when ≥ 0, marked NO if a likely objector (not a champion: the
   ;; proposer or a coordinator of dimension `dim`, and P(no) ≥ threshold), YES otherwise; with
   ;; `firstSettles` it stops at the first objector. Returns the first objector, or −1.
   (func (export "markObjectors")
     (param $row i32) (param $count i32) (param $tested i32) (param $firstSettles i32)
     (param $threshold f64) (param $boundary f64) (param $dim i32)
-    (param $step i32) (param $o i32) (param $c i32) (param $proposer i32)
-    (param $share f64) (param $cost f64) (param $bindingness f64) (param $sidePayment f64)
-    (param $salienceEpoch i32) (param $stanceEpoch i32)
     (result i32)
-    (local $m i32) (local $i i32) (local $first i32) (local $objecting i32)
-    (call $setProposal (local.get $step) (local.get $o) (local.get $c) (local.get $proposer)
-      (local.get $share) (local.get $cost) (local.get $bindingness) (local.get $sidePayment)
-      (local.get $salienceEpoch) (local.get $stanceEpoch))
+    (local $m i32) (local $i i32) (local $first i32) (local $objecting i32) (local $o i32) (local $proposer i32)
+    (local.set $o (global.get $o))
+    (local.set $proposer (global.get $proposer))
     (local.set $first (i32.const -1))
     ;; m = −1 is the member tested first; it is not tested again in member order.
     (local.set $m (select (i32.const -1) (i32.const 0) (i32.ge_s (local.get $tested) (i32.const 0))))
@@ -351,19 +348,13 @@
       (br $next)))
     (local.get $first))
 
-  ;; The votes of voters[0 .. count) on the proposal in votes row `row` (a byte offset from VOTES):
+  ;; The votes of voters[0 .. count) on the proposal set (setProposal), in votes row `row` (a byte offset from VOTES):
   ;; x = score / temperature; yes when u < σ(x − a), no when u ≥ 1 − σ(−x − a), abstain otherwise.
   ;; In three passes over the voters (their trust in the proposer, their x, their votes), each into
   ;; SCRATCH: one voter's score is a long chain of dependent operations with two divisions in it,
   ;; and short loops over independent voters let the processor overlap the chains of several.
-  (func (export "vote")
-    (param $row i32) (param $count i32) (param $step i32) (param $o i32) (param $c i32) (param $proposer i32)
-    (param $share f64) (param $cost f64) (param $bindingness f64) (param $sidePayment f64)
-    (param $salienceEpoch i32) (param $stanceEpoch i32)
+  (func (export "vote") (param $row i32) (param $count i32)
     (local $v i32) (local $i i32) (local $u f64) (local $x f64) (local $vote i32) (local $at i32)
-    (call $setProposal (local.get $step) (local.get $o) (local.get $c) (local.get $proposer)
-      (local.get $share) (local.get $cost) (local.get $bindingness) (local.get $sidePayment)
-      (local.get $salienceEpoch) (local.get $stanceEpoch))
     (block $done (loop $next
       (br_if $done (i32.ge_s (local.get $v) (local.get $count)))
       (f64.store (i32.add (global.get $SCRATCH) (i32.shl (local.get $v) (i32.const 3)))

@@ -34,6 +34,7 @@ function marksObjectors(
   const last = firstSettles ? state.lastObjector[o] : -1;
   const tested = last >= 0 && state.memberMark[o * n + last] ? last : -1;
   const kernels = world.formula ? null : state.memberKernels;
+  kernels?.setProposal(state.step, terms, state.salienceEpoch, state.leaderStanceEpoch);
   const first = kernels
     ? kernels.markObjectors(
         p * n,
@@ -43,16 +44,6 @@ function marksObjectors(
         threshold,
         boundary,
         world.cbmDimension[terms.c],
-        state.step,
-        o,
-        terms.c,
-        terms.proposer,
-        terms.benefitShare,
-        terms.cost,
-        terms.bindingness,
-        terms.sidePayment,
-        state.salienceEpoch,
-        state.leaderStanceEpoch,
       )
     : markHere(world, state, terms, threshold, boundary, firstSettles, tested);
   if (first >= 0 && firstSettles) state.lastObjector[o] = first;

@@ -82,18 +82,6 @@ function castInKernel(
     voters[count] = i;
     uniforms[count++] = rng.next();
   }
-  kernel.vote(
-    p * n,
-    count,
-    state.step,
-    o,
-    terms.c,
-    terms.proposer,
-    terms.benefitShare,
-    terms.cost,
-    terms.bindingness,
-    terms.sidePayment,
-    state.salienceEpoch,
-    state.leaderStanceEpoch,
-  );
+  kernel.setProposal(state.step, terms, state.salienceEpoch, state.leaderStanceEpoch);
+  kernel.vote(p * n, count);
 }

@@ -19,12 +19,13 @@ import { loadScenario } from '../../../src/scenario/load.js';
 import { repoFile } from '../../helpers.js';
 
 /**
- * The votes cast in WebAssembly (kernels/member-kernels.wat) against the votes cast in JavaScript
- * (phases/vote.ts castHere, whose scores the tiny-world tests check by hand): the same world and
- * seed run once with the kernel and once without must give the same run, bit for bit — every
- * value, every vote and score in the trace, the final trust. The worlds are chosen to reach every
- * branch: leading powers' stances and none, a temperature so low that nearly every draw is off
- * σ's grid (the exact tiers in JavaScript) and one so high that scores sit near σ's middle.
+ * Deliberation, the votes and compliance in WebAssembly (kernels/member-kernels.wat) against the
+ * same in JavaScript (markHere, castHere, complyHere; the tiny-world tests check their scores and
+ * chances by hand): the same world and seed run once with the kernels and once without must give
+ * the same run, bit for bit — every value, every vote and score in the trace, the final trust.
+ * The worlds are chosen to reach every branch: leading powers' stances and none, a temperature so
+ * low that nearly every draw is off σ's grid (the exact tiers in JavaScript), one so high that
+ * scores sit near σ's middle, and a rule that overrules members (their compliance falls).
  */
 const world = (overrides: Record<string, unknown> = {}) =>
   compileWorld(loadScenario(repoFile('scenarios/asia-2025.yaml'), { overrides }).scenario, { years: 6 });
@@ -55,8 +56,8 @@ function checkingScores(world: World, state: RunState, kernel: MemberKernels): M
   const { temperature } = world.parameters.voting;
   return {
     ...kernel,
-    vote(row, count, ...rest) {
-      kernel.vote(row, count, ...rest);
+    vote(row, count) {
+      kernel.vote(row, count);
       const terms = scoringTerms(world, state, row / world.n);
       for (let v = 0; v < count; v++) {
         const expected = scoreMember(world, state, terms, kernel.voters[v], null) / temperature;
@@ -64,8 +65,8 @@ function checkingScores(world: World, state: RunState, kernel: MemberKernels): M
       }
       scored.count += count;
     },
-    markObjectors(row, count, tested, firstSettles, threshold, boundary, ...rest) {
-      const first = kernel.markObjectors(row, count, tested, firstSettles, threshold, boundary, ...rest);
+    markObjectors(row, count, tested, firstSettles, threshold, boundary, dim) {
+      const first = kernel.markObjectors(row, count, tested, firstSettles, threshold, boundary, dim);
       const terms = scoringTerms(world, state, row / world.n);
       const marks = () => Array.from(state.votes.subarray(row, row + world.n));
       const inKernel = marks();
