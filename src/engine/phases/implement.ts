@@ -100,13 +100,16 @@ function countAndEnforce(world: World, state: RunState, r: number, ro: number, c
   state.forceDue[key] = state.step + periodSteps(world);
   const row = key * n;
   state.forceParticipants.fill(0, row, row + n);
+  let due = 0;
+  let done = 0;
   for (let m = 0; m < state.memberCount[ro]; m++) {
     const i = state.memberList[ro * n + m];
     if (!state.participants[r * n + i]) continue;
     state.forceParticipants[row + i] = state.votes[r * n + i] === NO ? 2 : 1;
-    state.obligations[ro]++;
-    if (state.implementedBy[i]) countImplementation(world, state, ro, c);
+    due++;
+    done += state.implementedBy[i];
   }
+  countImplementations(world, state, ro, c, due, done);
 }
 
 /**
@@ -170,16 +173,24 @@ function implementDue(
   let done = 0;
   for (let k = 0; k < size; k++) done += state.implementedBy[list[k]];
   const lapsed = size === 0 || done < world.parameters.implementation.lapseBelow * size;
-  // Each organisation counts its own participants, and loses the measure if it lapsed.
+  // Each organisation counts its own participants (one organisation's are the round's), and
+  // loses the measure if it lapsed.
   for (let k = 0; k < orgs; k++) {
     const ro = k === 0 ? o : partner;
     const row = (ro * cbmCount + c) * n;
-    for (let m = 0; m < state.memberCount[ro]; m++) {
-      const i = state.memberList[ro * n + m];
-      if (state.forceParticipants[row + i] === 0) continue;
-      state.obligations[ro]++;
-      if (state.implementedBy[i]) countImplementation(world, state, ro, c);
+    let due = size;
+    let kept = done;
+    if (orgs === 2) {
+      due = 0;
+      kept = 0;
+      for (let m = 0; m < state.memberCount[ro]; m++) {
+        const i = state.memberList[ro * n + m];
+        if (state.forceParticipants[row + i] === 0) continue;
+        due++;
+        kept += state.implementedBy[i];
+      }
     }
+    countImplementations(world, state, ro, c, due, kept);
     if (lapsed) {
       state.inForce[ro * cbmCount + c] = 0;
       state.inForceCount[ro]--;
@@ -188,10 +199,22 @@ function implementDue(
   traceImplementation(world, state, o, partner, c, b, cost, size, true, lapsed);
 }
 
-function countImplementation(world: World, state: RunState, o: number, c: number): void {
-  state.implemented[o]++;
-  state.implementedTotal[o]++;
-  state.implementedByDimension[o * DIMENSION_COUNT + world.cbmDimension[c]]++;
+/**
+ * Organisation o's counts of a round of measure c: `due` participants were due to implement it,
+ * `done` did (counts are whole numbers, so adding them at once is adding them one by one).
+ */
+function countImplementations(
+  world: World,
+  state: RunState,
+  o: number,
+  c: number,
+  due: number,
+  done: number,
+): void {
+  state.obligations[o] += due;
+  state.implemented[o] += done;
+  state.implementedTotal[o] += done;
+  state.implementedByDimension[o * DIMENSION_COUNT + world.cbmDimension[c]] += done;
 }
 
 function periodSteps(world: World): number {
