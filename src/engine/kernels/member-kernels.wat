@@ -352,7 +352,8 @@
   ;; x = score / temperature; yes when u < σ(x − a), no when u ≥ 1 − σ(−x − a), abstain otherwise.
   ;; In three passes over the voters (their trust in the proposer, their x, their votes), each into
   ;; SCRATCH: one voter's score is a long chain of dependent operations with two divisions in it,
-  ;; and short loops over independent voters let the processor overlap the chains of several.
+  ;; and short loops over independent voters give the processor the chains of several at once.
+  ;; Measured, that is worth little: the same in isolation, 0–3% of a run (docs/PERFORMANCE.md).
   (func (export "vote") (param $row i32) (param $count i32)
     (local $v i32) (local $i i32) (local $u f64) (local $x f64) (local $vote i32) (local $at i32)
     (block $done (loop $next
