@@ -2,7 +2,7 @@ import { cpuUsage } from 'node:process';
 import { pathToFileURL } from 'node:url';
 
 /**
- * `node output/bench-build/paired.js <distA> <distB> [blocks] [runsPerBlock]`: two builds of the
+ * `npm run paired -- <distA> <distB> [blocks] [runsPerBlock]`: two builds of the
  * engine (two `dist/` folders, say the current one and a copy of an older one) side by side in one
  * process, on ten-year runs of the built-in world, in alternating blocks (A then B, then B then A)
  * of CPU time. Prints each side's best and median blocks and the median of the blocks' paired
@@ -23,7 +23,7 @@ async function load(dist: string, scenario: string): Promise<Run> {
 
 const [distA, distB] = process.argv.slice(2, 4);
 if (!distA || !distB) {
-  console.error('usage: node output/bench-build/paired.js <distA> <distB> [blocks] [runsPerBlock]');
+  console.error('usage: npm run paired -- <distA> <distB> [blocks] [runsPerBlock]');
   process.exit(2);
 }
 const blocks = Number(process.argv[4] ?? 60);
