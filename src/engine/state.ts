@@ -183,7 +183,7 @@ export interface RunState {
   /** The epoch each stance in leaderStance was computed in, and the current one. */
   leaderStanceStamp: Int32Array;
   leaderStanceEpoch: number;
-  /** The votes' WebAssembly kernel (kernels/member-kernels.ts), null where the arena is plain arrays. */
+  /** Deliberation's, the votes' and compliance's WebAssembly loops (kernels/member-kernels.ts); null where the arena is plain arrays. */
   memberKernels: MemberKernels | null;
   /**
    * The member of each organisation last found a likely objector in deliberation (−1: none yet),
@@ -463,7 +463,7 @@ function allocateMeasuresInForce(world: World) {
   };
 }
 
-/** The trust store and the lists the pair loops read, in one arena (engine/kernels/arena.ts). */
+/** The trust store and the lists the pair loops read, in one arena (engine/kernels/arena.ts) with room for the member kernels' arrays. */
 function allocateTrust(world: World, maxProposals: number) {
   const { n, orgCount } = world;
   const arena = createKernelArena(

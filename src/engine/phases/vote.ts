@@ -32,6 +32,7 @@ export function castVotes(world: World, state: RunState, random: RunRandom): voi
   }
 }
 
+/** Each member's vote on the proposal of `terms`, scored and drawn in JavaScript: the reference. */
 function castHere(
   world: World,
   state: RunState,
