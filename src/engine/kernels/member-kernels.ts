@@ -99,17 +99,12 @@ export interface MemberArrays {
   coordinator: Uint8Array;
 }
 
-/** The world's sizes and the voting parameters (parameters.voting). */
+/** The world's sizes and the parameters the kernels read. */
 export interface MemberParameters {
   n: number;
   cbmCount: number;
   dimensions: number;
-  sovereigntyWeight: number;
-  proposerTrustWeight: number;
-  memberTrustWeight: number;
-  leaderWeight: number;
-  temperature: number;
-  abstention: number;
+  voting: Parameters['voting'];
   /** parameters.implementation, with logit(probability) as `intercept`. */
   implementation: Parameters['implementation'] & { intercept: number };
   /** parameters.trust: what an implementation or a defection signals. */
@@ -146,10 +141,8 @@ interface Exports {
     salienceEpoch: number,
     stanceEpoch: number,
   ): void;
-  setComplianceArrays(...addresses: number[]): void;
   setComplianceParameters(...values: number[]): void;
   comply: MemberKernels['comply'];
-  setDeliberationArrays(memberList: number, coordinator: number): void;
   markObjectors: MemberKernels['markObjectors'];
 }
 
@@ -186,8 +179,6 @@ const ARRAY_ORDER: readonly (keyof MemberArrays)[] = [
   'uniforms',
   'grid',
   'scratch',
-];
-const COMPLIANCE_ARRAY_ORDER: readonly (keyof MemberArrays)[] = [
   'capability',
   'lowestTrustToMembers',
   'participantList',
@@ -195,6 +186,8 @@ const COMPLIANCE_ARRAY_ORDER: readonly (keyof MemberArrays)[] = [
   'participantOverruled',
   'participantPositive',
   'participantNegative',
+  'memberList',
+  'coordinator',
 ];
 
 /** The kernel over `memory`, where the store's arrays and `arrays` must lie (an instance reused if given). */
@@ -226,18 +219,16 @@ export function wasmMemberKernels(
     p.n,
     p.cbmCount,
     p.dimensions,
-    p.sovereigntyWeight,
-    p.proposerTrustWeight,
-    p.memberTrustWeight,
-    p.leaderWeight,
-    p.temperature,
-    p.abstention,
+    p.voting.sovereigntyWeight,
+    p.voting.proposerTrustWeight,
+    p.voting.memberTrustWeight,
+    p.voting.leaderWeight,
+    p.voting.temperature,
+    p.voting.abstention,
     LOGISTIC_GRID.steps,
     LOGISTIC_GRID.offset,
     LOGISTIC_GRID.margin,
   );
-  exports.setDeliberationArrays(address(arrays.memberList), address(arrays.coordinator));
-  exports.setComplianceArrays(...COMPLIANCE_ARRAY_ORDER.map((name) => address(arrays[name])));
   const { implementation: c, signals } = p;
   exports.setComplianceParameters(
     c.probability,

@@ -105,26 +105,24 @@
     (global.set $P (local.get $P)) (global.set $N (local.get $N)) (global.set $R0 (local.get $R0))
     (global.set $S0 (local.get $S0)) (global.set $U (local.get $U)) (global.set $RET (local.get $RET)))
 
+  ;; Every array's address, in the order of member-kernels.ts ARRAY_ORDER.
   (func (export "setArrays")
     (param $SAL i32) (param $BEN i32) (param $SB i32) (param $SBAT i32) (param $SOV i32) (param $MTM i32)
     (param $MARK i32) (param $LOFF i32) (param $LSTATE i32) (param $LTIE i32) (param $LST i32)
     (param $LSTAMP i32) (param $VOTES i32) (param $VOTERS i32) (param $UNI i32) (param $GRID i32) (param $SCRATCH i32)
+    (param $CAP i32) (param $LTM i32) (param $LIST i32) (param $DONE i32) (param $OVR i32) (param $POS i32) (param $NEG i32)
+    (param $MEMBERS i32) (param $COORD i32)
     (global.set $SAL (local.get $SAL)) (global.set $BEN (local.get $BEN)) (global.set $SB (local.get $SB))
     (global.set $SBAT (local.get $SBAT)) (global.set $SOV (local.get $SOV)) (global.set $MTM (local.get $MTM))
     (global.set $MARK (local.get $MARK)) (global.set $LOFF (local.get $LOFF))
     (global.set $LSTATE (local.get $LSTATE)) (global.set $LTIE (local.get $LTIE))
     (global.set $LST (local.get $LST)) (global.set $LSTAMP (local.get $LSTAMP))
     (global.set $VOTES (local.get $VOTES)) (global.set $VOTERS (local.get $VOTERS))
-    (global.set $UNI (local.get $UNI)) (global.set $GRID (local.get $GRID)) (global.set $SCRATCH (local.get $SCRATCH)))
-
-  (func (export "setDeliberationArrays") (param $MEMBERS i32) (param $COORD i32)
-    (global.set $MEMBERS (local.get $MEMBERS)) (global.set $COORD (local.get $COORD)))
-
-  (func (export "setComplianceArrays")
-    (param $CAP i32) (param $LTM i32) (param $LIST i32) (param $DONE i32) (param $OVR i32) (param $POS i32) (param $NEG i32)
+    (global.set $UNI (local.get $UNI)) (global.set $GRID (local.get $GRID)) (global.set $SCRATCH (local.get $SCRATCH))
     (global.set $CAP (local.get $CAP)) (global.set $LTM (local.get $LTM)) (global.set $LIST (local.get $LIST))
     (global.set $DONE (local.get $DONE)) (global.set $OVR (local.get $OVR)) (global.set $POS (local.get $POS))
-    (global.set $NEG (local.get $NEG)))
+    (global.set $NEG (local.get $NEG))
+    (global.set $MEMBERS (local.get $MEMBERS)) (global.set $COORD (local.get $COORD)))
 
   (func (export "setComplianceParameters")
     (param $probability f64) (param $intercept f64) (param $capabilityWeight f64) (param $sovereigntyWeight f64)
