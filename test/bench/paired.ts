@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { cpuUsage } from 'node:process';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 
 /**
  * `npm run paired -- <distA> <distB> [blocks] [runsPerBlock]`: two builds of the
@@ -10,10 +10,10 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
  * of CPU time. Prints each side's best and median blocks and the median of the blocks' paired
  * ratios (B's speed over A's). On a shared machine whose speed moves by a fifth within minutes,
  * pairs taken seconds apart are what can show a change of a few percent: run it both ways round;
- * a build against itself reads 0.98–1.03 (docs/PERFORMANCE.md). A build inside a checkout (a `git worktree`
- * of an older commit, say) runs that checkout's built-in world (`<dist>/../scenarios/`), so a
- * build from before a model change runs the world and model of its day, as its own `npm run
- * bench` did; a bare copy of a dist/ runs this checkout's world.
+ * a build against itself reads 0.98–1.03 (docs/PERFORMANCE.md). A build inside a checkout (a
+ * `git worktree` of an older commit, say) runs that checkout's built-in world
+ * (`<dist>/../scenarios/`), so a build from before a model change runs the world and model of its
+ * day, as its own `npm run bench` did; a bare copy of a dist/ runs this checkout's world.
  */
 type Run = (seed: number) => void;
 
@@ -24,7 +24,7 @@ async function load(dist: string): Promise<Run> {
   const { compileWorld } = await import(at('engine/world.js'));
   const { simulateRecorded } = await import(at('metrics/simulate-recorded.js'));
   const { loadScenario } = await import(at('scenario/load.js'));
-  const own = fileURLToPath(new URL('../scenarios/asia-2025.yaml', pathToFileURL(`${resolve(dist)}/`)));
+  const own = join(resolve(dist), '..', 'scenarios', 'asia-2025.yaml');
   const scenario = existsSync(own) ? own : current;
   const world = compileWorld(loadScenario(scenario).scenario, { years: 10 });
   return (seed) => simulateRecorded(world, seed);
